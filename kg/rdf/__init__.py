@@ -1,0 +1,1 @@
+"""RDF side of geokg: namespaces, the one place that mints IRIs, statements → quads."""

@@ -1,0 +1,108 @@
+"""The one place that mints IRIs.
+
+Actor, article, statement, run and graph IRIs are all built here, so their shape is
+stable across builds and one module decides it (ONTOLOGY.md, "Namespaces").
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from kg.types import Statement
+
+__all__ = [
+    "ACTORS_GRAPH",
+    "ACTOR_NS",
+    "ARTICLE_NS",
+    "GKG_NS",
+    "RUN_NS",
+    "STATEMENT_NS",
+    "actor_iri",
+    "article_iri",
+    "key_from_actor_iri",
+    "run_iri",
+    "slugify",
+    "statement_iri",
+]
+
+GKG_NS = "https://w3id.org/geokg/ontology#"
+ACTOR_NS = "https://w3id.org/geokg/actor/"
+STATEMENT_NS = "https://w3id.org/geokg/statement/"
+ARTICLE_NS = "https://w3id.org/geokg/article/"
+RUN_NS = "https://w3id.org/geokg/run/"
+ACTORS_GRAPH = "https://w3id.org/geokg/graph/actors"
+
+
+def slugify(name: str) -> str:
+    """Lower-case ASCII slug of a name, the local part of a minted actor IRI.
+
+    >>> slugify("Xi Jinping")
+    'xi-jinping'
+    >>> slugify("Côte d'Ivoire")
+    'cote-divoire'
+    >>> slugify("  ")
+    'unnamed'
+    """
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    ascii_name = ascii_name.replace("'", "").replace("’", "").lower()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name).strip("-")
+    return slug or "unnamed"
+
+
+def actor_iri(key: str) -> str:
+    """IRI of the actor whose key (slug) is ``key``.
+
+    >>> actor_iri("china")
+    'https://w3id.org/geokg/actor/china'
+    """
+    if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", key):
+        raise ValueError(f"actor key {key!r} is not a slug; build it with kg.rdf.iris.slugify")
+    return ACTOR_NS + key
+
+
+def key_from_actor_iri(iri: str) -> str:
+    """The key of an actor IRI minted by :func:`actor_iri`.
+
+    >>> key_from_actor_iri("https://w3id.org/geokg/actor/china")
+    'china'
+    """
+    if not iri.startswith(ACTOR_NS):
+        raise ValueError(f"{iri!r} is not a geokg actor IRI")
+    return iri[len(ACTOR_NS):]
+
+
+def article_iri(sha256: str) -> str:
+    """IRI of an article from the SHA-256 of its normalised text."""
+    return ARTICLE_NS + sha256
+
+
+def run_iri(software_version: str, config_hash: str) -> str:
+    """IRI of an extractor run: the same software and configuration give the same run.
+
+    A run names what produced the statements, not when: that keeps rebuilds idempotent.
+    """
+    digest = hashlib.sha256(f"{software_version}\x1f{config_hash}".encode()).hexdigest()[:16]
+    return RUN_NS + digest
+
+
+def statement_iri(statement: Statement) -> str:
+    """Stable IRI of a statement (ONTOLOGY.md, "Statements").
+
+    Hash of (article hash, sentence offsets, subject, predicate, object, negated, modality).
+    """
+    ev = statement.evidence
+    parts = (
+        ev.article_sha256,
+        str(ev.char_start),
+        str(ev.char_end),
+        statement.subject.key,
+        statement.predicate,
+        statement.object.key,
+        "1" if statement.negated else "0",
+        statement.modality,
+    )
+    digest = hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:32]
+    return STATEMENT_NS + digest

@@ -1,0 +1,38 @@
+"""Where the data folders are: ``ontology/`` and ``pipelines/``.
+
+In a source checkout (and an editable install) they sit at the top of the repository; a
+wheel carries them inside the package as ``kg/_data/``. Code asks here, never builds paths.
+"""
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from kg.errors import KGError
+
+__all__ = ["data_path", "ontology_path", "pipelines_path"]
+
+_PACKAGE = Path(__file__).resolve().parent
+
+
+@cache
+def data_path(folder: str) -> Path:
+    """Folder ``ontology`` or ``pipelines``, wherever this installation keeps it."""
+    for candidate in (_PACKAGE / "_data" / folder, _PACKAGE.parent / folder):
+        if candidate.is_dir():
+            return candidate
+    raise KGError(
+        "E001",
+        f"the {folder}/ data folder is missing from this installation; reinstall geokg "
+        "(pip install --force-reinstall geokg) or run from a source checkout",
+    )
+
+
+def ontology_path(*parts: str) -> Path:
+    """A file under ``ontology/``."""
+    return data_path("ontology").joinpath(*parts)
+
+
+def pipelines_path(*parts: str) -> Path:
+    """A file under ``pipelines/``."""
+    return data_path("pipelines").joinpath(*parts)

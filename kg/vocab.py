@@ -1,0 +1,84 @@
+"""The predicate vocabulary, read from ``ontology/geokg.ttl`` (the one source of it).
+
+>>> PREDICATES["pressures"].plover, PREDICATES["pressures"].quad_class
+('DEMAND', 3)
+>>> PREDICATES["meets"].symmetric
+True
+>>> PREDICATES["leaderOf"].structural
+True
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import pyoxigraph as ox
+
+from kg.rdf.iris import GKG_NS
+from kg.resources import ontology_path
+
+__all__ = ["PREDICATES", "STRUCTURAL", "Predicate", "predicates"]
+
+STRUCTURAL = ("leaderOf", "officialOf", "memberOf", "partOf", "spokespersonFor")
+
+_RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+_SYMMETRIC = ox.NamedNode("http://www.w3.org/2002/07/owl#SymmetricProperty")
+_LABEL = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
+
+
+@dataclass(frozen=True, slots=True)
+class Predicate:
+    """A relation of ONTOLOGY.md with its event coding (None for structural relations)."""
+
+    name: str
+    label: str
+    plover: str | None
+    cameo: str | None
+    quad_class: int | None
+    symmetric: bool
+
+    @property
+    def structural(self) -> bool:
+        return self.plover is None
+
+    @property
+    def iri(self) -> str:
+        return GKG_NS + self.name
+
+
+@cache
+def predicates() -> dict[str, Predicate]:
+    """All predicates of the ontology, event ones with their PLOVER/CAMEO/quad annotations."""
+    annotations: dict[str, dict[str, object]] = {}
+    for triple in ox.parse(path=str(ontology_path("geokg.ttl"))):
+        subject = triple.subject
+        if not isinstance(subject, ox.NamedNode) or not subject.value.startswith(GKG_NS):
+            continue
+        name = subject.value[len(GKG_NS):]
+        slot = annotations.setdefault(name, {})
+        prop = triple.predicate.value
+        if prop == GKG_NS + "ploverType":
+            slot["plover"] = triple.object.value
+        elif prop == GKG_NS + "cameoRoot":
+            slot["cameo"] = triple.object.value
+        elif prop == GKG_NS + "quadClass":
+            slot["quad_class"] = int(triple.object.value)
+        elif triple.predicate == _RDF_TYPE and triple.object == _SYMMETRIC:
+            slot["symmetric"] = True
+        elif triple.predicate == _LABEL:
+            slot["label"] = triple.object.value
+    out: dict[str, Predicate] = {}
+    for name, slot in annotations.items():
+        if "plover" in slot or name in STRUCTURAL:
+            out[name] = Predicate(
+                name=name,
+                label=str(slot.get("label", name)),
+                plover=slot.get("plover"),  # type: ignore[arg-type]
+                cameo=slot.get("cameo"),  # type: ignore[arg-type]
+                quad_class=slot.get("quad_class"),  # type: ignore[arg-type]
+                symmetric=bool(slot.get("symmetric")),
+            )
+    return out
+
+
+PREDICATES = predicates()
