@@ -23,6 +23,7 @@ __all__ = [
     "actor_iri",
     "article_iri",
     "key_from_actor_iri",
+    "role_iri",
     "run_iri",
     "slugify",
     "statement_iri",
@@ -106,3 +107,13 @@ def statement_iri(statement: Statement) -> str:
     )
     digest = hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:32]
     return STATEMENT_NS + digest
+
+
+def role_iri(holder_key: str, office: str, start: str | None) -> str:
+    """IRI of a role node: the same person, office and start give the same IRI.
+
+    >>> role_iri("xi-jinping", "President of China", "2013-03-14").startswith(ACTOR_NS)
+    True
+    """
+    digest = hashlib.sha256(f"{office}\x1f{start or ''}".encode()).hexdigest()[:12]
+    return f"{actor_iri(holder_key)}/role/{digest}"

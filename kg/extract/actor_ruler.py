@@ -1,0 +1,92 @@
+"""``kg_actor_ruler``: find the knowledge base's actors in text, before the statistical NER.
+
+Every alias, capital, seat of government, demonym and short name of the actor knowledge base
+becomes a case-sensitive phrase pattern. Matches become entities (``doc.ents``) whose
+``kb_id_`` is the actor key and whose label is the NER class spaCy's models use (PERSON,
+GPE, ORG, NORP), so that the NER placed after it keeps them and fills in only what the
+knowledge base does not know ("Trump" is then a PERSON, not an ORG).
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from kg.actors.kb import KnowledgeBase
+from kg.extract.resources import get_kb
+
+__all__ = ["ActorRuler", "make_actor_ruler", "ner_label"]
+
+_LABELS = {"State": "GPE", "Person": "PERSON"}
+
+
+def ner_label(actor_type: str, kind: str) -> str:
+    """The spaCy NER label for an actor of ``actor_type`` found by a ``kind`` of name.
+
+    >>> ner_label("State", "demonym"), ner_label("Media", "name")
+    ('NORP', 'ORG')
+    """
+    if kind == "demonym":
+        return "NORP"
+    return _LABELS.get(actor_type, "ORG")
+
+
+class ActorRuler:
+    """Phrase patterns from a :class:`~kg.actors.kb.KnowledgeBase` → ``doc.ents``."""
+
+    def __init__(self, nlp: Language, kb: KnowledgeBase, *, overwrite_ents: bool = True) -> None:
+        self.kb = kb
+        self.overwrite_ents = overwrite_ents
+        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self._kinds: dict[int, tuple[str, str]] = {}
+        by_label: dict[str, list[str]] = {}
+        for text, key, kind in kb.iter_surface_forms():
+            actor = kb.actors[key]
+            for form in self._variants(text):
+                label = f"{key}|{kind}"
+                by_label.setdefault(label, []).append(form)
+        for label, forms in by_label.items():
+            key, kind = label.split("|")
+            match_id = nlp.vocab.strings.add(label)
+            self._kinds[match_id] = (key, kind)
+            self.matcher.add(label, list(nlp.tokenizer.pipe(forms)))
+
+    @staticmethod
+    def _variants(text: str) -> Iterable[str]:
+        yield text
+        if text[:1].islower():
+            yield text[:1].upper() + text[1:]
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = []
+        for match_id, start, end in self.matcher(doc):
+            key, kind = self._kinds[match_id]
+            label = ner_label(self.kb.actors[key].type, kind)
+            spans.append(Span(doc, start, end, label=label, kb_id=key))
+        spans = filter_spans(spans)
+        if not spans:
+            return doc
+        if self.overwrite_ents:
+            taken = {i for s in spans for i in range(s.start, s.end)}
+            keep = [e for e in doc.ents if not any(i in taken for i in range(e.start, e.end))]
+        else:
+            taken = {i for e in doc.ents for i in range(e.start, e.end)}
+            keep = list(doc.ents)
+            spans = [s for s in spans if not any(i in taken for i in range(s.start, s.end))]
+        doc.ents = sorted([*keep, *spans], key=lambda s: s.start)
+        return doc
+
+
+@Language.factory(
+    "kg_actor_ruler",
+    assigns=["doc.ents", "token.ent_type", "token.ent_kb_id"],
+    default_config={"actors": [], "bundled": True, "overwrite_ents": True},
+)
+def make_actor_ruler(
+    nlp: Language, name: str, actors: list[str], bundled: bool, overwrite_ents: bool
+) -> ActorRuler:
+    """Mark known actors as entities. ``actors``: extra actor files (JSON Lines) to load."""
+    return ActorRuler(nlp, get_kb(tuple(actors), bundled), overwrite_ents=overwrite_ents)

@@ -1,0 +1,89 @@
+"""The relation lexicon: triggers, argument frames and cue words, read from ``pipelines/``.
+
+Everything a linguist would want to tune is data: ``triggers.tsv`` (word → predicate),
+``frames.tsv`` (which prepositions introduce the object of each predicate) and ``cues.toml``
+(negation, modality, attribution, light verbs, agent nouns, titles). This module only reads.
+"""
+from __future__ import annotations
+
+import csv
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from kg.errors import InputError
+from kg.resources import pipelines_path
+from kg.vocab import PREDICATES
+
+__all__ = ["Frame", "Lexicon", "load_lexicon"]
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """How a predicate's trigger finds its object."""
+
+    verb_preps: frozenset[str]
+    noun_preps: frozenset[str]
+    clausal_object: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Triggers by (lemma, pos), multi-word triggers, frames and cue lists."""
+
+    #: (lemma, "VERB"|"NOUN") → predicate, for one-word triggers
+    words: dict[tuple[str, str], str]
+    #: (verb lemma, particle) → predicate, for "call on", "clash with"
+    particle_verbs: dict[tuple[str, str], str]
+    #: (modifier lemma, head lemma) → predicate for two-word nouns ("war game", "trade talk")
+    compounds: dict[tuple[str, str], str]
+    frames: dict[str, Frame]
+    cues: dict[str, dict[str, list[str]]] = field(default_factory=dict)
+
+    def cue(self, section: str, name: str) -> frozenset[str]:
+        return frozenset(self.cues.get(section, {}).get(name, []))
+
+
+def _rows(path: Path) -> list[list[str]]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise InputError("E210", f"cannot read lexicon file {path}: {exc.strerror}") from None
+    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    return [row for row in csv.reader(lines, delimiter="\t")]
+
+
+@cache
+def load_lexicon(folder: str | None = None) -> Lexicon:
+    """Read the lexicon from ``folder`` (default: the bundled ``pipelines/``)."""
+    base = Path(folder) if folder else pipelines_path()
+    words: dict[tuple[str, str], str] = {}
+    particle_verbs: dict[tuple[str, str], str] = {}
+    compounds: dict[tuple[str, str], str] = {}
+    for n, row in enumerate(_rows(base / "triggers.tsv"), 1):
+        if len(row) != 3:
+            raise InputError("E211", f"{base / 'triggers.tsv'} row {n}: expected 3 tab-separated columns, got {len(row)}")
+        trigger, pos, predicate = (c.strip() for c in row)
+        if predicate not in PREDICATES:
+            raise InputError("E212", f"{base / 'triggers.tsv'} row {n}: unknown predicate {predicate!r}")
+        if pos not in ("VERB", "NOUN"):
+            raise InputError("E213", f"{base / 'triggers.tsv'} row {n}: pos must be VERB or NOUN, not {pos!r}")
+        parts = trigger.lower().split()
+        if len(parts) == 1:
+            words.setdefault((parts[0], pos), predicate)
+        elif pos == "VERB" and len(parts) == 2:
+            particle_verbs.setdefault((parts[0], parts[1]), predicate)
+        else:
+            compounds.setdefault((" ".join(parts[:-1]), parts[-1]), predicate)
+    frames: dict[str, Frame] = {}
+    for row in _rows(base / "frames.tsv")[1:]:
+        predicate, verb_preps, noun_preps, clausal = (c.strip() for c in row)
+        frames[predicate] = Frame(
+            verb_preps=frozenset(p for p in verb_preps.split(",") if p and p != "-"),
+            noun_preps=frozenset(p for p in noun_preps.split(",") if p and p != "-"),
+            clausal_object=clausal == "yes",
+        )
+    with (base / "cues.toml").open("rb") as fh:
+        cues = tomllib.load(fh)
+    return Lexicon(words=words, particle_verbs=particle_verbs, compounds=compounds, frames=frames, cues=cues)

