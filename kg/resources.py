@@ -17,7 +17,7 @@ _PACKAGE = Path(__file__).resolve().parent
 
 @cache
 def data_path(folder: str) -> Path:
-    """Folder ``ontology`` or ``pipelines``, wherever this installation keeps it."""
+    """Folder ``ontology``, ``pipelines`` or ``seeds``, wherever this installation keeps it."""
     for candidate in (_PACKAGE / "_data" / folder, _PACKAGE.parent / folder):
         if candidate.is_dir():
             return candidate
@@ -36,3 +36,8 @@ def ontology_path(*parts: str) -> Path:
 def pipelines_path(*parts: str) -> Path:
     """A file under ``pipelines/``."""
     return data_path("pipelines").joinpath(*parts)
+
+
+def seeds_path() -> Path:
+    """The bundled seed articles (``seeds/``)."""
+    return data_path("seeds")

@@ -1,0 +1,310 @@
+"""JSON Lines articles: one JSON object per line, read one line at a time.
+
+Each non-blank line is an object with ``"id"`` and ``"text"`` (required) and ``"title"``,
+``"date"``, ``"url"``, ``"source"`` (optional; ``null`` or ``""`` mean absent; their white
+space is collapsed and they are put in Unicode NFC, as the article text is). Other keys are
+ignored. ``"id"`` may be a string or an integer (``42`` becomes ``"42"``) and is kept exactly
+as given, so results join back to the input. ``"date"`` is an ISO 8601 date or date-time, of
+which the date is kept. ``"source"`` defaults to the file path. No title or date is guessed
+from the text: a JSON Lines file says what it knows.
+
+The file is read line by line with a cap on the line length, so a file of any size streams in
+constant memory, and an error is raised only when its line is reached.
+"""
+from __future__ import annotations
+
+import codecs
+import json
+import logging
+import os
+import re
+import unicodedata
+from collections.abc import Iterator
+from datetime import date as Date
+from typing import Any, Literal
+
+from kg.errors import InputError
+from kg.ingest import codes
+from kg.ingest.dates import parse_iso_date
+from kg.ingest.text import MAX_ARTICLE_CHARS, check_text
+from kg.types import Article
+
+__all__ = [
+    "MAX_LINE_BYTES",
+    "BadDates",
+    "article_from_record",
+    "read_jsonl",
+    "read_jsonl_numbered",
+]
+
+log = logging.getLogger(__name__)
+
+BadDates = Literal["error", "drop"]
+"""What to do with a ``"date"`` that is not ISO 8601: raise E114, or drop it with a warning."""
+
+MAX_LINE_BYTES = 64 * 1024 * 1024
+"""Default limit on the bytes of one JSON Lines line (64 MiB: room for the largest article)."""
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_OPTIONAL_STRINGS = ("title", "url", "source")
+
+
+def _doc_id(record: dict[str, Any], place: str) -> str:
+    if "id" not in record or record["id"] is None:
+        raise InputError(
+            codes.BAD_ID, f'{place}: no "id"; give every article a unique "id" string'
+        )
+    value = record["id"]
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    if not isinstance(value, str):
+        raise InputError(
+            codes.BAD_ID,
+            f'{place}: "id" is a {type(value).__name__}, not a string; give a string id',
+        )
+    if not value.strip():
+        raise InputError(codes.BAD_ID, f'{place}: "id" is empty; give a non-empty string id')
+    if _CONTROL.search(value):
+        raise InputError(
+            codes.BAD_ID,
+            f'{place}: "id" {value[:60]!r} holds a line break or control character; use a '
+            "single-line id",
+        )
+    _check_unicode(value, "id", place)
+    return value
+
+
+def _text(record: dict[str, Any], place: str) -> str:
+    if "text" not in record or record["text"] is None:
+        raise InputError(codes.BAD_TEXT, f'{place}: no "text"; give the article text as "text"')
+    value = record["text"]
+    if not isinstance(value, str):
+        raise InputError(
+            codes.BAD_TEXT,
+            f'{place}: "text" is a {type(value).__name__}, not a string; give the article '
+            "text as one string",
+        )
+    return value
+
+
+def _optional_string(record: dict[str, Any], key: str, place: str) -> str | None:
+    value = record.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise InputError(
+            codes.BAD_FIELD,
+            f'{place}: "{key}" is a {type(value).__name__}, not a string; give a string or '
+            "leave it out",
+        )
+    value = unicodedata.normalize("NFC", " ".join(value.split()))
+    if _CONTROL.search(value):
+        raise InputError(
+            codes.BAD_FIELD,
+            f'{place}: "{key}" holds a control character; remove it or leave "{key}" out',
+        )
+    _check_unicode(value, key, place)
+    return value or None
+
+
+def _check_unicode(value: str, key: str, place: str) -> None:
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise InputError(
+            codes.BAD_UNICODE,
+            f'{place}: "{key}" holds an unpaired surrogate ({value[exc.start]!a}), which is '
+            "not valid Unicode; fix the \\u escapes that produced it",
+        ) from None
+
+
+def _date(record: dict[str, Any], place: str, bad_dates: BadDates) -> Date | None:
+    value = record.get("date")
+    if value is None or value == "":
+        return None
+    if isinstance(value, str):
+        try:
+            return parse_iso_date(value)
+        except ValueError:
+            pass
+    shown = repr(value)[:60]
+    if bad_dates == "drop":
+        log.warning("%s: dropped the date %s, which is not an ISO 8601 date", place, shown)
+        return None
+    raise InputError(
+        codes.BAD_DATE,
+        f'{place}: "date" {shown} is not an ISO 8601 date; write it as YYYY-MM-DD (or a '
+        'date-time such as 2025-09-28T10:00:00Z), leave it out, or read with bad_dates="drop"',
+    )
+
+
+def article_from_record(
+    record: Any,
+    *,
+    place: str,
+    default_source: str | None = None,
+    max_chars: int = MAX_ARTICLE_CHARS,
+    bad_dates: BadDates = "error",
+) -> Article:
+    """An :class:`~kg.types.Article` from one decoded JSON Lines record.
+
+    Parameters
+    ----------
+    record
+        The decoded JSON value of one line.
+    place
+        How error messages name the line (``'a.jsonl', line 3``).
+    default_source
+        The source when the record has none (the file path).
+    max_chars
+        Longest text accepted.
+    bad_dates
+        ``"error"``: a ``"date"`` that is not ISO 8601 raises E114; ``"drop"``: the article
+        is read without a date and a warning is logged.
+
+    Raises
+    ------
+    kg.errors.InputError
+        E111–E115 for bad fields, and the text checks of :func:`kg.ingest.text.check_text`.
+
+    Examples
+    --------
+    >>> a = article_from_record({"id": 7, "text": "Xi met Trump.", "date": "2025-09-28"},
+    ...                         place="'a.jsonl', line 1", default_source="a.jsonl")
+    >>> a.doc_id, a.date, a.source, a.title
+    ('7', datetime.date(2025, 9, 28), 'a.jsonl', None)
+    """
+    if not isinstance(record, dict):
+        kind = "an array" if isinstance(record, list) else f"a {type(record).__name__}"
+        raise InputError(
+            codes.NOT_OBJECT,
+            f'{place}: the line is {kind}, not a JSON object; write one object '
+            '{"id": ..., "text": ...} per line',
+        )
+    doc_id = _doc_id(record, place)
+    text = _text(record, place)
+    check_text(text, place=place, max_chars=max_chars)
+    title, url, source = (_optional_string(record, key, place) for key in _OPTIONAL_STRINGS)
+    return Article(
+        doc_id=doc_id,
+        text=text,
+        title=title,
+        date=_date(record, place, bad_dates),
+        url=url,
+        source=source if source is not None else default_source,
+    )
+
+
+def read_jsonl(
+    path: str | os.PathLike[str],
+    *,
+    max_chars: int = MAX_ARTICLE_CHARS,
+    max_line_bytes: int = MAX_LINE_BYTES,
+    bad_dates: BadDates = "error",
+) -> Iterator[Article]:
+    """Stream the articles of a JSON Lines file, one line at a time; blank lines are skipped.
+
+    ``max_chars`` and ``bad_dates`` are as in :func:`article_from_record`; a line longer than
+    ``max_line_bytes`` bytes is an error.
+
+    Raises
+    ------
+    kg.errors.InputError
+        When the bad line is reached: E100/E117 (file), E116 (line too long), E104 (not
+        UTF-8), E105 (NUL byte), E110 (not JSON), and the record errors of
+        :func:`article_from_record`.
+    """
+    for _, article in read_jsonl_numbered(
+        path, max_chars=max_chars, max_line_bytes=max_line_bytes, bad_dates=bad_dates
+    ):
+        yield article
+
+
+def read_jsonl_numbered(
+    path: str | os.PathLike[str],
+    *,
+    max_chars: int = MAX_ARTICLE_CHARS,
+    max_line_bytes: int = MAX_LINE_BYTES,
+    bad_dates: BadDates = "error",
+) -> Iterator[tuple[int, Article]]:
+    """Like :func:`read_jsonl`, with the (1-based) line number of each article."""
+    source = os.fspath(path)
+    try:
+        handle = open(source, "rb")  # noqa: SIM115 - closed in the finally below
+    except FileNotFoundError:
+        raise InputError(
+            codes.NOT_FOUND,
+            f"{codes.where(source)}: no such file; check the path and the working folder",
+        ) from None
+    except OSError as exc:
+        raise InputError(
+            codes.UNREADABLE,
+            f"{codes.where(source)}: cannot read the file ({exc.strerror or exc}); check "
+            "that it is a readable file",
+        ) from None
+    try:
+        lineno = 0
+        while True:
+            try:
+                raw = handle.readline(max_line_bytes + 1)
+            except OSError as exc:
+                raise InputError(
+                    codes.UNREADABLE,
+                    f"{codes.where(source, lineno + 1)}: read failed ({exc.strerror or exc})",
+                ) from None
+            if not raw:
+                return
+            lineno += 1
+            place = codes.where(source, lineno)
+            if lineno == 1 and raw.startswith(codecs.BOM_UTF8):
+                raw = raw[len(codecs.BOM_UTF8) :]
+            content = raw.rstrip(b"\r\n")
+            if len(content) > max_line_bytes:
+                raise InputError(
+                    codes.LINE_TOO_LONG,
+                    f"{place}: the line is longer than {max_line_bytes:,} bytes; split the "
+                    "article or raise the limit (max_line_bytes)",
+                )
+            if not content.strip():
+                continue
+            if b"\x00" in content:
+                raise InputError(
+                    codes.NUL_BYTE,
+                    f"{place}: NUL byte in the line; is this a binary or UTF-16 file? Save it "
+                    "as UTF-8 JSON Lines",
+                )
+            line = _decode_line(content, place)
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise InputError(
+                    codes.NOT_JSON,
+                    f"{place}: not JSON ({exc.msg} at column {exc.colno}); write one JSON "
+                    "object per line",
+                ) from None
+            except RecursionError:
+                raise InputError(
+                    codes.NOT_JSON,
+                    f"{place}: JSON nested too deeply to read; write one flat JSON object "
+                    "per line",
+                ) from None
+            yield lineno, article_from_record(
+                record,
+                place=place,
+                default_source=source,
+                max_chars=max_chars,
+                bad_dates=bad_dates,
+            )
+    finally:
+        handle.close()
+
+
+def _decode_line(content: bytes, place: str) -> str:
+    try:
+        return content.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            codes.NOT_UTF8,
+            f"{place}: byte 0x{content[exc.start]:02x} at byte {exc.start + 1} is not valid "
+            "UTF-8; save the file as UTF-8",
+        ) from None

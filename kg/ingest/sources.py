@@ -1,0 +1,124 @@
+"""Turning the inputs a user names into the files to read, in a stable order.
+
+An input is one of:
+
+* ``-``: standard input;
+* an existing file: read as ``.txt`` or ``.jsonl`` by its extension (any letter case);
+  other extensions are an error (E103);
+* an existing folder: its ``.txt`` and ``.jsonl`` files, **recursively**; within each folder
+  the files come first, in name order, then the subfolders, in name order. Hidden files and
+  folders (names starting with ``.``) and symbolic links to folders are skipped; files of
+  other types are ignored. A folder without any article file is an error (E101);
+* a glob pattern (``seeds/*.txt``, ``corpus/**/*.txt``, with ``**`` crossing folders) that the
+  shell did not expand: its matching ``.txt`` and ``.jsonl`` files, sorted by path; matched
+  folders and other files are ignored; no match is an error (E102).
+
+A path that exists is never treated as a pattern, so a file named ``report[1].txt`` works.
+Everything is lazy: a folder is walked, and an error raised, only when the reader gets there.
+"""
+from __future__ import annotations
+
+import glob
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Literal
+
+from kg.errors import InputError
+from kg.ingest import codes
+
+__all__ = ["ARTICLE_SUFFIXES", "STDIN", "Source", "expand_input", "kind_of"]
+
+STDIN = "-"
+ARTICLE_SUFFIXES: dict[str, Literal["txt", "jsonl"]] = {".txt": "txt", ".jsonl": "jsonl"}
+
+_GLOB_CHARS = frozenset("*?[")
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """One thing to read: a text file, a JSON Lines file, or standard input."""
+
+    kind: Literal["txt", "jsonl", "stdin"]
+    path: str
+
+
+def kind_of(path: str) -> Literal["txt", "jsonl"] | None:
+    """The reader for a file name, or None when it is not an article file.
+
+    >>> kind_of("corpus/A.TXT"), kind_of("x.jsonl"), kind_of("INDEX.tsv")
+    ('txt', 'jsonl', None)
+    """
+    return ARTICLE_SUFFIXES.get(os.path.splitext(path)[1].lower())
+
+
+def _walk(folder: str) -> Iterator[Source]:
+    def on_error(exc: OSError) -> None:
+        raise InputError(
+            codes.UNREADABLE,
+            f"{codes.where(exc.filename or folder)}: cannot list the folder "
+            f"({exc.strerror or exc}); check its permissions",
+        )
+
+    for top, dirs, files in os.walk(folder, onerror=on_error):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            kind = kind_of(name)
+            if kind is not None and not name.startswith("."):
+                yield Source(kind, os.path.join(top, name))
+
+
+def expand_input(spec: str) -> Iterator[Source]:
+    """The sources named by one input, lazily and in a stable order (see the module docstring).
+
+    Raises
+    ------
+    kg.errors.InputError
+        E100 (no such path), E101 (folder without articles), E102 (pattern without matches),
+        E103 (file of another type).
+    """
+    if spec == STDIN:
+        yield Source("stdin", STDIN)
+        return
+    place = codes.where(spec)
+    if os.path.isdir(spec):
+        found = False
+        for source in _walk(spec):
+            found = True
+            yield source
+        if not found:
+            raise InputError(
+                codes.EMPTY_FOLDER,
+                f"{place}: the folder (with its subfolders) holds no .txt or .jsonl file; "
+                "point to the folder that holds the articles",
+            )
+        return
+    if os.path.exists(spec):
+        kind = kind_of(spec)
+        if kind is None:
+            raise InputError(
+                codes.UNSUPPORTED,
+                f"{place}: cannot read this file type; give a .txt file (one article) or a "
+                ".jsonl file (one JSON article per line)",
+            )
+        yield Source(kind, spec)
+        return
+    if _GLOB_CHARS & set(spec):
+        matches: list[Source] = []
+        for path in glob.iglob(spec, recursive=True):
+            found_kind = kind_of(path)
+            if found_kind is not None and os.path.isfile(path):
+                matches.append(Source(found_kind, path))
+        matches.sort(key=lambda source: source.path)
+        if not matches:
+            raise InputError(
+                codes.EMPTY_GLOB,
+                f"{place}: the pattern matches no .txt or .jsonl file; check the pattern "
+                "(** matches any number of folders)",
+            )
+        yield from matches
+        return
+    raise InputError(
+        codes.NOT_FOUND,
+        f"{place}: no such file or folder; check the path and the working folder",
+    )

@@ -1,0 +1,211 @@
+"""Plain-text articles: one ``.txt`` file (or standard input) is one article.
+
+The doc_id of a file is its name without the extension, the source is the path as given, and
+the title and date come from the header (:mod:`kg.ingest.header`). Files must be UTF-8 (a
+byte-order mark is dropped) without NUL characters, and not longer than the character limit;
+reading stops at the limit, so a huge file is never loaded whole.
+"""
+from __future__ import annotations
+
+import codecs
+import os
+from pathlib import Path
+from typing import BinaryIO, TextIO
+
+from kg.errors import InputError
+from kg.ingest import codes
+from kg.ingest.header import read_header
+from kg.types import Article, normalise_text
+
+__all__ = [
+    "MAX_ARTICLE_CHARS",
+    "STDIN_DOC_ID",
+    "STDIN_SOURCE",
+    "article_from_text",
+    "check_text",
+    "decode_utf8",
+    "read_stdin",
+    "read_text_file",
+]
+
+MAX_ARTICLE_CHARS = 2_000_000
+"""Default limit on the characters of one article (about 300,000 words)."""
+
+STDIN_DOC_ID = "stdin"
+STDIN_SOURCE = "<stdin>"
+
+_MAX_UTF8_BYTES_PER_CHAR = 4
+
+
+def decode_utf8(data: bytes, *, place: str) -> str:
+    """Decode UTF-8 bytes (dropping a byte-order mark) or raise E104 naming the bad line.
+
+    >>> decode_utf8(b"\\xef\\xbb\\xbfXi met Trump.", place="'a.txt'")
+    'Xi met Trump.'
+    """
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8) :]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            hint = "it looks like UTF-16; save it as UTF-8"
+        else:
+            hint = "save it as UTF-8 (for example: iconv -f latin1 -t utf-8)"
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise InputError(
+            codes.NOT_UTF8,
+            f"{place}, line {line}: byte 0x{data[exc.start]:02x} is not valid UTF-8; {hint}",
+        ) from None
+
+
+def check_text(text: str, *, place: str, max_chars: int) -> None:
+    """Raise the input error for a text that cannot be an article, naming ``place``.
+
+    Checks, in order: not longer than ``max_chars`` (E107), no NUL character (E105), valid
+    Unicode (E109), not empty (E106).
+    """
+    if len(text) > max_chars:
+        raise InputError(
+            codes.TOO_LONG,
+            f"{place}: the article is longer than {max_chars:,} characters; split it into "
+            "smaller articles or raise the limit (max_chars)",
+        )
+    nul = text.find("\x00")
+    if nul >= 0:
+        line = text.count("\n", 0, nul) + 1
+        raise InputError(
+            codes.NUL_BYTE,
+            f"{place}: NUL character in article text (text line {line}); is this a binary "
+            "or UTF-16 file? Remove the NUL characters or save the text as UTF-8",
+        )
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise InputError(
+            codes.BAD_UNICODE,
+            f"{place}: the text holds an unpaired surrogate ({text[exc.start]!a}), which is "
+            "not valid Unicode; fix the \\u escapes that produced it",
+        ) from None
+    if not text.strip():
+        raise InputError(
+            codes.EMPTY_ARTICLE,
+            f"{place}: the article is empty; remove it or give it some text",
+        )
+
+
+def article_from_text(
+    text: str,
+    *,
+    doc_id: str,
+    source: str | None = None,
+    place: str | None = None,
+    max_chars: int = MAX_ARTICLE_CHARS,
+) -> Article:
+    """An :class:`~kg.types.Article` from plain text, with title and date read from its header.
+
+    Parameters
+    ----------
+    text
+        The article text; the first lines may hold a headline and a date.
+    doc_id
+        The id that statements refer back to.
+    source
+        Where the text came from (a path); stored as the article source.
+    place
+        How error messages name the text (defaults to the quoted ``source`` or ``doc_id``).
+    max_chars
+        Longest text accepted.
+
+    Raises
+    ------
+    kg.errors.InputError
+        E105, E106, E107 or E109 (see :mod:`kg.ingest.codes`).
+
+    Examples
+    --------
+    >>> a = article_from_text("Talks in Beijing\\n2025-09-28\\n\\nXi met Trump.", doc_id="x")
+    >>> a.title, a.date
+    ('Talks in Beijing', datetime.date(2025, 9, 28))
+    """
+    place = place or codes.where(source if source is not None else doc_id)
+    check_text(text, place=place, max_chars=max_chars)
+    text = normalise_text(text)  # the title must be cut from the text as the Article holds it
+    title, day = read_header(text)
+    return Article(doc_id=doc_id, text=text, title=title, date=day, source=source)
+
+
+def _read_capped(stream: BinaryIO, *, max_chars: int, place: str) -> bytes:
+    # 4 bytes per character is the most UTF-8 needs; +3 for a byte-order mark
+    cap = max_chars * _MAX_UTF8_BYTES_PER_CHAR + len(codecs.BOM_UTF8)
+    data = stream.read(cap + 1)
+    if len(data) > cap:
+        raise InputError(
+            codes.TOO_LONG,
+            f"{place}: the article is longer than {max_chars:,} characters; split it into "
+            "smaller articles or raise the limit (max_chars)",
+        )
+    return data
+
+
+def read_text_file(
+    path: str | os.PathLike[str],
+    *,
+    max_chars: int = MAX_ARTICLE_CHARS,
+) -> Article:
+    """Read one ``.txt`` file as one article.
+
+    The doc_id is the file name without its extension (``seeds/000_f816.txt`` →
+    ``000_f816``); the source is ``path`` as given.
+
+    Raises
+    ------
+    kg.errors.InputError
+        E100 (missing), E117 (unreadable), E104 (not UTF-8) and the text checks of
+        :func:`check_text`.
+    """
+    source = os.fspath(path)
+    place = codes.where(source)
+    try:
+        with open(source, "rb") as handle:
+            data = _read_capped(handle, max_chars=max_chars, place=place)
+    except FileNotFoundError:
+        raise InputError(
+            codes.NOT_FOUND, f"{place}: no such file; check the path and the working folder"
+        ) from None
+    except OSError as exc:
+        raise InputError(
+            codes.UNREADABLE, f"{place}: cannot read the file ({exc.strerror or exc}); check "
+            "that it is a readable file",
+        ) from None
+    text = decode_utf8(data, place=place)
+    return article_from_text(
+        text, doc_id=Path(source).stem, source=source, place=place, max_chars=max_chars
+    )
+
+
+def read_stdin(stream: TextIO, *, max_chars: int = MAX_ARTICLE_CHARS) -> Article:
+    """Read all of ``stream`` as one plain-text article with doc_id ``"stdin"``.
+
+    When the stream has a binary ``buffer`` (as ``sys.stdin`` has), its bytes are decoded as
+    UTF-8 whatever the locale says; otherwise the text is taken as it comes.
+    """
+    place = "standard input"
+    buffer: BinaryIO | None = getattr(stream, "buffer", None)
+    try:
+        if buffer is not None:
+            text = decode_utf8(_read_capped(buffer, max_chars=max_chars, place=place), place=place)
+        else:
+            text = stream.read(max_chars + 1)
+    except UnicodeDecodeError:
+        raise InputError(
+            codes.NOT_UTF8, f"{place}: the text is not valid UTF-8; pipe in UTF-8 text"
+        ) from None
+    except OSError as exc:
+        raise InputError(
+            codes.UNREADABLE, f"{place}: cannot read ({exc.strerror or exc}); pipe in the text "
+            "or give a file instead of '-'",
+        ) from None
+    return article_from_text(
+        text, doc_id=STDIN_DOC_ID, source=STDIN_SOURCE, place=place, max_chars=max_chars
+    )

@@ -1,0 +1,139 @@
+"""Sentence → expected statements, one table per construction (textacy style).
+
+Each row lists statements that must be extracted; ``absent`` rows list statements that must
+not be (above all the bare positive of a negated statement).
+"""
+from __future__ import annotations
+
+import pytest
+
+HEADLINES = [
+    ("Xi Pressures Trump To Oppose Taiwan Independence",
+     {("Xi Jinping", "pressures", "Donald Trump", False, "actual")}),
+    ("Putin Threatens Ukraine",
+     {("Vladimir Putin", "threatens", "Ukraine", False, "actual")}),
+]
+
+ACTIVE_PASSIVE = [
+    ("Russia attacked Ukraine on Thursday.", {("Russia", "attacks", "Ukraine", False, "actual")}),
+    ("Trump was pressured by Xi.", {("Xi Jinping", "pressures", "Donald Trump", False, "actual")}),
+    ("Israel was condemned by Turkey.", {("Turkey", "criticizes", "Israel", False, "actual")}),
+    ("India criticised Pakistan over the attack.", {("India", "criticizes", "Pakistan", False, "actual")}),
+]
+
+CONTROL = [
+    ("Moscow has agreed to supply military equipment and conduct large-scale training exercises "
+     "for Chinese airborne forces.",
+     {("Russia", "trains", "PLA Airborne Corps", False, "intended"),
+      ("Russia", "supplies", "PLA Airborne Corps", False, "intended")}),
+    ("Chinese President Xi Jinping is preparing to demand that U.S. President Donald Trump "
+     "publicly oppose Taiwan's independence.",
+     {("Xi Jinping", "demands", "Donald Trump", False, "intended")}),
+    ("France is seeking to use its influence to pressure Iran.",
+     {("France", "pressures", "Iran", False, "intended")}),
+]
+
+NEGATION = [
+    ("Trump declined to approve more than $400 million in military aid to Taiwan.",
+     {("Donald Trump", "providesAidTo", "Taiwan", True, "actual")},
+     {("Donald Trump", "providesAidTo", "Taiwan", False, "actual")}),
+    ("China would not invade Taiwan.",
+     {("China", "attacks", "Taiwan", True, "possible")},
+     {("China", "attacks", "Taiwan", False, "actual"), ("China", "attacks", "Taiwan", False, "possible")}),
+    ("Germany refused to supply tanks to Ukraine.",
+     {("Germany", "supplies", "Ukraine", True, "actual")},
+     {("Germany", "supplies", "Ukraine", False, "actual")}),
+    ("Japan did not criticize China.",
+     {("Japan", "criticizes", "China", True, "actual")},
+     {("Japan", "criticizes", "China", False, "actual")}),
+]
+
+MODALITY = [
+    ("Iran could attack Israel.", {("Iran", "attacks", "Israel", False, "possible")}),
+    ("Turkey will hold talks with Russia.", {("Turkey", "consults", "Russia", False, "intended")}),
+    ("The upcoming meetings between Trump and Xi are expected to take place over several months.",
+     {("Donald Trump", "meets", "Xi Jinping", False, "intended")}),
+]
+
+COORDINATION_AND_PREPOSITIONS = [
+    ("The United States imposed sanctions on Iran and Syria.",
+     {("United States", "sanctions", "Iran", False, "actual"),
+      ("United States", "sanctions", "Syria", False, "actual")}),
+    ("China stepped up pressure on Taipei.", {("China", "pressures", "Taiwan", False, "actual")}),
+    ("Russia's sale of fighter jets to India angered Washington.",
+     {("Russia", "supplies", "India", False, "actual")}),
+    ("Japan held talks with South Korea.", {("Japan", "consults", "South Korea", False, "actual")}),
+]
+
+TITLES = [
+    ("Chinese President Xi Jinping spoke on Tuesday.", {("Xi Jinping", "leaderOf", "China", False, "actual")}),
+    ("Liu Pengyu, a spokesman for the Chinese Embassy in the U.S., told reporters the talks went well.",
+     {("Liu Pengyu", "spokespersonFor", "Chinese Embassy in the United States", False, "actual")}),
+]
+
+REPORTED = [
+    ("Trump claimed that Xi had personally assured him that China would not invade Taiwan.",
+     {("Xi Jinping", "assures", "Donald Trump", False, "actual"),
+      ("China", "attacks", "Taiwan", True, "possible")}),
+]
+
+
+def _check(triples, text, expected, absent=frozenset()):
+    got = triples(text)
+    missing = set(expected) - got
+    assert not missing, f"missing {missing} in {got}"
+    wrong = set(absent) & got
+    assert not wrong, f"must not extract {wrong}"
+
+
+@pytest.mark.parametrize(("text", "expected"), HEADLINES)
+def test_headlines(triples, text, expected):
+    _check(triples, text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), ACTIVE_PASSIVE)
+def test_active_and_passive(triples, text, expected):
+    _check(triples, text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), CONTROL)
+def test_control_and_raising(triples, text, expected):
+    _check(triples, text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected", "absent"), NEGATION)
+def test_negation_never_gives_the_bare_positive(triples, text, expected, absent):
+    _check(triples, text, expected, absent)
+
+
+@pytest.mark.parametrize(("text", "expected"), MODALITY)
+def test_modality(triples, text, expected):
+    _check(triples, text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), COORDINATION_AND_PREPOSITIONS)
+def test_coordination_prepositions_and_nominal_events(triples, text, expected):
+    _check(triples, text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), TITLES)
+def test_titles_and_appositions(triples, text, expected):
+    _check(triples, text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), REPORTED)
+def test_reported_speech(triples, text, expected):
+    _check(triples, text, expected)
+
+
+def test_attribution_according_to(extractor):
+    from kg.types import Article
+
+    [st] = [s for s in extractor.extract(Article(doc_id="t", text="According to Reuters, Israel attacked Hezbollah."))
+            if s.predicate == "attacks"]
+    assert st.attributed_to is not None and st.attributed_to.label == "Reuters"
+
+
+def test_place_is_not_an_actor(triples):
+    got = triples("Diplomats from Iran and Oman held talks in Istanbul.")
+    assert not any(o == "Turkey" or s == "Turkey" for s, _, o, _, _ in got)
