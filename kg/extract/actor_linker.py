@@ -216,7 +216,15 @@ class ActorLinker:
         for n, s in enumerate(sents):
             for t in s:
                 sent_index[t.i] = n
+        by_token = {i: m for m in mentions for i in range(m.start, m.end)}
         for tok in doc:
+            if tok.lower_ in ("its", "their") and tok.dep_ == "poss" and tok.i not in taken:
+                # "China, for its part, …", "in its opposition to": the clause's own subject
+                subject = _clause_subject(tok)
+                m = by_token.get(subject.i) if subject is not None else None
+                if m is not None and m.actor.type != "Person" and not m.place and m.start < tok.i:
+                    out.append(Mention(tok.i, tok.i + 1, m.actor, "pronoun"))
+                continue
             if tok.lower_ not in _PRONOUNS or tok.i in taken:
                 continue
             n = sent_index.get(tok.i, 0)
@@ -291,6 +299,7 @@ def _looks_like_name(text: str) -> bool:
         and text[0].isupper()
         and not any(ch.isdigit() for ch in text)
         and len(words) <= 8
+        and words[-1].lower() not in ("of", "the", "and", "for", "in", "on", "at", "to")
     )
 
 

@@ -44,6 +44,8 @@ _QUANTITY = {"million", "billion", "trillion", "package", "amount", "round", "se
              "number", "lot", "batch", "tranche", "dozen", "dozens", "hundreds", "thousands"}
 # dependencies along which a negation or a negating verb reaches the trigger
 _NEG_PATH = ("xcomp", "conj", "dobj", "obj", "pobj", "prep", "pcomp", "compound", "amod", "nsubjpass")
+# prepositions through which a verb carries a nominal trigger ("hint at a visit", "engage in talks")
+_CARRIER_PREPS = {"at", "in", "into", "for"}
 _BASE = {"verb": 0.75, "noun": 0.7, "title": 0.85, "surface": 0.55, "nested": 0.55}
 
 
@@ -162,7 +164,7 @@ class RelationExtractor:
             if subj is not None:
                 subjects += self._mentions_at(subj, by_token)
             for c in tok.children:
-                if c.dep_ in _OBJ:
+                if c.dep_ in _OBJ and frame.direct_object:
                     objects += [(m, "verb") for m in self._mentions_at(c, by_token)]
                     if not self._mentions_at(c, by_token):
                         objects += [(m, "nested") for m in self._nested(c, by_token)]
@@ -177,6 +179,8 @@ class RelationExtractor:
                 for c in conj.children:
                     if c.dep_ == "prep" and c.lower_ in frame.verb_preps and c.i > conj.i:
                         objects += [(m, "verb") for m in self._mentions_at(_pobj(c), by_token)]
+                    elif c.dep_ in ("dobj", "obj") and not any(g.dep_ in ("dobj", "obj") for g in tok.children):
+                        objects += [(m, "verb") for m in self._mentions_at(c, by_token)]
         if frame.clausal_object and not objects:
             for c in tok.children:
                 if c.dep_ in ("ccomp", "xcomp"):
@@ -230,7 +234,10 @@ class RelationExtractor:
                         subjects.append(ms[0])
                         objects += [(m, "noun") for m in ms[1:]]
                 elif word in frame.noun_preps:
-                    objects += [(m, "noun") for m in self._mentions_at(target, by_token)]
+                    found = self._mentions_at(target, by_token)
+                    objects += [(m, "noun") for m in found]
+                    if not found and target is not None:
+                        objects += [(m, "nested") for m in self._nested(target, by_token)]
         carrier = self._carrier(tok)
         if carrier is not None:
             for c in carrier.children:
@@ -257,7 +264,9 @@ class RelationExtractor:
                 cur = cur.head
             elif dep == "pobj" and cur.head.dep_ == "prep":
                 prep_head = cur.head.head
-                if prep_head.pos_ in ("VERB", "AUX") or prep_head.pos_ == "NUM" or prep_head.lemma_.lower() in _QUANTITY:
+                verb_ok = prep_head.pos_ in ("VERB", "AUX") and (
+                    cur.head.lower_ in _CARRIER_PREPS or prep_head.lemma_.lower() in self.light)
+                if verb_ok or prep_head.pos_ == "NUM" or prep_head.lemma_.lower() in _QUANTITY:
                     cur = prep_head
                 else:
                     return None
@@ -323,8 +332,8 @@ class RelationExtractor:
             # "Chinese President Xi Jinping", "U.S. President Donald Trump", "Russia's Foreign Minister X"
             j = m.start
             title_words: list[str] = []
-            while j - 1 >= sent.start and doc[j - 1].pos_ in ("PROPN", "NOUN", "ADJ") and doc[j - 1].i not in by_token \
-                    and len(title_words) < 4:
+            while j - 1 >= sent.start and (doc[j - 1].pos_ in ("PROPN", "NOUN", "ADJ") or doc[j - 1].lower_ == "of") \
+                    and doc[j - 1].i not in by_token and len(title_words) < 5:
                 j -= 1
                 title_words.insert(0, doc[j].lower_)
             title = " ".join(title_words)
