@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 __all__ = [
     "ACTORS_GRAPH",
     "ACTOR_NS",
+    "ONTOLOGY_GRAPH",
     "ARTICLE_NS",
     "GKG_NS",
     "RUN_NS",
@@ -35,6 +36,7 @@ STATEMENT_NS = "https://w3id.org/geokg/statement/"
 ARTICLE_NS = "https://w3id.org/geokg/article/"
 RUN_NS = "https://w3id.org/geokg/run/"
 ACTORS_GRAPH = "https://w3id.org/geokg/graph/actors"
+ONTOLOGY_GRAPH = "https://w3id.org/geokg/graph/ontology"
 
 
 def slugify(name: str) -> str:

@@ -1,6 +1,6 @@
 """Hand-built records for the RDF, store and export tests (no extraction pipeline needed).
 
-Imported as ``store.records`` from tests/rdf, tests/store and tests/export.
+Imported as ``tests.store.records`` from tests/rdf, tests/store and tests/export.
 """
 from __future__ import annotations
 

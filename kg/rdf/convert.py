@@ -1,0 +1,450 @@
+"""Records → RDF quads, laid out exactly as ONTOLOGY.md says.
+
+Pure functions from the typed records of :mod:`kg.types` to pyoxigraph :class:`~pyoxigraph.Quad`
+lists (no rdflib here: this runs once per statement of every build):
+
+- :func:`actor_quads`: an actor's description, in the actors graph;
+- :func:`article_quads`: an article and its statement nodes, in the article's named graph;
+- :meth:`ExtractorRun.quads`: what produced the statements, in the actors graph;
+- :func:`ontology_quads`: ``ontology/geokg.ttl``, in the ontology graph.
+
+Nothing here reads a clock: the same records always give the same quads, so rebuilding a store
+from the same articles gives the same triples.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+import pyoxigraph as ox
+
+from kg.errors import InputError
+from kg.rdf.iris import ACTORS_GRAPH, GKG_NS, ONTOLOGY_GRAPH, actor_iri, role_iri, run_iri
+from kg.resources import ontology_path
+from kg.types import Actor, Article, Role, Statement
+
+__all__ = [
+    "ACTORS_GRAPH_NODE",
+    "MODALITY_IRIS",
+    "ONTOLOGY_GRAPH",
+    "ONTOLOGY_GRAPH_NODE",
+    "ExtractorRun",
+    "actor_quads",
+    "article_quads",
+    "confidence_literal",
+    "date_literal",
+    "gkg",
+    "ontology_quads",
+    "statement_quads",
+    "unique_statements",
+]
+
+ACTORS_GRAPH_NODE = ox.NamedNode(ACTORS_GRAPH)
+ONTOLOGY_GRAPH_NODE = ox.NamedNode(ONTOLOGY_GRAPH)
+
+_RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+_RDFS = "http://www.w3.org/2000/01/rdf-schema#"
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_OWL = "http://www.w3.org/2002/07/owl#"
+_SKOS = "http://www.w3.org/2004/02/skos/core#"
+_PROV = "http://www.w3.org/ns/prov#"
+_DCTERMS = "http://purl.org/dc/terms/"
+_SCHEMA = "https://schema.org/"
+_WD = "http://www.wikidata.org/entity/"
+
+RDF_TYPE = ox.NamedNode(_RDF + "type")
+RDF_SUBJECT = ox.NamedNode(_RDF + "subject")
+RDF_PREDICATE = ox.NamedNode(_RDF + "predicate")
+RDF_OBJECT = ox.NamedNode(_RDF + "object")
+RDFS_LABEL = ox.NamedNode(_RDFS + "label")
+RDFS_COMMENT = ox.NamedNode(_RDFS + "comment")
+SKOS_ALT_LABEL = ox.NamedNode(_SKOS + "altLabel")
+OWL_SAME_AS = ox.NamedNode(_OWL + "sameAs")
+PROV_ACTIVITY = ox.NamedNode(_PROV + "Activity")
+PROV_WAS_DERIVED_FROM = ox.NamedNode(_PROV + "wasDerivedFrom")
+PROV_WAS_GENERATED_BY = ox.NamedNode(_PROV + "wasGeneratedBy")
+DCTERMS_DATE = ox.NamedNode(_DCTERMS + "date")
+DCTERMS_SOURCE = ox.NamedNode(_DCTERMS + "source")
+DCTERMS_IDENTIFIER = ox.NamedNode(_DCTERMS + "identifier")
+SCHEMA_NEWS_ARTICLE = ox.NamedNode(_SCHEMA + "NewsArticle")
+SCHEMA_HEADLINE = ox.NamedNode(_SCHEMA + "headline")
+SCHEMA_DATE_PUBLISHED = ox.NamedNode(_SCHEMA + "datePublished")
+SCHEMA_URL = ox.NamedNode(_SCHEMA + "url")
+
+XSD_DATE = ox.NamedNode(_XSD + "date")
+XSD_DATETIME = ox.NamedNode(_XSD + "dateTime")
+XSD_GYEAR = ox.NamedNode(_XSD + "gYear")
+XSD_GYEARMONTH = ox.NamedNode(_XSD + "gYearMonth")
+XSD_DECIMAL = ox.NamedNode(_XSD + "decimal")
+XSD_INTEGER = ox.NamedNode(_XSD + "integer")
+XSD_BOOLEAN = ox.NamedNode(_XSD + "boolean")
+
+
+@cache
+def gkg(name: str) -> ox.NamedNode:
+    """The ontology term ``gkg:<name>`` as a pyoxigraph node."""
+    return ox.NamedNode(GKG_NS + name)
+
+
+MODALITY_IRIS: dict[str, str] = {
+    "actual": GKG_NS + "Actual",
+    "intended": GKG_NS + "Intended",
+    "possible": GKG_NS + "Possible",
+}
+
+_TRUE = ox.Literal("true", datatype=XSD_BOOLEAN)
+_FALSE = ox.Literal("false", datatype=XSD_BOOLEAN)
+
+_DATE_FORMS: tuple[tuple[re.Pattern[str], ox.NamedNode], ...] = (
+    (re.compile(r"-?\d{4,}-\d{2}-\d{2}"), XSD_DATE),
+    (re.compile(r"-?\d{4,}-\d{2}"), XSD_GYEARMONTH),
+    (re.compile(r"-?\d{4,}"), XSD_GYEAR),
+    (re.compile(r"-?\d{4,}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?"), XSD_DATETIME),
+)
+_QID = re.compile(r"Q[1-9]\d*")
+
+
+def date_literal(value: str) -> ox.Literal:
+    """Typed literal of an ISO date, partial date or date-time.
+
+    ``"2017-05-14"`` → xsd:date, ``"2017-05"`` → xsd:gYearMonth, ``"2017"`` → xsd:gYear,
+    ``"2017-05-14T10:00:00Z"`` → xsd:dateTime.
+
+    >>> date_literal("2017-05").datatype.value
+    'http://www.w3.org/2001/XMLSchema#gYearMonth'
+    """
+    for pattern, datatype in _DATE_FORMS:
+        if pattern.fullmatch(value):
+            return ox.Literal(value, datatype=datatype)
+    raise InputError(
+        "E310",
+        f"date {value!r} is not ISO 8601; give YYYY-MM-DD, YYYY-MM, YYYY or a full date-time",
+    )
+
+
+def confidence_literal(value: float) -> ox.Literal:
+    """xsd:decimal literal of a confidence, rounded to 3 places as in the JSON Lines format.
+
+    >>> confidence_literal(0.8234).value, confidence_literal(1.0).value
+    ('0.823', '1')
+    """
+    if not isinstance(value, (int, float)) or math.isnan(value) or not 0.0 <= value <= 1.0:
+        raise InputError(
+            "E311", f"confidence {value!r} is not a number from 0 to 1; fix the extractor output"
+        )
+    text = f"{round(float(value), 3):.3f}".rstrip("0").rstrip(".")
+    return ox.Literal(text or "0", datatype=XSD_DECIMAL)
+
+
+def _boolean(value: bool) -> ox.Literal:
+    return _TRUE if value else _FALSE
+
+
+def _integer(value: int) -> ox.Literal:
+    return ox.Literal(str(int(value)), datatype=XSD_INTEGER)
+
+
+@lru_cache(maxsize=65536)
+def _actor_node(key: str) -> ox.NamedNode:
+    return ox.NamedNode(actor_iri(key))
+
+
+def _wikidata_node(qid: str) -> ox.NamedNode:
+    local = qid[len(_WD):] if qid.startswith(_WD) else qid
+    if not _QID.fullmatch(local):
+        raise InputError(
+            "E312", f"wikidata id {qid!r} is not a Q-number like 'Q148'; fix the actor record"
+        )
+    return ox.NamedNode(_WD + local)
+
+
+def _url_node(url: str) -> ox.NamedNode:
+    try:
+        return ox.NamedNode(url)
+    except ValueError:
+        pass
+    from urllib.parse import quote
+
+    try:
+        return ox.NamedNode(quote(url, safe=":/?#[]@!$&'()*+,;=%~"))
+    except ValueError:
+        raise InputError(
+            "E313", f"article url {url!r} is not an absolute URL; give one like https://…"
+        ) from None
+
+
+# ---------------------------------------------------------------- extractor runs
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractorRun:
+    """What produced a set of statements: software version, configuration hash and model.
+
+    The run IRI depends only on the version and the configuration hash (never on the time it
+    ran), so rebuilding the same articles with the same setup names the same run.
+
+    >>> run = ExtractorRun("0.1.0", "abc123", "en_core_web_sm")
+    >>> run.iri == ExtractorRun("0.1.0", "abc123", "en_core_web_sm").iri
+    True
+    """
+
+    software_version: str
+    config_hash: str
+    model: str = ""
+
+    @property
+    def iri(self) -> str:
+        return run_iri(self.software_version, self.config_hash)
+
+    @property
+    def node(self) -> ox.NamedNode:
+        return ox.NamedNode(self.iri)
+
+    def quads(self) -> list[ox.Quad]:
+        """The run's description, in the actors graph."""
+        node, g = self.node, ACTORS_GRAPH_NODE
+        comment = f"configuration {self.config_hash}"
+        if self.model:
+            comment += f", model {self.model}"
+        return [
+            ox.Quad(node, RDF_TYPE, gkg("ExtractorRun"), g),
+            ox.Quad(node, RDF_TYPE, PROV_ACTIVITY, g),
+            ox.Quad(node, RDFS_LABEL, ox.Literal(f"geokg {self.software_version}"), g),
+            ox.Quad(node, RDFS_COMMENT, ox.Literal(comment), g),
+            ox.Quad(node, gkg("softwareVersion"), ox.Literal(self.software_version), g),
+        ]
+
+
+# ---------------------------------------------------------------- actors
+
+
+def _role_quads(holder: Actor, role: Role, g: ox.NamedNode) -> list[ox.Quad]:
+    node = ox.NamedNode(role_iri(holder.key, role.office, role.start))
+    quads = [
+        ox.Quad(node, RDF_TYPE, gkg("Role"), g),
+        ox.Quad(node, gkg("holder"), _actor_node(holder.key), g),
+        ox.Quad(node, gkg("office"), ox.Literal(role.office), g),
+    ]
+    if role.of:
+        quads.append(ox.Quad(node, gkg("ofState"), _actor_node(role.of), g))
+    if role.start:
+        quads.append(ox.Quad(node, gkg("start"), date_literal(role.start), g))
+    if role.end:
+        quads.append(ox.Quad(node, gkg("end"), date_literal(role.end), g))
+    return quads
+
+
+def actor_quads(actor: Actor) -> list[ox.Quad]:
+    """The description of ``actor`` in the actors graph (ONTOLOGY.md, "Actors").
+
+    Type (``gkg:Actor`` and its class), ``rdfs:label``, ``skos:altLabel`` for each alias,
+    ``owl:sameAs wd:Q…``, ``gkg:countryCode``, ``gkg:partOf`` and one ``gkg:Role`` node per
+    role, whose IRI comes from :func:`kg.rdf.iris.role_iri`.
+
+    >>> from kg.types import Actor
+    >>> quads = actor_quads(Actor("china", "China", "State", wikidata="Q148", country="CHN"))
+    >>> sorted(q.predicate.value.rsplit("#", 1)[-1] for q in quads)
+    ['countryCode', 'label', 'sameAs', 'type', 'type']
+    """
+    g = ACTORS_GRAPH_NODE
+    node = _actor_node(actor.key)
+    quads = [
+        ox.Quad(node, RDF_TYPE, gkg("Actor"), g),
+        ox.Quad(node, RDF_TYPE, gkg(actor.type), g),
+        ox.Quad(node, RDFS_LABEL, ox.Literal(actor.label), g),
+    ]
+    seen = {actor.label}
+    for alias in actor.aliases:
+        if alias not in seen:
+            seen.add(alias)
+            quads.append(ox.Quad(node, SKOS_ALT_LABEL, ox.Literal(alias), g))
+    if actor.wikidata:
+        quads.append(ox.Quad(node, OWL_SAME_AS, _wikidata_node(actor.wikidata), g))
+    if actor.country:
+        quads.append(ox.Quad(node, gkg("countryCode"), ox.Literal(actor.country), g))
+    if actor.part_of:
+        quads.append(ox.Quad(node, gkg("partOf"), _actor_node(actor.part_of), g))
+    for role in actor.roles:
+        quads.extend(_role_quads(actor, role, g))
+    return quads
+
+
+# ---------------------------------------------------------------- articles and statements
+
+
+def statement_quads(
+    statement: Statement,
+    *,
+    article: Article,
+    run: ExtractorRun,
+) -> list[ox.Quad]:
+    """The node of one statement (ONTOLOGY.md, "Statements"), in the article's graph.
+
+    Adds the direct triple ``subject gkg:<predicate> object`` only when the statement is actual
+    and not negated (:attr:`Statement.is_direct`). ``dcterms:date`` is the statement's date,
+    else the article's date.
+    """
+    fallback = article.date.isoformat() if article.date else None
+    return _statement_quads(statement, statement.iri, ox.NamedNode(article.iri), run.node, fallback)
+
+
+def _statement_quads(
+    statement: Statement,
+    iri: str,
+    g: ox.NamedNode,
+    run_node: ox.NamedNode,
+    fallback_date: str | None,
+) -> list[ox.Quad]:
+    from kg.vocab import PREDICATES
+
+    if statement.predicate not in PREDICATES:
+        raise InputError(
+            "E314",
+            f"predicate {statement.predicate!r} is not in the ontology; use one of the "
+            "names in ONTOLOGY.md (e.g. 'pressures')",
+        )
+    if statement.modality not in MODALITY_IRIS:
+        raise InputError(
+            "E315",
+            f"modality {statement.modality!r} is unknown; use 'actual', 'intended' or 'possible'",
+        )
+    node = ox.NamedNode(iri)
+    subject = _actor_node(statement.subject.key)
+    predicate = gkg(statement.predicate)
+    obj = _actor_node(statement.object.key)
+    ev = statement.evidence
+    quads = [
+        ox.Quad(node, RDF_TYPE, gkg("Statement"), g),
+        ox.Quad(node, RDF_SUBJECT, subject, g),
+        ox.Quad(node, RDF_PREDICATE, predicate, g),
+        ox.Quad(node, RDF_OBJECT, obj, g),
+        ox.Quad(node, gkg("negated"), _boolean(statement.negated), g),
+        ox.Quad(node, gkg("modality"), _modality_node(statement.modality), g),
+        ox.Quad(node, gkg("evidence"), ox.Literal(ev.sentence), g),
+        ox.Quad(node, gkg("charStart"), _integer(ev.char_start), g),
+        ox.Quad(node, gkg("charEnd"), _integer(ev.char_end), g),
+        ox.Quad(node, gkg("confidence"), confidence_literal(statement.confidence), g),
+        ox.Quad(node, PROV_WAS_DERIVED_FROM, g, g),
+        ox.Quad(node, PROV_WAS_GENERATED_BY, run_node, g),
+    ]
+    if statement.attributed_to is not None:
+        quads.append(
+            ox.Quad(node, gkg("attributedTo"), _actor_node(statement.attributed_to.key), g)
+        )
+    day = statement.date or fallback_date
+    if day:
+        quads.append(ox.Quad(node, DCTERMS_DATE, date_literal(day), g))
+    if ev.rule:
+        quads.append(ox.Quad(node, gkg("rule"), ox.Literal(ev.rule), g))
+    if ev.trigger:
+        quads.append(ox.Quad(node, gkg("trigger"), ox.Literal(ev.trigger), g))
+    if statement.is_direct:
+        quads.append(ox.Quad(subject, predicate, obj, g))
+    return quads
+
+
+@cache
+def _modality_node(modality: str) -> ox.NamedNode:
+    return ox.NamedNode(MODALITY_IRIS[modality])
+
+
+def _article_node_quads(article: Article, g: ox.NamedNode) -> list[ox.Quad]:
+    quads = [
+        ox.Quad(g, RDF_TYPE, SCHEMA_NEWS_ARTICLE, g),
+        ox.Quad(g, DCTERMS_IDENTIFIER, ox.Literal(article.doc_id), g),
+    ]
+    if article.title:
+        quads.append(ox.Quad(g, SCHEMA_HEADLINE, ox.Literal(article.title), g))
+    if article.date:
+        quads.append(
+            ox.Quad(g, SCHEMA_DATE_PUBLISHED, date_literal(article.date.isoformat()), g)
+        )
+    if article.url:
+        quads.append(ox.Quad(g, SCHEMA_URL, _url_node(article.url), g))
+    if article.source:
+        quads.append(ox.Quad(g, DCTERMS_SOURCE, ox.Literal(article.source), g))
+    return quads
+
+
+def unique_statements(statements: Iterable[Statement]) -> list[tuple[str, Statement]]:
+    """``(iri, statement)`` pairs, one per statement IRI, sorted by IRI.
+
+    Two extractions with the same IRI (same sentence, actors, predicate, negation and modality)
+    are one statement: the most confident one is kept (the first one on a tie).
+    """
+    best: dict[str, Statement] = {}
+    for statement in statements:
+        iri = statement.iri
+        kept = best.get(iri)
+        if kept is None or statement.confidence > kept.confidence:
+            best[iri] = statement
+    return sorted(best.items())
+
+
+def article_quads(
+    article: Article, statements: Sequence[Statement], *, run: ExtractorRun
+) -> list[ox.Quad]:
+    """Everything extracted from ``article``, in the named graph whose name is its IRI.
+
+    The article node (``a schema:NewsArticle``, ``schema:headline``, ``schema:datePublished``,
+    ``schema:url``, ``dcterms:source``, ``dcterms:identifier`` = doc_id) and every statement node
+    with its direct triple where it has one (:func:`statement_quads`). Statements with the same
+    IRI are merged (:func:`unique_statements`); statements of another article are refused.
+    """
+    sha = article.sha256  # hashes the whole text: once per article
+    g = ox.NamedNode(article.iri)
+    quads = _article_node_quads(article, g)
+    fallback = article.date.isoformat() if article.date else None
+    run_node = run.node
+    for iri, statement in unique_statements(statements):
+        ev = statement.evidence
+        if ev.article_sha256 != sha or ev.doc_id != article.doc_id:
+            raise InputError(
+                "E316",
+                f"statement {iri} was read from article {ev.doc_id!r} ({ev.article_sha256[:12]}…), "
+                f"not {article.doc_id!r} ({sha[:12]}…); pass each article with its own statements",
+            )
+        quads.extend(_statement_quads(statement, iri, g, run_node, fallback))
+    return quads
+
+
+# ---------------------------------------------------------------- ontology
+
+
+@cache
+def _ontology_quads() -> tuple[ox.Quad, ...]:
+    blank_ids: dict[str, ox.BlankNode] = {}
+
+    def stable(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+        # the parser names blank nodes at random; name them by order of appearance instead,
+        # so that loading the ontology twice gives the same triples (idempotent rebuilds)
+        if isinstance(term, ox.BlankNode):
+            if term.value not in blank_ids:
+                blank_ids[term.value] = ox.BlankNode(f"geokgontology{len(blank_ids)}")
+            return blank_ids[term.value]
+        return term
+
+    quads = []
+    path = ontology_path("geokg.ttl")
+    for triple in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE):
+        quads.append(
+            ox.Quad(
+                stable(triple.subject),  # type: ignore[arg-type]
+                triple.predicate,
+                stable(triple.object),  # type: ignore[arg-type]
+                ONTOLOGY_GRAPH_NODE,
+            )
+        )
+    return tuple(quads)
+
+
+def ontology_quads() -> list[ox.Quad]:
+    """``ontology/geokg.ttl`` in the graph :data:`ONTOLOGY_GRAPH`, with stable blank nodes.
+
+    >>> any(q.subject.value.endswith("#pressures") for q in ontology_quads())
+    True
+    """
+    return list(_ontology_quads())

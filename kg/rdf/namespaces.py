@@ -1,0 +1,169 @@
+"""rdflib namespaces of the geokg vocabulary and the prefixes every serialisation binds.
+
+:class:`GKG` lists every term that ``ontology/geokg.ttl`` defines (a test keeps the two in
+step), so a misspelt term fails at import time instead of producing a silent new IRI:
+
+>>> GKG.pressures
+rdflib.term.URIRef('https://w3id.org/geokg/ontology#pressures')
+>>> ACTOR["xi-jinping"]
+rdflib.term.URIRef('https://w3id.org/geokg/actor/xi-jinping')
+
+:data:`PREFIXES` is the plain ``prefix -> namespace`` mapping (no rdflib objects) that the store
+uses for SPARQL queries and Turtle/TriG output; :func:`bind_namespaces` binds the same
+prefixes on an rdflib graph.
+"""
+from __future__ import annotations
+
+from rdflib import Graph, Namespace, URIRef
+from rdflib import namespace as _rdflib_namespace
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS
+
+from kg.rdf.iris import ACTOR_NS, ARTICLE_NS, GKG_NS, RUN_NS, STATEMENT_NS
+
+__all__ = [
+    "ACTOR",
+    "ARTICLE",
+    "DCTERMS",
+    "GKG",
+    "OWL",
+    "PREFIXES",
+    "PROV",
+    "RDF",
+    "RDFS",
+    "RUN",
+    "SCHEMA",
+    "SKOS",
+    "STMT",
+    "WD",
+    "XSD",
+    "bind_namespaces",
+]
+
+
+class GKG(_rdflib_namespace.DefinedNamespace):
+    """The geokg ontology (``https://w3id.org/geokg/ontology#``), one attribute per term."""
+
+    _fail = True
+    _NS = Namespace(GKG_NS)
+
+    # annotation properties
+    ploverType: URIRef
+    cameoRoot: URIRef
+    quadClass: URIRef
+
+    # actor classes
+    Actor: URIRef
+    State: URIRef
+    Person: URIRef
+    GovernmentBody: URIRef
+    ArmedForce: URIRef
+    InternationalOrganization: URIRef
+    Organization: URIRef
+    Media: URIRef
+
+    # actor properties and roles
+    countryCode: URIRef
+    Role: URIRef
+    holder: URIRef
+    office: URIRef
+    ofState: URIRef
+    start: URIRef
+    end: URIRef
+
+    # structural relations
+    leaderOf: URIRef
+    officialOf: URIRef
+    memberOf: URIRef
+    partOf: URIRef
+    spokespersonFor: URIRef
+
+    # event relations
+    agreesWith: URIRef
+    assures: URIRef
+    consults: URIRef
+    meets: URIRef
+    visits: URIRef
+    negotiatesWith: URIRef
+    supports: URIRef
+    cooperatesWith: URIRef
+    trains: URIRef
+    providesAidTo: URIRef
+    supplies: URIRef
+    concedesTo: URIRef
+    withdrawsFrom: URIRef
+    investigates: URIRef
+    urges: URIRef
+    demands: URIRef
+    pressures: URIRef
+    criticizes: URIRef
+    accuses: URIRef
+    opposes: URIRef
+    threatens: URIRef
+    protests: URIRef
+    deters: URIRef
+    mobilizesAgainst: URIRef
+    sanctions: URIRef
+    coerces: URIRef
+    attacks: URIRef
+    fights: URIRef
+
+    # statements and provenance
+    Statement: URIRef
+    Modality: URIRef
+    Actual: URIRef
+    Intended: URIRef
+    Possible: URIRef
+    ExtractorRun: URIRef
+    negated: URIRef
+    modality: URIRef
+    attributedTo: URIRef
+    evidence: URIRef
+    charStart: URIRef
+    charEnd: URIRef
+    confidence: URIRef
+    rule: URIRef
+    trigger: URIRef
+    softwareVersion: URIRef
+
+
+ACTOR = Namespace(ACTOR_NS)
+STMT = Namespace(STATEMENT_NS)
+ARTICLE = Namespace(ARTICLE_NS)
+RUN = Namespace(RUN_NS)
+# plain namespaces: rdflib's own XSD and SDO classes warn on every unknown attribute lookup
+SCHEMA = Namespace("https://schema.org/")
+XSD = Namespace("http://www.w3.org/2001/XMLSchema#")
+WD = Namespace("http://www.wikidata.org/entity/")
+
+#: prefix -> namespace IRI, the prefixes of ONTOLOGY.md ("Namespaces") in a stable order
+PREFIXES: dict[str, str] = {
+    "gkg": GKG_NS,
+    "actor": ACTOR_NS,
+    "stmt": STATEMENT_NS,
+    "article": ARTICLE_NS,
+    "run": RUN_NS,
+    "wd": str(WD),
+    "rdf": str(RDF),
+    "rdfs": str(RDFS),
+    "owl": str(OWL),
+    "xsd": str(XSD),
+    "skos": str(SKOS),
+    "prov": str(PROV),
+    "dcterms": str(DCTERMS),
+    "schema": str(SCHEMA),
+}
+
+
+def bind_namespaces(graph: Graph, *, replace: bool = True) -> Graph:
+    """Bind the geokg prefixes (:data:`PREFIXES`) on ``graph`` and return it.
+
+    With ``replace`` (the default) a prefix the graph already binds to another namespace is
+    rebound to the geokg one, so ``gkg:`` always means the geokg ontology.
+
+    >>> g = bind_namespaces(Graph())
+    >>> dict(g.namespaces())["gkg"]
+    rdflib.term.URIRef('https://w3id.org/geokg/ontology#')
+    """
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, Namespace(namespace), override=True, replace=replace)
+    return graph

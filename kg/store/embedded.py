@@ -1,0 +1,716 @@
+"""The embedded Oxigraph store: the one module that opens, writes and reads a geokg store.
+
+A store is a pyoxigraph :class:`~pyoxigraph.Store`, on disk (a RocksDB folder) or in memory.
+Its layout follows ONTOLOGY.md: one named graph per article (its name is the article IRI)
+holding the article node, its statement nodes and their direct triples; actor descriptions
+and extractor runs in the graph ``https://w3id.org/geokg/graph/actors``; the ontology in
+``https://w3id.org/geokg/graph/ontology``. Queries see the union of all graphs as their
+default graph.
+
+Writes are atomic per article: :meth:`GraphStore.add_article` sends one SPARQL Update request
+(drop the old graph, retract replaced actor values, insert the new data), and Oxigraph runs a
+whole request in one transaction. A process killed in the middle of a build therefore leaves
+every article either fully written (old or new version) or absent, never half of one; the
+ontology is loaded in its own transaction and reloaded by the next write if it is missing.
+
+One process at a time may open a store for writing (RocksDB holds a lock on it); opening a store
+that another process holds raises :class:`~kg.errors.StoreError`. Read-only opening is refused
+while a writer holds the store, because Oxigraph calls reading under a writer undefined.
+"""
+from __future__ import annotations
+
+import os
+import re
+import weakref
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from datetime import date, datetime
+from pathlib import Path
+from types import TracebackType
+from typing import Any, BinaryIO, Literal, Union
+
+import pyoxigraph as ox
+
+from kg.errors import InputError, StoreError
+from kg.rdf.convert import (
+    ACTORS_GRAPH_NODE,
+    DCTERMS_IDENTIFIER,
+    ONTOLOGY_GRAPH_NODE,
+    OWL_SAME_AS,
+    RDF_TYPE,
+    RDFS_LABEL,
+    SCHEMA_NEWS_ARTICLE,
+    ExtractorRun,
+    actor_quads,
+    article_quads,
+    gkg,
+    ontology_quads,
+)
+from kg.rdf.iris import ACTOR_NS, ARTICLE_NS, GKG_NS
+from kg.rdf.namespaces import PREFIXES
+from kg.store.projection import mentions_variable, project_variables
+from kg.store.results import QueryResult, Term
+from kg.types import Actor, Article, Statement
+
+__all__ = ["DUMP_FORMATS", "Binding", "DumpFormat", "GraphStore"]
+
+Binding = Union[ox.NamedNode, ox.BlankNode, ox.Literal, ox.Triple, str, int, float, bool, date]
+DumpFormat = Literal["ttl", "nt", "nq", "trig", "jsonld"]
+
+#: RDF serialisations of :meth:`GraphStore.dump`; ttl and nt merge the graphs into one
+DUMP_FORMATS: dict[str, ox.RdfFormat] = {
+    "ttl": ox.RdfFormat.TURTLE,
+    "nt": ox.RdfFormat.N_TRIPLES,
+    "nq": ox.RdfFormat.N_QUADS,
+    "trig": ox.RdfFormat.TRIG,
+    "jsonld": ox.RdfFormat.JSON_LD,
+}
+
+_SHA256 = re.compile(r"[0-9a-f]{64}")
+# an actor has one value of these; a new description replaces the stored value
+_SINGLE_VALUED = frozenset(
+    {RDF_TYPE, RDFS_LABEL, OWL_SAME_AS, gkg("countryCode"), gkg("partOf")}
+)
+_WD = "http://www.wikidata.org/entity/"
+_MODALITIES = {GKG_NS + "Actual": "actual", GKG_NS + "Intended": "intended",
+               GKG_NS + "Possible": "possible"}
+
+# paths this process holds open for writing (RocksDB allows one writer; see _probe_lock)
+_OPEN_FOR_WRITING: set[Path] = set()
+
+_ARTICLES_QUERY = """
+SELECT ?g ?doc ?headline ?date ?url ?source (COUNT(?st) AS ?n) WHERE {
+  GRAPH ?g {
+    ?g a schema:NewsArticle ; dcterms:identifier ?doc .
+    OPTIONAL { ?g schema:headline ?headline }
+    OPTIONAL { ?g schema:datePublished ?date }
+    OPTIONAL { ?g schema:url ?url }
+    OPTIONAL { ?g dcterms:source ?source }
+    OPTIONAL { ?st a gkg:Statement }
+  }
+} GROUP BY ?g ?doc ?headline ?date ?url ?source
+"""
+
+_ACTORS_QUERY = """
+SELECT ?a ?label ?type ?wd ?country WHERE {
+  GRAPH <%s> {
+    ?a a gkg:Actor ; rdfs:label ?label .
+    OPTIONAL { ?a a ?type FILTER(?type != gkg:Actor) }
+    OPTIONAL { ?a owl:sameAs ?wd }
+    OPTIONAL { ?a gkg:countryCode ?country }
+  }
+}
+""" % ACTORS_GRAPH_NODE.value
+
+_STATEMENTS_QUERY = """
+SELECT ?st ?g ?doc ?s ?p ?o ?neg ?mod ?attr ?date ?sent ?cs ?ce ?conf WHERE {
+  GRAPH ?g {
+    ?g dcterms:identifier ?doc .
+    ?st a gkg:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ;
+        gkg:negated ?neg ; gkg:modality ?mod ; gkg:evidence ?sent ;
+        gkg:charStart ?cs ; gkg:charEnd ?ce ; gkg:confidence ?conf .
+    OPTIONAL { ?st gkg:attributedTo ?attr }
+    OPTIONAL { ?st dcterms:date ?date }
+  }
+}
+"""
+
+
+def _one_line(error: BaseException) -> str:
+    text = str(error).strip().splitlines()
+    return text[0][:200] if text else type(error).__name__
+
+
+def _probe_lock(path: Path) -> bool:
+    """True when another process holds the RocksDB lock of the store at ``path``.
+
+    Takes and drops a shared POSIX lock on ``LOCK``; RocksDB writers hold an exclusive one.
+    Never called for a path this process holds (closing the probe would drop its lock).
+    """
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - not POSIX: cannot tell, let RocksDB decide
+        return False
+    lock_file = path / "LOCK"
+    if not lock_file.exists():
+        return False
+    with open(lock_file, "rb") as handle:
+        try:
+            fcntl.lockf(handle, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        except OSError:
+            return True
+        fcntl.lockf(handle, fcntl.LOCK_UN)
+    return False
+
+
+def _in_use(path: Path) -> StoreError:
+    return StoreError(
+        "E300",
+        f"store {path} is in use by another kg process; wait for it or use another --store",
+    )
+
+
+def _graph_block(graph: ox.NamedNode, quads: Iterable[ox.Quad]) -> str:
+    # N-Triples term syntax is valid SPARQL: literals are escaped by pyoxigraph, IRIs validated
+    body = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
+    return f"GRAPH {graph} {{\n{body}\n}}" if body else ""
+
+
+def _binding_term(name: str, value: Binding) -> tuple[ox.Variable, Term]:
+    try:
+        variable = ox.Variable(name.lstrip("?$"))
+    except ValueError:
+        raise InputError(
+            "E324", f"{name!r} is not a SPARQL variable name; use letters, digits and _"
+        ) from None
+    if isinstance(value, (ox.NamedNode, ox.BlankNode, ox.Literal, ox.Triple)):
+        return variable, value
+    if isinstance(value, (bool, int, float, str)):
+        return variable, ox.Literal(value)
+    if isinstance(value, datetime):
+        return variable, ox.Literal(
+            value.isoformat(), datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#dateTime")
+        )
+    if isinstance(value, date):
+        return variable, ox.Literal(
+            value.isoformat(), datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#date")
+        )
+    raise InputError(
+        "E325",
+        f"cannot bind ?{variable.value} to a {type(value).__name__}; give an RDF term, str, "
+        "int, float, bool or date",
+    )
+
+
+class GraphStore:
+    """A geokg knowledge graph in an embedded Oxigraph store.
+
+    Open it with :meth:`open` (a folder, or ``None`` for a store in memory) and use it as a
+    context manager so that the on-disk lock is released::
+
+        with GraphStore.open("kg.store") as store:
+            store.add_article(article, statements, run=run)
+            store.query("SELECT ?s ?o WHERE { ?s gkg:pressures ?o }")
+
+    One object per store and process; not meant to be written from several threads at once.
+    """
+
+    def __init__(self, store: ox.Store, *, path: Path | None, read_only: bool) -> None:
+        self._store: ox.Store | None = store
+        self._path = path
+        self._read_only = read_only
+        self._ontology_checked = False
+        self._release: weakref.finalize | None = None
+        if path is not None and not read_only:
+            _OPEN_FOR_WRITING.add(path)
+            # forget the path when the object goes away, even if nobody called close()
+            self._release = weakref.finalize(self, _OPEN_FOR_WRITING.discard, path)
+
+    # ------------------------------------------------------------ opening and closing
+
+    @classmethod
+    def open(cls, path: str | os.PathLike[str] | None = None, *, read_only: bool = False) -> GraphStore:
+        """Open the store in folder ``path`` (created if missing), or a new in-memory store.
+
+        Raises :class:`~kg.errors.StoreError` when another process holds the store, when
+        ``path`` is a file or a non-empty folder that is not a store, or (read-only) when there
+        is no store at ``path``.
+        """
+        if path is None:
+            if read_only:
+                raise StoreError(
+                    "E305", "an in-memory store cannot be opened read-only; give a store folder"
+                )
+            return cls(ox.Store(), path=None, read_only=False)
+        folder = Path(path).expanduser().resolve()
+        if folder.exists() and not folder.is_dir():
+            raise StoreError(
+                "E301", f"{folder} is a file, not a store; give a folder path for --store"
+            )
+        is_store = (folder / "CURRENT").is_file()
+        if read_only:
+            if not is_store:
+                raise StoreError(
+                    "E302", f"there is no store at {folder}; build one first (kg build --store)"
+                )
+            if folder in _OPEN_FOR_WRITING:
+                raise StoreError(
+                    "E303",
+                    f"store {folder} is open for writing in this process; query it through that "
+                    "GraphStore or close it first",
+                )
+            if _probe_lock(folder):
+                raise _in_use(folder)
+            try:
+                store = ox.Store.read_only(str(folder))
+            except OSError as error:
+                raise StoreError(
+                    "E304", f"cannot open store {folder}: {_one_line(error)}"
+                ) from error
+            return cls(store, path=folder, read_only=True)
+        if folder.is_dir() and not is_store and any(folder.iterdir()):
+            raise StoreError(
+                "E306",
+                f"{folder} is a folder with other files, not a geokg store; give a new or empty "
+                "folder",
+            )
+        if folder in _OPEN_FOR_WRITING:
+            raise StoreError(
+                "E303",
+                f"store {folder} is already open in this process; use that GraphStore or close it",
+            )
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            store = ox.Store(str(folder))
+        except OSError as error:
+            message = str(error)
+            if "While lock file" in message or "lock hold by" in message:
+                raise _in_use(folder) from error
+            raise StoreError("E304", f"cannot open store {folder}: {_one_line(error)}") from error
+        return cls(store, path=folder, read_only=False)
+
+    @property
+    def path(self) -> Path | None:
+        """The store folder, or None for an in-memory store."""
+        return self._path
+
+    @property
+    def read_only(self) -> bool:
+        return self._read_only
+
+    @property
+    def closed(self) -> bool:
+        return self._store is None
+
+    @property
+    def oxigraph(self) -> ox.Store:
+        """The underlying pyoxigraph store, for what this class does not cover."""
+        return self._live()
+
+    def close(self) -> None:
+        """Flush and release the store (and its on-disk lock). Closing twice is harmless."""
+        store, self._store = self._store, None
+        if store is None:
+            return
+        try:
+            if self._path is not None and not self._read_only:
+                store.flush()
+        finally:
+            if self._release is not None:
+                self._release()
+            del store  # the RocksDB lock goes with the last reference
+
+    def __enter__(self) -> GraphStore:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        where = "memory" if self._path is None else str(self._path)
+        state = "closed" if self.closed else ("read-only" if self._read_only else "read-write")
+        return f"<GraphStore {where} ({state})>"
+
+    def _live(self) -> ox.Store:
+        if self._store is None:
+            raise StoreError("E307", "this store is closed; open it again with GraphStore.open")
+        return self._store
+
+    def _writable(self) -> ox.Store:
+        store = self._live()
+        if self._read_only:
+            raise StoreError(
+                "E308", f"store {self._path} is open read-only; open it without read_only to write"
+            )
+        return store
+
+    def _update(self, request: str, *, what: str) -> None:
+        try:
+            self._writable().update(request)
+        except (OSError, SyntaxError, RuntimeError, ValueError) as error:
+            raise StoreError(
+                "E309", f"the store rejected {what}: {_one_line(error)}; nothing was written"
+            ) from error
+
+    def _extend(self, quads: list[ox.Quad], *, what: str) -> None:
+        try:
+            self._writable().extend(quads)
+        except (OSError, ValueError) as error:
+            raise StoreError(
+                "E309", f"the store rejected {what}: {_one_line(error)}; nothing was written"
+            ) from error
+
+    def _select(self, sparql: str, **substitutions: Term) -> list[ox.QuerySolution]:
+        subs = {ox.Variable(name): term for name, term in substitutions.items()}
+        result = self._live().query(
+            sparql,
+            prefixes=dict(PREFIXES),
+            use_default_graph_as_union=True,
+            substitutions=subs or None,
+        )
+        assert isinstance(result, ox.QuerySolutions)
+        return list(result)
+
+    # ------------------------------------------------------------ writing
+
+    def _ensure_ontology(self) -> None:
+        """Load ontology/geokg.ttl into its graph unless the store holds that exact version."""
+        if self._ontology_checked:
+            return
+        store = self._writable()
+        wanted = ontology_quads()
+        have = set(store.quads_for_pattern(None, None, None, ONTOLOGY_GRAPH_NODE))
+        if have != set(wanted):
+            # own transaction: blank nodes keep their stable labels only through extend()
+            if have:
+                store.remove_graph(ONTOLOGY_GRAPH_NODE)
+            store.extend(wanted)
+        self._ontology_checked = True
+
+    def _actor_changes(self, actors: Iterable[Actor]) -> tuple[list[ox.Quad], list[ox.Quad]]:
+        """Quads to retract and to add so that the actors graph holds these descriptions.
+
+        Single-valued properties (types, label, sameAs, countryCode, partOf) and role nodes
+        are replaced; aliases accumulate.
+        """
+        store = self._live()
+        remove: list[ox.Quad] = []
+        add: list[ox.Quad] = []
+        for actor in actors:
+            by_subject: dict[ox.NamedNode, list[ox.Quad]] = {}
+            for quad in actor_quads(actor):
+                by_subject.setdefault(quad.subject, []).append(quad)  # type: ignore[arg-type]
+            for subject, new in by_subject.items():
+                is_role = subject.value != ACTOR_NS + actor.key
+                old = set(store.quads_for_pattern(subject, None, None, ACTORS_GRAPH_NODE))
+                new_set = set(new)
+                add.extend(q for q in new if q not in old)
+                remove.extend(
+                    q for q in old
+                    if q not in new_set and (is_role or q.predicate in _SINGLE_VALUED)
+                )
+        return remove, add
+
+    def _doc_graphs(self, doc_id: str) -> set[str]:
+        """IRIs of the article graphs whose doc_id is ``doc_id`` (an index lookup)."""
+        found = set()
+        for quad in self._live().quads_for_pattern(None, DCTERMS_IDENTIFIER, ox.Literal(doc_id)):
+            graph = quad.graph_name
+            if isinstance(graph, ox.NamedNode) and quad.subject == graph:
+                if ox.Quad(graph, RDF_TYPE, SCHEMA_NEWS_ARTICLE, graph) in self._live():
+                    found.add(graph.value)
+        return found
+
+    def add_article(
+        self,
+        article: Article,
+        statements: Sequence[Statement],
+        actors: Iterable[Actor] = (),
+        *,
+        run: ExtractorRun,
+        replace_doc_id: bool = True,
+    ) -> bool:
+        """Write one article, its statements and the actors they name, in one transaction.
+
+        The article's named graph replaces any earlier version of the same article IRI; with
+        ``replace_doc_id`` (default) graphs of other articles with the same ``doc_id`` (earlier
+        versions of an edited text) are dropped too. Actor descriptions (``actors`` and every
+        actor the statements name; ``actors`` win) are upserted: single-valued properties and
+        roles are replaced, aliases added. The run is recorded, and the ontology is loaded once.
+
+        Returns False when the store already holds exactly this article graph (then only
+        changed actor descriptions, if any, are written); True when the article was written.
+        """
+        store = self._writable()
+        graph = ox.NamedNode(article.iri)
+        new_graph = article_quads(article, statements, run=run)
+
+        chosen: dict[str, Actor] = {}
+        for statement in statements:
+            for actor in (statement.subject, statement.object, statement.attributed_to):
+                if actor is not None:
+                    chosen.setdefault(actor.key, actor)
+        for actor in actors:
+            chosen[actor.key] = actor
+        retract, insert = self._actor_changes(chosen[key] for key in sorted(chosen))
+        insert.extend(q for q in run.quads() if q not in store)
+
+        old_graph = set(store.quads_for_pattern(None, None, None, graph))
+        same = old_graph == set(new_graph)
+        superseded = self._doc_graphs(article.doc_id) - {article.iri} if replace_doc_id else set()
+        self._ensure_ontology()
+        if same and not superseded and not retract and not insert:
+            return False
+
+        if not superseded and not retract and (same or not old_graph):
+            # nothing to take away: one extend() is one transaction too, and 3-4x faster
+            self._extend(insert if same else insert + new_graph, what=f"article {article.doc_id!r}")
+            return not same
+        parts = [f"DROP SILENT GRAPH {ox.NamedNode(iri)}" for iri in sorted(superseded)]
+        if retract:
+            parts.append("DELETE DATA {\n%s\n}" % _graph_block(ACTORS_GRAPH_NODE, retract))
+        if not same and old_graph:
+            parts.append(f"DROP SILENT GRAPH {graph}")
+        blocks = [_graph_block(ACTORS_GRAPH_NODE, insert)]
+        if not same:
+            blocks.append(_graph_block(graph, new_graph))
+        body = "\n".join(b for b in blocks if b)
+        if body:
+            parts.append("INSERT DATA {\n%s\n}" % body)
+        self._update(" ;\n".join(parts), what=f"article {article.doc_id!r}")
+        return not same or bool(superseded)
+
+    def remove_article(self, ref: str) -> int:
+        """Drop the graphs of the articles ``ref`` names; return how many were removed.
+
+        ``ref`` is an article IRI, the SHA-256 of an article text, or a doc_id (which may name
+        several versions). Actor descriptions stay.
+        """
+        self._writable()
+        iris = self._resolve(ref)
+        if iris:
+            request = " ;\n".join(f"DROP SILENT GRAPH {ox.NamedNode(iri)}" for iri in sorted(iris))
+            self._update(request, what=f"the removal of {ref!r}")
+        return len(iris)
+
+    def clear(self) -> None:
+        """Remove everything: articles, actors, runs and the ontology."""
+        self._writable().clear()
+        self._ontology_checked = False
+
+    # ------------------------------------------------------------ reading
+
+    def _resolve(self, ref: str) -> set[str]:
+        store = self._live()
+        if ref.startswith(ARTICLE_NS) or _SHA256.fullmatch(ref):
+            iri = ref if ref.startswith(ARTICLE_NS) else ARTICLE_NS + ref
+            try:
+                node = ox.NamedNode(iri)
+            except ValueError:
+                return set()
+            return {iri} if store.contains_named_graph(node) else set()
+        return self._doc_graphs(ref)
+
+    def has_article(self, ref: str) -> bool:
+        """True when the store holds the article ``ref`` (IRI, text SHA-256 or doc_id) names."""
+        return bool(self._resolve(ref))
+
+    def articles(self) -> list[dict[str, Any]]:
+        """One dict per article, sorted by doc_id then IRI.
+
+        Keys: ``iri``, ``sha256``, ``doc_id``, ``headline``, ``date`` (ISO text), ``url``,
+        ``source`` (None when unknown) and ``statements`` (how many).
+        """
+        out = []
+        for row in self._select(_ARTICLES_QUERY):
+            iri = row["g"].value
+            out.append(
+                {
+                    "iri": iri,
+                    "sha256": iri[len(ARTICLE_NS):],
+                    "doc_id": row["doc"].value,
+                    "headline": row["headline"].value if row["headline"] else None,
+                    "date": row["date"].value if row["date"] else None,
+                    "url": row["url"].value if row["url"] else None,
+                    "source": row["source"].value if row["source"] else None,
+                    "statements": int(row["n"].value),
+                }
+            )
+        out.sort(key=lambda a: (a["doc_id"], a["iri"]))
+        return out
+
+    def query(self, sparql: str, *, bindings: Mapping[str, Binding] | None = None) -> QueryResult:
+        """Run a SPARQL query over the union of all graphs and return its whole result.
+
+        The geokg prefixes (``gkg:``, ``actor:``, ``schema:``, ``xsd:``, …) are predeclared.
+        ``bindings`` maps variable names to values that pyoxigraph substitutes into the parsed
+        query; values are never pasted into its text. Python strings bind as string literals
+        (pass a :class:`pyoxigraph.NamedNode` for an IRI). A bound variable that a SELECT does
+        not list is added to its SELECT clause for the substitution and left out of the result
+        (:mod:`kg.store.projection`). ``GRAPH ?g { … }`` still addresses one article graph.
+        """
+        substitutions = dict(_binding_term(k, v) for k, v in (bindings or {}).items())
+        text, added = sparql, []
+        if substitutions:
+            names = [variable.value for variable in substitutions]
+            for name in names:
+                if not mentions_variable(sparql, name):
+                    raise InputError(
+                        "E327", f"the query has no variable ?{name} to bind; check the name"
+                    )
+            try:
+                text, added = project_variables(sparql, names)
+            except ValueError:  # a non-ASCII variable name: leave the query as it is
+                text, added = sparql, []
+        try:
+            result = QueryResult.from_pyoxigraph(self._run_query(text, substitutions))
+        except InputError as error:
+            if not added or error.code != "E321":
+                raise
+            self._run_query(sparql, {})  # a syntax error of the query itself is reported as such
+            raise InputError(  # else the added names broke it: a query with GROUP BY
+                "E326",
+                f"cannot bind ?{', ?'.join(added)}: the query groups its results; add the "
+                "variable to SELECT and GROUP BY",
+            ) from error
+        if not added or result.kind != "select":
+            return result
+        keep = [i for i, name in enumerate(result.variables) if name not in added]
+        return QueryResult(
+            "select",
+            tuple(result.variables[i] for i in keep),
+            tuple(tuple(row[i] for i in keep) for row in result.terms),
+        )
+
+    def _run_query(
+        self, sparql: str, substitutions: Mapping[ox.Variable, Term]
+    ) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
+        try:
+            return self._live().query(
+                sparql,
+                prefixes=dict(PREFIXES),
+                use_default_graph_as_union=True,
+                substitutions=dict(substitutions) or None,
+            )
+        except SyntaxError as error:
+            raise InputError("E321", f"SPARQL syntax error: {_one_line(error)}") from error
+        except RuntimeError as error:
+            message = _one_line(error)
+            if "does not contains variable" in message or "does not contain variable" in message:
+                raise InputError(
+                    "E326", f"{message}; list the variable after SELECT"
+                ) from error
+            raise InputError("E322", f"the query failed: {message}") from error
+        except OSError as error:
+            raise StoreError("E323", f"the store could not be read: {_one_line(error)}") from error
+
+    def _actor_records(self) -> dict[str, dict[str, Any]]:
+        actors: dict[str, dict[str, Any]] = {}
+        for row in self._select(_ACTORS_QUERY):
+            iri = row["a"].value
+            kind = row["type"]
+            wikidata = row["wd"]
+            country = row["country"]
+            actors[iri] = {
+                "id": iri,
+                "label": row["label"].value,
+                "type": kind.value[len(GKG_NS):] if kind is not None else None,
+                "wikidata": wikidata.value[len(_WD):] if wikidata is not None else None,
+                "country": country.value if country is not None else None,
+            }
+        return actors
+
+    def iter_statements(self, *, doc_id: str | None = None) -> Iterator[dict[str, Any]]:
+        """Every statement as a dict of the JSON Lines format (STATEMENTS.md).
+
+        The same keys and value types as :meth:`kg.types.Statement.to_json`, plus
+        ``headline``, ``url`` and ``source`` of the article; ``date`` is the statement's
+        ``dcterms:date`` (its own date, else the article's). Sorted by doc_id, char_start
+        and id. Three queries in all, whatever the number of statements.
+        """
+        from kg.vocab import PREDICATES
+
+        articles = {a["iri"]: a for a in self.articles() if doc_id is None or a["doc_id"] == doc_id}
+        if not articles:
+            return
+        actors = self._actor_records()
+
+        def actor(iri: str) -> dict[str, Any]:
+            found = actors.get(iri)
+            if found is None:  # an actor without description: say what is known
+                key = iri[len(ACTOR_NS):] if iri.startswith(ACTOR_NS) else iri
+                found = {"id": iri, "label": key, "type": None, "wikidata": None, "country": None}
+            return dict(found)
+
+        subs = {"doc": ox.Literal(doc_id)} if doc_id is not None else {}
+        records = []
+        for solution in self._select(_STATEMENTS_QUERY, **subs):
+            # positional unpacking: much faster than solution["name"] on 100k rows
+            st, graph, doc, s, p, o, neg, mod, attr, day, sent, cs, ce, conf = [
+                None if term is None else term.value for term in solution
+            ]
+            article = articles.get(graph)
+            if article is None:
+                continue
+            predicate = p[len(GKG_NS):]
+            pred = PREDICATES.get(predicate)
+            attributed = None
+            if attr is not None:
+                who = actor(attr)
+                attributed = {"id": who["id"], "label": who["label"], "type": who["type"]}
+            records.append(
+                {
+                    "id": st,
+                    "doc_id": doc,
+                    "subject": actor(s),
+                    "predicate": predicate,
+                    "object": actor(o),
+                    "plover": pred.plover if pred else None,
+                    "quad_class": pred.quad_class if pred else None,
+                    "negated": neg in ("true", "1"),
+                    "modality": _MODALITIES.get(mod, mod),
+                    "attributed_to": attributed,
+                    "date": day,
+                    "sentence": sent,
+                    "char_start": int(cs),
+                    "char_end": int(ce),
+                    "confidence": round(float(conf), 3),
+                    "article": article["sha256"],
+                    "headline": article["headline"],
+                    "url": article["url"],
+                    "source": article["source"],
+                }
+            )
+        records.sort(key=lambda r: (r["doc_id"], r["char_start"], r["id"]))
+        yield from records
+
+    def stats(self) -> dict[str, int]:
+        """Counts: ``articles``, ``actors``, ``statements`` and ``triples`` (all quads)."""
+        store = self._live()
+
+        def count(sparql: str) -> int:
+            return int(self._select(sparql)[0]["n"].value)
+
+        return {
+            "articles": count(
+                "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?g a schema:NewsArticle } }"
+            ),
+            "actors": count(
+                "SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { GRAPH <%s> { ?a a gkg:Actor } }"
+                % ACTORS_GRAPH_NODE.value
+            ),
+            "statements": count(
+                "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { GRAPH ?g { ?s a gkg:Statement } }"
+            ),
+            "triples": len(store),
+        }
+
+    def quads(self, graph: str | None = None) -> list[ox.Quad]:
+        """All quads, or those of the named graph ``graph``."""
+        node = ox.NamedNode(graph) if graph is not None else None
+        return list(self._live().quads_for_pattern(None, None, None, node))
+
+    def dump(self, fmt: DumpFormat, out: BinaryIO) -> None:
+        """Write the store to the binary stream ``out`` as ``fmt``.
+
+        ``nq``, ``trig`` and ``jsonld`` keep the named graphs; ``ttl`` and ``nt`` merge all
+        graphs into one (duplicates removed). Turtle, TriG and JSON-LD bind the geokg prefixes.
+        """
+        if fmt not in DUMP_FORMATS:
+            raise InputError(
+                "E350", f"unknown RDF format {fmt!r}; use one of {', '.join(DUMP_FORMATS)}"
+            )
+        store = self._live()
+        rdf_format = DUMP_FORMATS[fmt]
+        prefixes = dict(PREFIXES) if fmt in ("ttl", "trig", "jsonld") else None
+        if fmt in ("ttl", "nt"):
+            triples = store.query(
+                "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", use_default_graph_as_union=True
+            )
+            ox.serialize(triples, out, rdf_format, prefixes=prefixes)
+        else:
+            store.dump(out, rdf_format, prefixes=prefixes)

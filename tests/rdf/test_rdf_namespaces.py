@@ -1,0 +1,52 @@
+"""kg.rdf.namespaces: the GKG class lists exactly the terms of ontology/geokg.ttl."""
+from __future__ import annotations
+
+import pyoxigraph as ox
+import pytest
+from rdflib import Graph, URIRef
+
+from kg.rdf import iris
+from kg.rdf.namespaces import ACTOR, ARTICLE, GKG, PREFIXES, SCHEMA, STMT, WD, bind_namespaces
+from kg.resources import ontology_path
+
+
+def _ontology_terms() -> set[str]:
+    names = set()
+    for triple in ox.parse(path=str(ontology_path("geokg.ttl"))):
+        subject = triple.subject
+        if isinstance(subject, ox.NamedNode) and subject.value.startswith(iris.GKG_NS):
+            names.add(subject.value[len(iris.GKG_NS):])
+    return names
+
+
+def test_gkg_class_and_ontology_list_the_same_terms() -> None:
+    declared = set(GKG.__annotations__)
+    assert declared == _ontology_terms()
+
+
+def test_every_declared_term_resolves_to_the_gkg_namespace() -> None:
+    for name in GKG.__annotations__:
+        assert getattr(GKG, name) == URIRef(iris.GKG_NS + name)
+
+
+def test_unknown_term_fails() -> None:
+    with pytest.raises(AttributeError):
+        GKG.pressure  # noqa: B018 - a typo must not mint a new IRI
+
+
+def test_plain_namespaces_follow_the_iri_constants() -> None:
+    assert ACTOR["china"] == URIRef(iris.actor_iri("china"))
+    assert str(STMT) == iris.STATEMENT_NS
+    assert str(ARTICLE) == iris.ARTICLE_NS
+    assert str(SCHEMA) == "https://schema.org/"
+    assert WD["Q148"] == URIRef("http://www.wikidata.org/entity/Q148")
+
+
+def test_bind_namespaces_binds_every_prefix() -> None:
+    graph = bind_namespaces(Graph())
+    bound = {prefix: str(ns) for prefix, ns in graph.namespaces()}
+    for prefix, namespace in PREFIXES.items():
+        assert bound[prefix] == namespace
+    graph.add((ACTOR["xi-jinping"], GKG.pressures, ACTOR["donald-trump"]))
+    turtle = graph.serialize(format="turtle")
+    assert "actor:xi-jinping gkg:pressures actor:donald-trump" in turtle
