@@ -41,6 +41,9 @@ _TYPE_BY_HEAD = {
     "Media": {"news", "times", "post", "journal", "tribune", "telegraph", "herald", "gazette",
               "agency", "broadcasting", "tv", "television", "radio", "press"},
 }
+_GENERIC = {"state", "government", "ministry", "army", "council", "party", "court", "parliament",
+            "police", "military", "administration", "office", "department", "agency", "embassy",
+            "cabinet", "senate", "house", "commission", "committee", "union", "league", "front"}
 _PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 _TITLE_PREFIX = re.compile(
     r"^(?:(?:the|former|then|late|acting|interim|new|current|u\.?s\.?|us)\s+)*"
@@ -142,6 +145,8 @@ class ActorLinker:
         if known is not None:
             kind = "demonym" if label == "NORP" else "name"
             return Mention(span.start, span.end, known, kind)
+        if label == "ORG" and span[0].lower_ in self.title_kind or text.lower() in _GENERIC:
+            return None  # "Secretary of State", "State": a title or a common word, not a body
         if label == "ORG" and self.mint and _looks_like_name(text):
             actor_type = _type_from_head(span)
             country = self._country_from_modifier(span)

@@ -27,6 +27,7 @@ class Frame:
     noun_preps: frozenset[str]
     clausal_object: bool
     direct_object: bool = True
+    possessive: str = "agent"
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,12 +80,13 @@ def load_lexicon(folder: str | None = None) -> Lexicon:
             compounds.setdefault((" ".join(parts[:-1]), parts[-1]), predicate)
     frames: dict[str, Frame] = {}
     for row in _rows(base / "frames.tsv")[1:]:
-        predicate, verb_preps, noun_preps, clausal, direct = (c.strip() for c in row)
+        predicate, verb_preps, noun_preps, clausal, direct, possessive = (c.strip() for c in row)
         frames[predicate] = Frame(
             verb_preps=frozenset(p for p in verb_preps.split(",") if p and p != "-"),
             noun_preps=frozenset(p for p in noun_preps.split(",") if p and p != "-"),
             clausal_object=clausal == "yes",
             direct_object=direct != "no",
+            possessive=possessive,
         )
     with (base / "cues.toml").open("rb") as fh:
         cues = tomllib.load(fh)

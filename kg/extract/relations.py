@@ -187,6 +187,8 @@ class RelationExtractor:
                     s = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
                     if s is not None:
                         objects += [(m, "verb") for m in self._mentions_at(s, by_token)]
+        if len(subjects) >= 2 and _reciprocal(tok):
+            objects += [(m, "verb") for m in subjects]
         yield from self._emit(tok, predicate, trigger, sent, subjects, objects, by_token)
 
     def _subject(self, tok: Token) -> Token | None:
@@ -222,7 +224,11 @@ class RelationExtractor:
         objects: list[tuple[Mention, str]] = []
         for c in tok.children:
             if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i not in trigger:
-                subjects += [m for m in self._mentions_at(c, by_token) if not m.place]
+                found = [m for m in self._mentions_at(c, by_token) if not m.place]
+                if frame.possessive == "patient" and c.dep_ == "poss":
+                    objects += [(m, "noun") for m in found]  # "his arrest": he is arrested
+                else:
+                    subjects += found
             elif c.dep_ == "prep":
                 word = c.lower_
                 target = _pobj(c)
@@ -308,7 +314,8 @@ class RelationExtractor:
             cur, depth = frontier.pop()
             for c in cur.children:
                 if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i in by_token:
-                    out += [m for m in self._mentions_at(c, by_token) if m not in out and not m.place]
+                    out += [m for m in self._mentions_at(c, by_token)
+                            if m not in out and not m.place and m.kind != "demonym"]
                 elif c.dep_ == "conj" and depth < 3:
                     frontier.append((c, depth + 1))
                 elif c.dep_ == "prep" and c.lower_ in ("of", "between", "with", "to", "for", "from") and depth < 3:
@@ -336,6 +343,21 @@ class RelationExtractor:
                     and doc[j - 1].i not in by_token and len(title_words) < 5:
                 j -= 1
                 title_words.insert(0, doc[j].lower_)
+            if not title_words and j - 3 >= sent.start and doc[j - 1].i in by_token \
+                    and by_token[doc[j - 1].i].actor.type != "Person":
+                # "President of Ukraine Volodymyr Zelenskyy": TITLE of ORG NAME
+                org = by_token[doc[j - 1].i]
+                k = org.start
+                if k - 1 > sent.start and doc[k - 1].lower_ == "of":
+                    words = []
+                    t = k - 2
+                    while t >= sent.start and doc[t].pos_ in ("PROPN", "NOUN", "ADJ") and t not in by_token and len(words) < 4:
+                        words.insert(0, doc[t].lower_)
+                        t -= 1
+                    kind = self._title(" ".join(words))
+                    if kind:
+                        yield self._structural(m, kind, org, sent, (t + 1,), "title")
+                        continue
             title = " ".join(title_words)
             kind = self._title(title)
             if kind:
@@ -536,6 +558,16 @@ class RelationExtractor:
                 if target is not None:
                     return None
         return None
+
+
+def _reciprocal(verb: Token) -> bool:
+    """The verb's object is "each other" / "one another" (or their possessive)."""
+    for c in verb.children:
+        if c.dep_ in ("dobj", "obj", "prep", "pobj"):
+            words = " ".join(t.lower_ for t in c.subtree)
+            if "each other" in words or "one another" in words:
+                return True
+    return False
 
 
 def _pobj(prep: Token | None) -> Token | None:

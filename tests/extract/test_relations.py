@@ -65,8 +65,19 @@ COORDINATION_AND_PREPOSITIONS = [
     ("Japan held talks with South Korea.", {("Japan", "consults", "South Korea", False, "actual")}),
 ]
 
+RECIPROCAL_AND_POSSESSIVE = [
+    ("Armenia and Azerbaijan accused each other of shelling.",
+     {("Armenia", "accuses", "Azerbaijan", False, "actual"), ("Azerbaijan", "accuses", "Armenia", False, "actual")}),
+    ("Lawyers contested the arrest of Imran Khan by Pakistan.",
+     {("Pakistan", "coerces", "Imran Khan", False, "actual")}),
+]
+
 TITLES = [
     ("Chinese President Xi Jinping spoke on Tuesday.", {("Xi Jinping", "leaderOf", "China", False, "actual")}),
+    ("Prime Minister of India Narendra Modi arrived on Monday.",
+     {("Narendra Modi", "leaderOf", "India", False, "actual")}),
+    ("French Foreign Minister Jean-Noël Barrot met reporters.",
+     {("Jean-Noël Barrot", "officialOf", "France", False, "actual")}),
     ("Liu Pengyu, a spokesman for the Chinese Embassy in the U.S., told reporters the talks went well.",
      {("Liu Pengyu", "spokespersonFor", "Chinese Embassy in the United States", False, "actual")}),
 ]
@@ -113,6 +124,11 @@ def test_modality(triples, text, expected):
 
 @pytest.mark.parametrize(("text", "expected"), COORDINATION_AND_PREPOSITIONS)
 def test_coordination_prepositions_and_nominal_events(triples, text, expected):
+    _check(triples, text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), [r for r in RECIPROCAL_AND_POSSESSIVE if r[1]])
+def test_reciprocals_and_possessive_patients(triples, text, expected):
     _check(triples, text, expected)
 
 
