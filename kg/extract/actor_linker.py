@@ -44,6 +44,10 @@ _TYPE_BY_HEAD = {
 _GENERIC = {"state", "government", "ministry", "army", "council", "party", "court", "parliament",
             "police", "military", "administration", "office", "department", "agency", "embassy",
             "cabinet", "senate", "house", "commission", "committee", "union", "league", "front"}
+# names ending so are laws, treaties and plans, not actors ("Alabama Human Life Protection Act")
+_DOCUMENTS = {"act", "bill", "law", "treaty", "agreement", "accord", "convention", "plan", "deal",
+              "protocol", "resolution", "charter", "declaration", "initiative", "program", "programme",
+              "strategy", "doctrine", "amendment", "constitution", "code", "order", "report"}
 _PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 _TITLE_PREFIX = re.compile(
     r"^(?:(?:the|former|then|late|acting|interim|new|current|u\.?s\.?|us)\s+)*"
@@ -145,7 +149,8 @@ class ActorLinker:
         if known is not None:
             kind = "demonym" if label == "NORP" else "name"
             return Mention(span.start, span.end, known, kind)
-        if label == "ORG" and span[0].lower_ in self.title_kind or text.lower() in _GENERIC:
+        if label == "ORG" and (span[0].lower_ in self.title_kind or text.lower() in _GENERIC
+                               or span[-1].lower_ in _DOCUMENTS):
             return None  # "Secretary of State", "State": a title or a common word, not a body
         if label == "ORG" and self.mint and _looks_like_name(text):
             actor_type = _type_from_head(span)
@@ -232,6 +237,10 @@ class ActorLinker:
                 continue
             if tok.lower_ not in _PRONOUNS or tok.i in taken:
                 continue
+            if tok.dep_ == "nsubj" and tok.head.dep_ == "ccomp":
+                reporter = next((c for c in tok.head.head.children if c.dep_ == "nsubj"), None)
+                if reporter is not None and reporter.pos_ == "PROPN" and reporter.i not in taken:
+                    continue  # "Pierce said he favored …": he is Pierce, whom we do not know
             n = sent_index.get(tok.i, 0)
             window_start = sents[max(0, n - 1)].start
             clause_subject = _clause_subject(tok)

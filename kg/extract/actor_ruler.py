@@ -56,9 +56,13 @@ class ActorRuler:
 
     @staticmethod
     def _variants(text: str) -> Iterable[str]:
-        yield text
+        forms = {text}
         if text[:1].islower():
-            yield text[:1].upper() + text[1:]
+            forms.add(text[:1].upper() + text[1:])
+        for form in list(forms):
+            if "'" in form:
+                forms.add(form.replace("'", "’"))
+        yield from sorted(forms)
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []

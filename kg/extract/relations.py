@@ -71,6 +71,8 @@ class RelationExtractor:
         self.light = lexicon.cue("light_verbs", "verbs")
         titles = lexicon.cues.get("titles", {})
         self.title_kind = {t: kind for kind in ("official", "leader", "spokesperson") for t in titles.get(kind, [])}
+        self.title_modifiers = frozenset(titles.get("modifiers", []))
+        self.person_readings: dict[str, str] = dict(lexicon.cues.get("person_readings", {}))
 
     # ------------------------------------------------------------------ entry point
 
@@ -183,7 +185,7 @@ class RelationExtractor:
                         objects += [(m, "verb") for m in self._mentions_at(c, by_token)]
         if frame.clausal_object and not objects:
             for c in tok.children:
-                if c.dep_ in ("ccomp", "xcomp"):
+                if c.dep_ in ("ccomp", "xcomp") and not _is_question(c):
                     s = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
                     if s is not None:
                         objects += [(m, "verb") for m in self._mentions_at(s, by_token)]
@@ -388,6 +390,11 @@ class RelationExtractor:
                         yield self._structural(m, kind, org, sent, tuple(w.i for w in words), "apposition")
 
     def _title(self, words: str) -> str | None:
+        """The kind of a title ("former foreign minister" → official), or None.
+
+        The words must be a known title, optionally after modifiers ("former", "acting",
+        "deputy"…); "Washington Bureau Chief" is not a title of Washington.
+        """
         if not words:
             return None
         if words in self.title_kind:
@@ -395,7 +402,7 @@ class RelationExtractor:
         parts = words.split()
         for n in range(len(parts) - 1, 0, -1):
             tail = " ".join(parts[-n:])
-            if tail in self.title_kind:
+            if tail in self.title_kind and all(w in self.title_modifiers for w in parts[:-n]):
                 return self.title_kind[tail]
         return None
 
@@ -429,7 +436,7 @@ class RelationExtractor:
             if right < sent.end and doc[right].lower_ in self.lex.frames.get(predicate, Frame(frozenset(), frozenset(), False)).verb_preps:
                 right += 1
             subj, obj = by_token.get(left), by_token.get(right)
-            if subj is None or obj is None or subj.place or obj.place:
+            if subj is None or obj is None or subj.place or obj.place or "demonym" in (subj.kind, obj.kind):
                 continue
             if subj.end - 1 != left or obj.start != right:
                 continue
@@ -465,7 +472,11 @@ class RelationExtractor:
                 if o.actor.key == s.actor.key:
                     continue
                 rule = "noun" if how == "noun" else how
-                yield Relation(subject=s, predicate=predicate, object=o, sent_start=sent.start, sent_end=sent.end,
+                pred = predicate
+                if predicate in self.person_readings and o.actor.type == "Person" \
+                        and s.actor.type in ("Person", "Organization"):
+                    pred = self.person_readings[predicate]  # politicians attack with words
+                yield Relation(subject=s, predicate=pred, object=o, sent_start=sent.start, sent_end=sent.end,
                                negated=negated, modality=modality, attributed_to=attributed, rule=rule,
                                trigger=trigger, confidence=_score(_BASE[rule], s, o))
 
@@ -558,6 +569,12 @@ class RelationExtractor:
                 if target is not None:
                     return None
         return None
+
+
+def _is_question(clause: Token) -> bool:
+    """An embedded question ("asked why Biden did not …"), not a demand."""
+    return any(c.lower_ in ("why", "how", "whether", "if", "what", "when", "where", "who")
+               and c.dep_ in ("advmod", "mark", "nsubj", "dobj", "attr") for c in clause.children)
 
 
 def _reciprocal(verb: Token) -> bool:

@@ -153,3 +153,27 @@ def test_attribution_according_to(extractor):
 def test_place_is_not_an_actor(triples):
     got = triples("Diplomats from Iran and Oman held talks in Istanbul.")
     assert not any(o == "Turkey" or s == "Turkey" for s, _, o, _, _ in got)
+
+
+PRECISION = [
+    # between politicians "attack" is verbal
+    ("Democrats continued to attack Trump on his taxes.", set(),
+     {("Democratic Party", "attacks", "Donald Trump", False, "actual")}),
+    # an embedded question is not a demand
+    ("Trump repeatedly asked why Biden did not act.", set(),
+     {("Donald Trump", "urges", "Joe Biden", False, "actual")}),
+    # a law is not an actor
+    ("Governor Kay Ivey signed the Alabama Human Life Protection Act.", set(),
+     {("Kay Ivey", "agreesWith", "Alabama Human Life Protection Act", False, "actual")}),
+    # a bureau chief is not a leader of the city the bureau is in
+    ("The debate was moderated by USA Today Washington Bureau Chief Susan Page.", set(),
+     {("Susan Page", "leaderOf", "United States", False, "actual")}),
+    # a demonym on an ordinary noun does not make the state the object
+    ("German prosecutors arrested a Chinese couple in Munich.", set(),
+     {("Germany", "coerces", "China", False, "actual")}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected", "absent"), PRECISION)
+def test_precision_guards(triples, text, expected, absent):
+    _check(triples, text, expected, absent)
