@@ -377,3 +377,8 @@ def main(argv: list[str] | None = None) -> None:
 
 if __name__ == "__main__":
     main()
+
+
+# ---------------------------------------------------------------- more commands
+# Modules below add commands to ``app`` with ``@app.command()``; importing them registers them.
+# (Imported at the end so that they can import ``app`` from this module.)

@@ -68,6 +68,8 @@ class ActorRuler:
         spans = []
         for match_id, start, end in self.matcher(doc):
             key, kind = self._kinds[match_id]
+            if kind == "short" and _part_of_longer_name(doc, start, end):
+                continue  # "Ivanka Trump", "Trump Tower": another name, left to the NER
             label = ner_label(self.kb.actors[key].type, kind)
             spans.append(Span(doc, start, end, label=label, kb_id=key))
         spans = filter_spans(spans)
@@ -82,6 +84,28 @@ class ActorRuler:
             spans = [s for s in spans if not any(i in taken for i in range(s.start, s.end))]
         doc.ents = sorted([*keep, *spans], key=lambda s: s.start)
         return doc
+
+
+def _part_of_longer_name(doc: Doc, start: int, end: int) -> bool:
+    """A surname match glued to other capitalised words ("Ivanka Trump", "Trump Tower")."""
+    before = doc[start - 1] if start > 0 else None
+    after = doc[end] if end < len(doc) else None
+    if before is not None and before.is_title and before.is_alpha and before.pos_ == "PROPN" \
+            and before.lower_ not in _TITLE_WORDS:
+        return True
+    if after is not None and after.is_title and after.is_alpha and after.lower_ not in _JOINERS:
+        return True
+    return False
+
+
+# capitalised words that may stand before a surname without being a first name
+_TITLE_WORDS = {"president", "premier", "chancellor", "minister", "secretary", "senator", "governor",
+                "general", "king", "queen", "prince", "mr", "mrs", "ms", "dr", "leader", "chairman",
+                "pope", "sheikh", "emir", "ayatollah", "former", "vice", "speaker", "envoy", "ambassador",
+                "admiral", "commander", "judge", "justice", "rep", "sen", "gov", "gen", "lord", "sir",
+                "dame", "marshal", "colonel", "col", "captain", "mayor", "director", "chief"}
+_JOINERS = {"and", "or", "but", "of", "to", "in", "on", "for", "with", "at", "by", "as", "is", "was",
+            "says", "said", "the", "a", "an"}
 
 
 @Language.factory(
