@@ -73,6 +73,11 @@ class RelationExtractor:
         self.title_kind = {t: kind for kind in ("official", "leader", "spokesperson") for t in titles.get(kind, [])}
         self.title_modifiers = frozenset(titles.get("modifiers", []))
         self.person_readings: dict[str, str] = dict(lexicon.cues.get("person_readings", {}))
+        self.force_agents = lexicon.cue("agents", "force_agents")
+        reversal = lexicon.cues.get("reversal", {})
+        self.reversal_verbs = frozenset(reversal.get("verbs", []))
+        self.reversible = frozenset(reversal.get("predicates", []))
+        self.reversed_predicate: str = reversal.get("becomes", "concedesTo")
 
     # ------------------------------------------------------------------ entry point
 
@@ -164,7 +169,7 @@ class RelationExtractor:
         else:
             subj = self._subject(tok)
             if subj is not None:
-                subjects += self._mentions_at(subj, by_token)
+                subjects += self._mentions_at(subj, by_token) or self._agent_of_event(subj, by_token)
             for c in tok.children:
                 if c.dep_ in _OBJ and frame.direct_object:
                     objects += [(m, "verb") for m in self._mentions_at(c, by_token)]
@@ -193,6 +198,21 @@ class RelationExtractor:
             objects += [(m, "verb") for m in subjects]
         yield from self._emit(tok, predicate, trigger, sent, subjects, objects, by_token)
 
+    def _agent_of_event(self, noun: Token, by_token: dict[int, Mention]) -> list[Mention]:
+        """Who is behind an event or weapon noun ("the US airstrike that killed …", "Israeli
+        airstrikes kill …"): its possessive, compound or demonym modifier."""
+        lemma = noun.lemma_.lower()
+        if (lemma, "NOUN") not in self.lex.words and lemma not in self.force_agents:
+            return []
+        has_det = any(c.dep_ == "det" for c in noun.children)
+        out: list[Mention] = []
+        for c in noun.children:
+            # a bare compound ("Xi pressures") is as likely a misparsed headline as an agent
+            if c.dep_ in ("poss", "amod") or (c.dep_ in ("compound", "nmod") and has_det):
+                if c.i in by_token and not by_token[c.i].place:
+                    out.append(by_token[c.i])
+        return out
+
     def _subject(self, tok: Token) -> Token | None:
         """The subject of a verb, inherited through control, coordination and adverbial clauses."""
         seen = 0
@@ -207,6 +227,9 @@ class RelationExtractor:
             if cur.dep_ == "xcomp" and any(c.dep_ in ("dobj", "obj") for c in cur.head.children) \
                     and cur.head.lemma_.lower() in _OBJECT_CONTROL:
                 return next(c for c in cur.head.children if c.dep_ in ("dobj", "obj"))
+            if cur.dep_ == "acl" and cur.head.dep_ in ("dobj", "obj") and cur.head.head is not cur.head:
+                cur = cur.head.head  # "launched missiles targeting US troops": who launched
+                continue
             if cur.dep_ in _INHERIT and cur.head is not cur:
                 cur = cur.head
                 continue
@@ -247,6 +270,8 @@ class RelationExtractor:
                     if not found and target is not None:
                         objects += [(m, "nested") for m in self._nested(target, by_token)]
         carrier = self._carrier(tok)
+        if carrier is not None and predicate in self.reversible and carrier.lemma_.lower() in self.reversal_verbs:
+            predicate = self.reversed_predicate  # "lifted sanctions on Iran" is a concession
         if carrier is not None:
             for c in carrier.children:
                 if c.dep_ == "prep" and c.lower_ in frame.noun_preps and c.i > tok.i:
@@ -332,62 +357,100 @@ class RelationExtractor:
     # ------------------------------------------------------------------ titles and appositions
 
     def _titles(self, sent: Span, by_token: dict[int, Mention]) -> Iterator[Relation]:
-        doc = sent.doc
-        seen: set[int] = set()
-        for m in sorted({id(m): m for i, m in by_token.items() if sent.start <= i < sent.end}.values(), key=lambda m: m.start):
-            if m.actor.type != "Person" or m.kind not in ("name", "minted") or m.start in seen:
-                continue
-            seen.add(m.start)
-            # "Chinese President Xi Jinping", "U.S. President Donald Trump", "Russia's Foreign Minister X"
-            j = m.start
-            title_words: list[str] = []
-            while j - 1 >= sent.start and (doc[j - 1].pos_ in ("PROPN", "NOUN", "ADJ") or doc[j - 1].lower_ == "of") \
-                    and doc[j - 1].i not in by_token and len(title_words) < 5:
-                j -= 1
-                title_words.insert(0, doc[j].lower_)
-            if not title_words and j - 3 >= sent.start and doc[j - 1].i in by_token \
-                    and by_token[doc[j - 1].i].actor.type != "Person":
-                # "President of Ukraine Volodymyr Zelenskyy": TITLE of ORG NAME
-                org = by_token[doc[j - 1].i]
-                k = org.start
-                if k - 1 > sent.start and doc[k - 1].lower_ == "of":
-                    words = []
-                    t = k - 2
-                    while t >= sent.start and doc[t].pos_ in ("PROPN", "NOUN", "ADJ") and t not in by_token and len(words) < 4:
-                        words.insert(0, doc[t].lower_)
-                        t -= 1
-                    kind = self._title(" ".join(words))
-                    if kind:
-                        yield self._structural(m, kind, org, sent, (t + 1,), "title")
-                        continue
-            title = " ".join(title_words)
-            kind = self._title(title)
-            if kind:
-                org = by_token.get(j - 1)
-                if org is None and j - 2 >= sent.start and doc[j - 1].text in ("'s", "’s"):
-                    org = by_token.get(j - 2)
-                if org is not None and org is not m and org.actor.type != "Person":
-                    yield self._structural(m, kind, org, sent, (j,), "title")
+        """Titles before a name, appositions after it, and possessive titles before it."""
+        persons = sorted({m.start: m for i, m in by_token.items()
+                          if sent.start <= i < sent.end and m.actor.type == "Person"
+                          and m.kind in ("name", "minted", "short")}.values(), key=lambda m: m.start)
+        for m in persons:
+            found = self._title_before(sent, m, by_token) or self._apposition(sent, m, by_token) \
+                or self._possessive_title(sent, m, by_token)
+            if found is not None:
+                kind, org, trigger, rule = found
+                if org.actor.type == "Person" and kind != "spokesperson":
                     continue
-            # "Liu Pengyu, a spokesman for the Chinese Embassy", "X, the foreign minister of Y"
-            k = m.end
-            if k < sent.end and doc[k].text == ",":
-                k += 1
-                while k < sent.end and doc[k].lower_ in ("a", "an", "the", "its", "their"):
-                    k += 1
-                words: list[Token] = []
-                while k < sent.end and doc[k].i not in by_token and doc[k].pos_ in ("NOUN", "PROPN", "ADJ") and len(words) < 4:
-                    words.append(doc[k])
-                    k += 1
-                kind = self._title(" ".join(w.lower_ for w in words))
-                if kind and k < sent.end:
-                    org = None
-                    if doc[k].lower_ in ("for", "of", "at", "to") and k + 1 < sent.end:
-                        org = by_token.get(k + 1)
-                        if org is None and k + 2 < sent.end and doc[k + 1].lower_ == "the":
-                            org = by_token.get(k + 2)
-                    if org is not None and org.actor.type != "Person":
-                        yield self._structural(m, kind, org, sent, tuple(w.i for w in words), "apposition")
+                if org.actor.key != m.actor.key:
+                    yield self._structural(m, kind, org, sent, trigger, rule)
+
+    def _title_words_before(self, sent: Span, end: int, by_token: dict[int, Mention]) -> tuple[int, list[str]]:
+        doc = sent.doc
+        j = end
+        words: list[str] = []
+        while j - 1 >= sent.start and (doc[j - 1].pos_ in ("PROPN", "NOUN", "ADJ") or doc[j - 1].lower_ == "of") \
+                and (j - 1) not in by_token and len(words) < 5:
+            j -= 1
+            words.insert(0, doc[j].lower_)
+        while words and words[0] == "of":
+            words.pop(0)
+            j += 1
+        return j, words
+
+    def _title_before(self, sent: Span, m: Mention, by_token: dict[int, Mention]):
+        """ "Chinese President Xi Jinping", "President of Ukraine X", "US Ambassador to Germany X"."""
+        doc = sent.doc
+        j, words = self._title_words_before(sent, m.start, by_token)
+        target: Mention | None = None
+        if not words and j - 1 >= sent.start and (j - 1) in by_token:
+            # TITLE (of|to|for|at) ORG NAME
+            target = by_token[j - 1]
+            k = target.start
+            if k - 1 > sent.start and doc[k - 1].lower_ in ("of", "to", "for", "at") and (k - 2) not in by_token:
+                prep = doc[k - 1].lower_
+                j, words = self._title_words_before(sent, k - 1, by_token)
+                if prep == "of":
+                    before = by_token.get(j - 1)
+                    kind = self._title(" ".join(words))
+                    return (kind, target, (j,), "title") if kind else None
+            else:
+                return None
+        kind = self._title(" ".join(words))
+        if not kind:
+            return None
+        org = by_token.get(j - 1)
+        if org is None and j - 2 >= sent.start and doc[j - 1].text in ("'s", "’s"):
+            org = by_token.get(j - 2)
+        if org is None or org is m or org.place:
+            return None
+        return kind, org, (j,), "title"
+
+    def _apposition(self, sent: Span, m: Mention, by_token: dict[int, Mention]):
+        """ "Liu Pengyu, a spokesman for the Chinese Embassy", "X, the foreign minister of Y"."""
+        doc = sent.doc
+        k = m.end
+        if not (k < sent.end and doc[k].text == ","):
+            return None
+        k += 1
+        while k < sent.end and doc[k].lower_ in ("a", "an", "the", "its", "their"):
+            k += 1
+        words: list[Token] = []
+        while k < sent.end and k not in by_token and doc[k].pos_ in ("NOUN", "PROPN", "ADJ") and len(words) < 4:
+            words.append(doc[k])
+            k += 1
+        kind = self._title(" ".join(w.lower_ for w in words))
+        if not kind or k >= sent.end:
+            return None
+        org = None
+        if doc[k].lower_ in ("for", "of", "at", "to") and k + 1 < sent.end:
+            org = by_token.get(k + 1)
+            if org is None and k + 2 < sent.end and doc[k + 1].lower_ == "the":
+                org = by_token.get(k + 2)
+        if org is None or org.place:
+            return None
+        return kind, org, tuple(w.i for w in words), "apposition"
+
+    def _possessive_title(self, sent: Span, m: Mention, by_token: dict[int, Mention]):
+        """ "Mahan's director, Hamid Arabnejad Khanooki", "Merkel's spokesperson, Steffen Seibert"."""
+        doc = sent.doc
+        k = m.start - 1
+        if not (k > sent.start and doc[k].text == ","):
+            return None
+        j, words = self._title_words_before(sent, k, by_token)
+        kind = self._title(" ".join(words))
+        if not kind or j - 2 < sent.start or doc[j - 1].text not in ("'s", "’s"):
+            return None
+        org = by_token.get(j - 2)
+        if org is None or org.place:
+            return None
+        return kind, org, (j,), "apposition"
 
     def _title(self, words: str) -> str | None:
         """The kind of a title ("former foreign minister" → official), or None.

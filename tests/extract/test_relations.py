@@ -78,8 +78,24 @@ TITLES = [
      {("Narendra Modi", "leaderOf", "India", False, "actual")}),
     ("French Foreign Minister Jean-Noël Barrot met reporters.",
      {("Jean-Noël Barrot", "officialOf", "France", False, "actual")}),
+    ("U.S. Ambassador to the United Nations Mike Waltz spoke on Monday.",
+     {("Mike Waltz", "officialOf", "United States", False, "actual")}),
+    ("Hamas's leader, Yahya Sinwar, was killed.",
+     {("Yahya Sinwar", "leaderOf", "Hamas", False, "actual")}),
     ("Liu Pengyu, a spokesman for the Chinese Embassy in the U.S., told reporters the talks went well.",
      {("Liu Pengyu", "spokespersonFor", "Chinese Embassy in the United States", False, "actual")}),
+]
+
+EVENTS_AND_INSTRUMENTS = [
+    # the agent of an event noun that is the subject of a relative clause
+    ("The Israeli airstrike that killed Hassan Nasrallah shocked Beirut.",
+     {("Israel", "attacks", "Hassan Nasrallah", False, "actual")}),
+    # a weapon launched by an actor, "targeting" someone
+    ("Russia fired missiles targeting Ukrainian forces.",
+     {("Russia", "attacks", "Armed Forces of Ukraine", False, "actual")}),
+    # lifting sanctions is a concession, not a sanction
+    ("The European Union lifted sanctions on Syria.",
+     {("European Union", "concedesTo", "Syria", False, "actual")}),
 ]
 
 REPORTED = [
@@ -134,6 +150,11 @@ def test_reciprocals_and_possessive_patients(triples, text, expected):
 
 @pytest.mark.parametrize(("text", "expected"), TITLES)
 def test_titles_and_appositions(triples, text, expected):
+    _check(triples, text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), EVENTS_AND_INSTRUMENTS)
+def test_events_instruments_and_reversals(triples, text, expected):
     _check(triples, text, expected)
 
 
