@@ -1,0 +1,469 @@
+"""Statement records → a networkx graph of actors, with filters and evidence on the edges.
+
+The store, ``kg extract`` and ``kg export --format jsonl`` all hand out statements as dicts
+in the JSON Lines shape of STATEMENTS.md. :func:`graph_from_statements` folds them into a
+:class:`networkx.MultiDiGraph`: one node per actor IRI and one edge per (subject, object,
+predicate, negated, modality), so that several articles saying the same thing become one
+edge whose ``sources`` count says how well it is corroborated.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Iterable, Mapping
+from datetime import date as Date
+from typing import Any
+
+import networkx as nx
+
+from kg.errors import InputError
+from kg.rdf.iris import ACTOR_NS, GKG_NS
+from kg.types import MODALITIES
+from kg.vocab import PREDICATES
+
+__all__ = ["MAX_EVIDENCE", "edge_key", "graph_from_statements"]
+
+MAX_EVIDENCE = 20
+"""At most this many evidence sentences are kept on one edge (the most confident first)."""
+
+_ISO_PREFIX = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+
+
+def edge_key(predicate: str, *, negated: bool = False, modality: str = "actual") -> str:
+    """The key of the edge that holds statements of this predicate, polarity and modality.
+
+    Actual, asserted statements use the bare predicate name; the others say what they are.
+
+    >>> edge_key("pressures")
+    'pressures'
+    >>> edge_key("providesAidTo", negated=True)
+    'providesAidTo|not'
+    >>> edge_key("attacks", modality="possible")
+    'attacks|possible'
+    """
+    key = predicate
+    if negated:
+        key += "|not"
+    if modality != "actual":
+        key += f"|{modality}"
+    return key
+
+
+def graph_from_statements(
+    records: Iterable[Mapping[str, Any]],
+    *,
+    since: Date | str | None = None,
+    until: Date | str | None = None,
+    predicates: Collection[str] | None = None,
+    quad_classes: Collection[int | None] | None = None,
+    modalities: Collection[str] | None = None,
+    negated: bool | None = False,
+    min_confidence: float = 0.0,
+    min_sources: int = 1,
+    actor: str | None = None,
+    hops: int = 1,
+) -> nx.MultiDiGraph:
+    """Build the actor graph of statement records, keeping those that pass the filters.
+
+    Parameters
+    ----------
+    records : iterable of mappings
+        Statements in the JSON Lines shape of STATEMENTS.md (``subject``, ``predicate`` and
+        ``object`` are required; the other keys have defaults). The article keys
+        ``article``, ``headline`` and ``source`` are used when present. A statement ``id``
+        seen twice is counted once.
+    since, until : date or ISO string, optional
+        Keep statements dated in this closed range. Partial dates (``"2025"``,
+        ``"2025-09"``) on either side cover their whole year or month; undated statements
+        are left out as soon as either bound is given.
+    predicates : collection of str, optional
+        Keep only these predicates (local names such as ``"pressures"``).
+    quad_classes : collection of int or None, optional
+        Keep only these quad classes (1–4); put ``None`` in it to keep structural relations.
+    modalities : collection of str, optional
+        Keep only these modalities (``actual``, ``intended``, ``possible``).
+    negated : bool or None, default False
+        False leaves negated statements out, True keeps only them, None keeps both.
+    min_confidence : float, default 0.0
+        Leave out statements whose confidence is below this.
+    min_sources : int, default 1
+        After merging, drop edges read in fewer distinct articles than this.
+    actor : str, optional
+        An actor IRI, key (``"xi-jinping"``) or label (case-insensitive): keep only its ego
+        network, the actors within ``hops`` edges of it in either direction.
+    hops : int, default 1
+        Radius of the ego network.
+
+    Returns
+    -------
+    networkx.MultiDiGraph
+        Nodes are actor IRIs with ``label``, ``type``, ``country``, ``wikidata`` and ``key``.
+        Edges are keyed by :func:`edge_key` and carry ``predicate``, ``plover``,
+        ``quad_class``, ``modality``, ``negated``, ``symmetric``, ``statements`` (count),
+        ``sources`` (distinct articles), ``first_date``, ``last_date``, ``confidence`` (the
+        highest) and ``evidence``: at most :data:`MAX_EVIDENCE` dicts with ``sentence``,
+        ``doc_id``, ``article``, ``headline``, ``source``, ``date``, ``attributed_to`` (a
+        label), ``confidence`` and ``statement`` (the statement IRI), most confident first.
+        Symmetric predicates (``meets``, ``fights``…) are merged into one edge whichever
+        way round the text put them, drawn from the actor whose IRI sorts first.
+        ``G.graph["statements"]`` is the number of statements kept.
+
+    Raises
+    ------
+    kg.errors.InputError
+        A record without subject, predicate or object, an unknown predicate or modality, a
+        bad date or option, or an ``actor`` that matches nothing.
+
+    Examples
+    --------
+    >>> def actor(key, label):
+    ...     return {"id": "https://w3id.org/geokg/actor/" + key, "label": label,
+    ...             "type": "State", "wikidata": None, "country": None}
+    >>> def said(doc, subject, predicate, obj, day, **extra):
+    ...     return {"id": f"{doc}:{predicate}", "doc_id": doc, "subject": subject,
+    ...             "predicate": predicate, "object": obj, "date": day,
+    ...             "sentence": f"{subject['label']} {predicate} {obj['label']}.",
+    ...             "confidence": 0.8, **extra}
+    >>> china, taiwan, usa = actor("china", "China"), actor("taiwan", "Taiwan"), actor("usa", "USA")
+    >>> records = [
+    ...     said("d1", china, "pressures", taiwan, "2025-09-01"),
+    ...     said("d2", china, "pressures", taiwan, "2025-09-28"),
+    ...     said("d2", usa, "supports", taiwan, "2025-09-28"),
+    ...     said("d3", usa, "providesAidTo", taiwan, "2025-10-02", negated=True),
+    ... ]
+    >>> G = graph_from_statements(records)
+    >>> sorted(G.nodes[n]["label"] for n in G)
+    ['China', 'Taiwan', 'USA']
+    >>> edge = G.edges[china["id"], taiwan["id"], "pressures"]
+    >>> edge["statements"], edge["sources"], edge["first_date"], edge["last_date"]
+    (2, 2, '2025-09-01', '2025-09-28')
+    >>> graph_from_statements(records, min_sources=2).number_of_edges()
+    1
+    >>> [k for _, _, k in graph_from_statements(records, negated=True).edges(keys=True)]
+    ['providesAidTo|not']
+    >>> sorted(G.nodes[n]["label"] for n in graph_from_statements(records, actor="china", hops=1))
+    ['China', 'Taiwan']
+    """
+    lower, upper = _date_bounds(since, until)
+    wanted_predicates = _check_predicates(predicates)
+    wanted_quads = _check_quad_classes(quad_classes)
+    wanted_modalities = _check_modalities(modalities)
+    if not 0.0 <= min_confidence <= 1.0:
+        raise InputError("E604", f"min_confidence {min_confidence} is not between 0 and 1")
+    if min_sources < 1:
+        raise InputError("E604", f"min_sources must be 1 or more, not {min_sources}")
+    if hops < 0:
+        raise InputError("E604", f"hops must be 0 or more, not {hops}")
+
+    G = nx.MultiDiGraph()
+    seen_ids: set[str] = set()
+    seen_actors: dict[str, dict[str, Any]] = {}
+    articles: dict[tuple[str, str, str], set[str]] = {}
+    kept = 0
+    for number, record in enumerate(records, start=1):
+        subject, obj, predicate = _parts(record, number)
+        if actor is not None:
+            seen_actors.setdefault(subject["id"], subject)
+            seen_actors.setdefault(obj["id"], obj)
+        statement_id = record.get("id")
+        if isinstance(statement_id, str) and statement_id:
+            if statement_id in seen_ids:
+                continue
+            seen_ids.add(statement_id)
+
+        is_negated = bool(record.get("negated", False))
+        modality = str(record.get("modality") or "actual")
+        confidence = _confidence(record.get("confidence"))
+        day = _record_date(record.get("date"))
+        info = PREDICATES.get(predicate)
+        quad = record.get("quad_class")
+        if quad is None and info is not None:
+            quad = info.quad_class
+        if negated is not None and is_negated != negated:
+            continue
+        if wanted_predicates is not None and predicate not in wanted_predicates:
+            continue
+        if wanted_quads is not None and quad not in wanted_quads:
+            continue
+        if wanted_modalities is not None and modality not in wanted_modalities:
+            continue
+        if confidence < min_confidence:
+            continue
+        if (lower is not None or upper is not None) and not _in_range(day, lower, upper):
+            continue
+
+        symmetric = bool(info and info.symmetric)
+        if symmetric and obj["id"] < subject["id"]:
+            subject, obj = obj, subject
+        for node in (subject, obj):
+            if node["id"] not in G:
+                G.add_node(node["id"], **_node_attributes(node))
+        key = edge_key(predicate, negated=is_negated, modality=modality)
+        if not G.has_edge(subject["id"], obj["id"], key):
+            G.add_edge(
+                subject["id"],
+                obj["id"],
+                key,
+                predicate=predicate,
+                plover=record.get("plover") or (info.plover if info else None),
+                quad_class=quad,
+                modality=modality,
+                negated=is_negated,
+                symmetric=symmetric,
+                statements=0,
+                sources=0,
+                first_date=None,
+                last_date=None,
+                confidence=0.0,
+                evidence=[],
+            )
+        data = G.edges[subject["id"], obj["id"], key]
+        article = str(record.get("article") or record.get("doc_id") or "")
+        seen = articles.setdefault((subject["id"], obj["id"], key), set())
+        seen.add(article)
+        data["statements"] += 1
+        data["sources"] = len(seen)
+        data["confidence"] = max(data["confidence"], confidence)
+        if day is not None:
+            if data["first_date"] is None or day < data["first_date"]:
+                data["first_date"] = day
+            if data["last_date"] is None or day > data["last_date"]:
+                data["last_date"] = day
+        _add_evidence(data["evidence"], _evidence(record, day, confidence))
+        kept += 1
+
+    for _, _, data in G.edges(data=True):
+        data["evidence"] = _best(data["evidence"])
+    if min_sources > 1:
+        weak = [(u, v, k) for u, v, k, n in G.edges(keys=True, data="sources") if n < min_sources]
+        G.remove_edges_from(weak)
+        G.remove_nodes_from([n for n in list(G) if G.degree(n) == 0])
+    G.graph["statements"] = sum(n for _, _, n in G.edges(data="statements"))
+    if actor is not None:
+        G = _ego(G, actor, hops=hops, seen=seen_actors)
+        G.graph["statements"] = sum(n for _, _, n in G.edges(data="statements"))
+    return G
+
+
+# ------------------------------------------------------------------ records
+
+
+def _parts(record: Mapping[str, Any], number: int) -> tuple[dict[str, Any], dict[str, Any], str]:
+    """Subject, object and predicate of a record, or an InputError naming what is missing."""
+    if not isinstance(record, Mapping):
+        raise InputError(
+            "E605", f"statement record {number} is a {type(record).__name__}, not an object; "
+            "pass dicts in the shape of STATEMENTS.md"
+        )
+    ends = []
+    for role in ("subject", "object"):
+        value = record.get(role)
+        if not isinstance(value, Mapping) or not value.get("id"):
+            raise InputError(
+                "E605", f"statement record {number} has no {role} with an 'id'; "
+                "records must follow STATEMENTS.md"
+            )
+        ends.append(dict(value))
+    predicate = record.get("predicate")
+    if not isinstance(predicate, str) or not predicate:
+        raise InputError(
+            "E605", f"statement record {number} has no 'predicate'; "
+            "records must follow STATEMENTS.md"
+        )
+    return ends[0], ends[1], _local_name(predicate)
+
+
+def _local_name(predicate: str) -> str:
+    """``pressures`` from ``pressures``, ``gkg:pressures`` or the full predicate IRI."""
+    for prefix in (GKG_NS, "gkg:"):
+        if predicate.startswith(prefix):
+            return predicate[len(prefix):]
+    return predicate
+
+
+def _node_attributes(actor: Mapping[str, Any]) -> dict[str, Any]:
+    iri = str(actor["id"])
+    return {
+        "label": str(actor.get("label") or _key(iri)),
+        "type": actor.get("type"),
+        "country": actor.get("country"),
+        "wikidata": actor.get("wikidata"),
+        "key": _key(iri),
+    }
+
+
+def _key(iri: str) -> str:
+    """The actor key of an IRI (its last path segment outside the geokg namespace)."""
+    if iri.startswith(ACTOR_NS):
+        return iri[len(ACTOR_NS):]
+    return iri.rstrip("/").rsplit("/", 1)[-1]
+
+
+def _confidence(value: Any) -> float:
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return 0.0
+
+
+def _record_date(value: Any) -> str | None:
+    """The ISO date (or year, or year-month) of a record; None when it has no usable date."""
+    if isinstance(value, Date):
+        return value.isoformat()[:10]
+    if not isinstance(value, str):
+        return None
+    match = _ISO_PREFIX.match(value.strip())
+    return match.group(0) if match else None
+
+
+def _evidence(record: Mapping[str, Any], day: str | None, confidence: float) -> dict[str, Any]:
+    attributed = record.get("attributed_to")
+    if isinstance(attributed, Mapping):
+        attributed = attributed.get("label") or attributed.get("id")
+    return {
+        "sentence": str(record.get("sentence") or ""),
+        "doc_id": record.get("doc_id"),
+        "article": record.get("article"),
+        "headline": record.get("headline"),
+        "source": record.get("source"),
+        "date": day,
+        "attributed_to": attributed,
+        "confidence": confidence,
+        "statement": record.get("id"),
+    }
+
+
+def _rank(evidence: Mapping[str, Any]) -> tuple[float, str, str]:
+    # most confident first, then the newest, then by document for a stable order
+    return (-evidence["confidence"], _invert(evidence["date"] or ""), str(evidence["doc_id"]))
+
+
+def _invert(text: str) -> str:
+    """A string that sorts in the reverse order of ``text`` (for ISO dates, newest first)."""
+    return "".join(chr(0x10FFFF - ord(c)) for c in text) + "\U0010ffff"
+
+
+def _best(evidence: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return sorted(evidence, key=_rank)[:MAX_EVIDENCE]
+
+
+def _add_evidence(evidence: list[dict[str, Any]], item: dict[str, Any]) -> None:
+    evidence.append(item)
+    if len(evidence) > 2 * MAX_EVIDENCE:  # bound the memory of edges read many times
+        evidence[:] = _best(evidence)
+
+
+# ------------------------------------------------------------------ filters
+
+
+def _date_bounds(
+    since: Date | str | None, until: Date | str | None
+) -> tuple[str | None, str | None]:
+    """Lowest first day and highest last day of the range, as comparable ISO strings."""
+    lower = _bound(since, "since")
+    upper = _bound(until, "until")
+    if lower is not None and upper is not None and _start(lower) > _end(upper):
+        raise InputError("E600", f"since ({lower}) is after until ({upper}); swap them")
+    return lower, upper
+
+
+def _bound(value: Date | str | None, name: str) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, Date):
+        return value.isoformat()[:10]
+    text = str(value).strip()
+    if not _ISO_PREFIX.fullmatch(text):
+        raise InputError(
+            "E600", f"{name}={value!r} is not an ISO date; write YYYY, YYYY-MM or YYYY-MM-DD"
+        )
+    try:
+        Date.fromisoformat(_start(text).replace("-00", "-01"))
+    except ValueError:
+        raise InputError(
+            "E600", f"{name}={value!r} is not a real date; check month and day"
+        ) from None
+    return text
+
+
+def _start(day: str) -> str:
+    """First day covered by a full or partial ISO date, in a form that sorts as dates do."""
+    return (day + "-00-00")[:10]
+
+
+def _end(day: str) -> str:
+    """Last day covered by a full or partial ISO date, in a form that sorts as dates do."""
+    return (day + "-99-99")[:10]
+
+
+def _in_range(day: str | None, lower: str | None, upper: str | None) -> bool:
+    """True when a (possibly partial) date overlaps the closed range [lower, upper]."""
+    if day is None:
+        return False
+    if lower is not None and _end(day) < _start(lower):
+        return False
+    if upper is not None and _start(day) > _end(upper):
+        return False
+    return True
+
+
+def _check_predicates(predicates: Collection[str] | None) -> set[str] | None:
+    if predicates is None:
+        return None
+    names = {_local_name(p) for p in ([predicates] if isinstance(predicates, str) else predicates)}
+    unknown = sorted(names - PREDICATES.keys())
+    if unknown:
+        raise InputError(
+            "E601", f"unknown predicate {', '.join(unknown)}; choose from "
+            f"{', '.join(sorted(PREDICATES))}"
+        )
+    return names
+
+
+def _check_quad_classes(quads: Collection[int | None] | None) -> set[int | None] | None:
+    if quads is None:
+        return None
+    wanted = set(quads)
+    if not wanted <= {1, 2, 3, 4, None}:
+        raise InputError(
+            "E603", f"quad classes must be 1, 2, 3, 4 (or None for structural relations), "
+            f"not {sorted(map(str, wanted - {1, 2, 3, 4, None}))}"
+        )
+    return wanted
+
+
+def _check_modalities(modalities: Collection[str] | None) -> set[str] | None:
+    if modalities is None:
+        return None
+    wanted = {modalities} if isinstance(modalities, str) else set(modalities)
+    unknown = sorted(wanted - set(MODALITIES))
+    if unknown:
+        raise InputError(
+            "E602", f"unknown modality {', '.join(unknown)}; choose from {', '.join(MODALITIES)}"
+        )
+    return wanted
+
+
+def _matches(query: str, iri: str, label: str | None) -> bool:
+    wanted = query.strip().casefold()
+    return wanted in {iri.casefold(), _key(iri).casefold(), (label or "").strip().casefold()}
+
+
+def _ego(
+    G: nx.MultiDiGraph, query: str, *, hops: int, seen: Mapping[str, Mapping[str, Any]]
+) -> nx.MultiDiGraph:
+    """The union of the ego networks of every node that ``query`` names."""
+    centres = [n for n, label in G.nodes(data="label") if _matches(query, n, label)]
+    if not centres:
+        if any(_matches(query, iri, a.get("label")) for iri, a in seen.items()):
+            raise InputError(
+                "E607", f"actor {query!r} has no statements left after the filters; loosen them"
+            )
+        raise InputError(
+            "E606", f"no actor matches {query!r}; give an actor IRI, key (xi-jinping) or label"
+        )
+    keep: set[str] = set()
+    for centre in centres:
+        keep.update(nx.ego_graph(G, centre, radius=hops, undirected=True))
+    ego = G.subgraph(keep).copy()
+    ego.graph["actor"] = centres
+    return ego

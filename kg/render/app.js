@@ -1,0 +1,243 @@
+/* geokg map: draws the graph data of this page with vis-network.
+ * Every string that comes from articles is put into the page with textContent, never as
+ * markup; tooltips are DOM elements handed to vis-network as node and edge titles. */
+(function () {
+  "use strict";
+
+  var body = document.body;
+
+  function element(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined && text !== null) node.textContent = String(text);
+    return node;
+  }
+
+  function fail(message) {
+    var box = document.getElementById("error");
+    box.textContent = "The map could not be drawn: " + message;
+    box.hidden = false;
+    body.setAttribute("data-state", "error");
+  }
+
+  window.addEventListener("error", function (event) {
+    fail(String(event.message || event.error || "unknown error"));
+  });
+
+  var data = JSON.parse(document.getElementById("geokg-data").textContent);
+  document.getElementById("summary").textContent = data.summary;
+
+  if (!data.nodes.length) {
+    document.getElementById("empty").hidden = false;
+    body.setAttribute("data-state", "empty");
+    return;
+  }
+  if (typeof vis === "undefined" || !vis.Network) {
+    fail("the vis-network script is missing from the page.");
+    return;
+  }
+
+  function status(text) {
+    document.getElementById("status").textContent = text;
+  }
+
+  function joined(parts) {
+    return parts.filter(function (part) { return part !== null && part !== undefined && part !== ""; }).join(" · ");
+  }
+
+  function plural(count, one, many) {
+    return count + " " + (count === 1 ? one : many);
+  }
+
+  function dateRange(first, last) {
+    if (!first && !last) return null;
+    if (!first || !last || first === last) return first || last;
+    return first + " – " + last;
+  }
+
+  // ---------------------------------------------------------------- tooltips
+
+  function nodeTooltip(info) {
+    var tip = element("div", "tip");
+    tip.appendChild(element("div", "tip-head", info.label));
+    tip.appendChild(element("div", "tip-meta", joined([
+      info.type, info.country, info.wikidata ? "Wikidata " + info.wikidata : null
+    ])));
+    tip.appendChild(element("div", "tip-meta", joined([
+      plural(info.relations, "related actor", "related actors"),
+      plural(info.statements, "statement", "statements")
+    ])));
+    return tip;
+  }
+
+  function edgeTooltip(edge, info) {
+    var tip = element("div", "tip");
+    var head = element("div", "tip-head");
+    head.appendChild(element("span", null, data.nodeInfo[edge.from].label + " "));
+    if (info.negated) head.appendChild(element("span", "not", "not "));
+    head.appendChild(element("span", null,
+      info.text.replace(/^not /, "") + (info.symmetric ? " ↔ " : " → ")));
+    head.appendChild(element("span", null, data.nodeInfo[edge.to].label));
+    tip.appendChild(head);
+    tip.appendChild(element("div", "tip-meta", joined([
+      info.quad, info.plover, info.modality !== "actual" ? info.modality : null,
+      plural(info.statements, "statement", "statements"),
+      plural(info.sources, "article", "articles"),
+      dateRange(info.firstDate, info.lastDate),
+      info.confidence !== null ? "confidence " + info.confidence.toFixed(2) : null
+    ])));
+    if (info.evidence.length) {
+      var list = element("ol", "tip-list");
+      info.evidence.forEach(function (item) {
+        var entry = element("li");
+        entry.appendChild(element("span", "tip-sentence", "“" + item.sentence + "”"));
+        entry.appendChild(element("span", "tip-source", joined([
+          item.docId, item.headline ? "“" + item.headline + "”" : null, item.source,
+          item.attributedTo ? "according to " + item.attributedTo : null, item.date,
+          item.confidence !== null ? "confidence " + item.confidence.toFixed(2) : null
+        ])));
+        list.appendChild(entry);
+      });
+      tip.appendChild(list);
+      if (info.statements > info.evidence.length) {
+        tip.appendChild(element("div", "tip-meta",
+          "… and " + (info.statements - info.evidence.length) + " more"));
+      }
+    }
+    return tip;
+  }
+
+  data.nodes.forEach(function (node) { node.title = nodeTooltip(data.nodeInfo[node.id]); });
+  data.edges.forEach(function (edge) { edge.title = edgeTooltip(edge, data.edgeInfo[edge.id]); });
+
+  // ---------------------------------------------------------------- filtered views
+
+  var active = {};
+  data.predicates.forEach(function (p) { active[p.name] = true; });
+  var negatedOn = true;
+  var degree = {};
+
+  function shown(edge) {
+    var info = data.edgeInfo[edge.id];
+    return active[info.predicate] === true && (negatedOn || !info.negated);
+  }
+
+  function recount() {
+    degree = {};
+    data.edges.forEach(function (edge) {
+      if (!shown(edge)) return;
+      degree[edge.from] = (degree[edge.from] || 0) + 1;
+      degree[edge.to] = (degree[edge.to] || 0) + 1;
+    });
+  }
+  recount();
+
+  var nodes = new vis.DataSet(data.nodes);
+  var edges = new vis.DataSet(data.edges);
+  var edgeView = new vis.DataView(edges, { filter: shown });
+  var nodeView = new vis.DataView(nodes, {
+    filter: function (node) { return data.nodeInfo[node.id].isolated || degree[node.id] > 0; }
+  });
+
+  function refresh() {
+    recount();
+    edgeView.refresh();
+    nodeView.refresh();
+  }
+
+  // ---------------------------------------------------------------- side panel
+
+  var filters = document.getElementById("filters");
+  var boxes = [];
+  data.predicates.forEach(function (p) {
+    var row = element("label");
+    var box = element("input");
+    box.type = "checkbox";
+    box.checked = true;
+    box.addEventListener("change", function () { active[p.name] = box.checked; refresh(); });
+    boxes.push({ box: box, name: p.name });
+    var swatch = element("span", "swatch");
+    swatch.style.backgroundColor = p.color;
+    row.appendChild(box);
+    row.appendChild(swatch);
+    row.appendChild(element("span", null, p.label));
+    row.appendChild(element("span", "count", p.relations));
+    filters.appendChild(row);
+  });
+  if (data.negatedShown) {
+    var row = element("label");
+    var box = element("input");
+    box.type = "checkbox";
+    box.checked = true;
+    box.addEventListener("change", function () { negatedOn = box.checked; refresh(); });
+    row.appendChild(box);
+    row.appendChild(element("span", null, "show negated relations"));
+    filters.appendChild(row);
+  }
+
+  function setAll(on) {
+    boxes.forEach(function (entry) { entry.box.checked = on; active[entry.name] = on; });
+    refresh();
+  }
+  document.getElementById("all").addEventListener("click", function () { setAll(true); });
+  document.getElementById("none").addEventListener("click", function () { setAll(false); });
+
+  var legend = document.getElementById("legend");
+  function legendRow(marker, text) {
+    var row = element("div", "legend-row");
+    row.appendChild(marker);
+    row.appendChild(element("span", null, text));
+    legend.appendChild(row);
+  }
+  data.legend.types.forEach(function (t) {
+    var dot = element("span", "dot");
+    dot.style.backgroundColor = t.color;
+    legendRow(dot, t.label);
+  });
+  data.legend.quads.forEach(function (q) {
+    var swatch = element("span", "swatch");
+    swatch.style.backgroundColor = q.color;
+    legendRow(swatch, q.label);
+  });
+  legendRow(element("span", "line"), "solid: happened (actual)");
+  if (data.legend.modalities.indexOf("intended") >= 0) {
+    var dashed = element("span", "line");
+    dashed.style.borderTopStyle = "dashed";
+    legendRow(dashed, "long dashes: intended or planned");
+  }
+  if (data.legend.modalities.indexOf("possible") >= 0) {
+    var short = element("span", "line");
+    short.style.borderTopStyle = "dashed";
+    short.style.borderTopWidth = "1px";
+    legendRow(short, "short dashes: possible");
+  }
+  if (data.negatedShown) {
+    var dotted = element("span", "line");
+    dotted.style.borderTopStyle = "dotted";
+    dotted.style.borderTopColor = "#7b1fa2";
+    legendRow(dotted, "purple dots, “not …”: negated");
+  }
+  legend.appendChild(element("p", "note",
+    "Arrows point from the actor who acts to the actor acted on; mutual relations have none. " +
+    "Node size: how many actors an actor is related to. Line width: how many articles say it."));
+
+  // ---------------------------------------------------------------- network
+
+  var network = new vis.Network(
+    document.getElementById("network"), { nodes: nodeView, edges: edgeView }, data.options
+  );
+  network.once("afterDrawing", function () {
+    if (body.getAttribute("data-state") === "loading") body.setAttribute("data-state", "drawn");
+  });
+  if (data.physics) {
+    status("laying out…");
+    network.on("stabilizationProgress", function (progress) {
+      status("laying out… " + Math.round(100 * progress.iterations / progress.total) + "%");
+    });
+    network.once("stabilizationIterationsDone", function () {
+      network.setOptions({ physics: { enabled: false } });
+      status("");
+    });
+  }
+  window.geokgNetwork = network;
+})();

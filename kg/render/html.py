@@ -1,0 +1,528 @@
+"""The actor graph as one self-contained, offline and script-safe HTML page.
+
+pyvis' own templates cannot be used for text taken from news articles: they insert labels
+and titles without escaping, set tooltips with ``innerHTML`` and load scripts and styles
+from CDNs (PITFALLS.md). This module writes the page itself instead:
+
+- vis-network is inlined from the copy that the pyvis wheel ships, with its source-map
+  comment removed, so opening the page makes no network request;
+- the graph goes in as JSON inside ``<script type="application/json">``, with ``<``, ``>``,
+  ``&``, ``/`` and U+2028/U+2029 escaped, and ``app.js`` builds every tooltip, legend
+  entry and filter from DOM nodes and ``textContent``;
+- a Content-Security-Policy allows only the page's own two scripts (by hash) and no
+  connection, image, font or frame from anywhere.
+
+Styling (node size by degree centrality, colours by actor type and quad class, dashes by
+modality) is computed here, so the page script only draws.
+"""
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import json
+import math
+import re
+from collections import Counter
+from collections.abc import Hashable, Mapping
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from kg.errors import KGError
+from kg.render.layout import layout_positions
+from kg.vocab import PREDICATES
+
+__all__ = [
+    "LAYOUT_LIMIT",
+    "NEGATED_COLOUR",
+    "QUAD_CLASSES",
+    "TYPE_COLOURS",
+    "html_page",
+    "page_data",
+    "render_html",
+    "script_json",
+]
+
+LAYOUT_LIMIT = 300
+"""Graphs with more nodes than this are laid out in Python and drawn without physics."""
+
+TYPE_COLOURS: dict[str, str] = {
+    "State": "#4e79a7",
+    "Person": "#f1ce63",
+    "GovernmentBody": "#86bcb6",
+    "ArmedForce": "#8c6d31",
+    "InternationalOrganization": "#b07aa1",
+    "Organization": "#ff9da7",
+    "Media": "#9c9ede",
+}
+_OTHER_TYPE_COLOUR = "#c7c7c7"
+
+QUAD_CLASSES: dict[int | None, tuple[str, str]] = {
+    1: ("verbal cooperation", "#43a047"),
+    2: ("material cooperation", "#1e88e5"),
+    3: ("verbal conflict", "#fb8c00"),
+    4: ("material conflict", "#e53935"),
+    None: ("structural", "#9e9e9e"),
+}
+"""Quad class → (name, edge colour); ``None`` is the structural relations."""
+
+NEGATED_COLOUR = "#7b1fa2"
+
+_DASHES: dict[str, list[int] | bool] = {"actual": False, "intended": [10, 6], "possible": [4, 6]}
+_NEGATED_DASHES = [2, 5]
+_EDGE_LABEL_LIMIT = 200  # above this many edges, only negated edges carry a label
+_LABEL_LENGTH = 48
+_VIS_JS = ("pyvis", "lib/vis-9.1.2/vis-network.min.js")
+_SOURCE_MAP = re.compile(
+    r"^\s*(//[#@]\s*sourceMappingURL=.*|/\*[#@]\s*sourceMappingURL=.*?\*/)\s*$", re.M
+)
+_FONT = "system-ui, sans-serif"
+_PLACEHOLDER = re.compile(r"@@([A-Z_]+)@@")
+_JSON_ESCAPES = {
+    "<": "\\u003c",
+    ">": "\\u003e",
+    "&": "\\u0026",
+    "/": "\\/",
+    "\u2028": "\\u2028",
+    "\u2029": "\\u2029",
+}
+
+
+def render_html(
+    G: nx.Graph,
+    path: str | Path,
+    *,
+    title: str = "geokg",
+    show_negated: bool = False,
+    physics: bool | None = None,
+) -> Path:
+    """Write the graph as one self-contained HTML page and return its path.
+
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph
+        A graph from :func:`kg.analysis.graph_from_statements` (other graphs work too;
+        missing attributes get defaults).
+    path : str or Path
+        The file to write; missing parent folders are created.
+    title : str
+        Page title and heading (escaped, so any text is safe).
+    show_negated : bool
+        Draw negated relations (purple, dotted, labelled "not …"); by default they are left
+        out of the page.
+    physics : bool, optional
+        True lets the browser lay the graph out (the simulation stops once stable); False
+        places nodes in Python and draws them still. By default graphs of up to
+        :data:`LAYOUT_LIMIT` nodes use the browser.
+
+    Returns
+    -------
+    Path
+        ``path``, written as UTF-8.
+
+    Raises
+    ------
+    kg.errors.KGError
+        E610 when the vis-network copy of pyvis is missing or unusable, E611 when the file
+        cannot be written.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_edge("a", "b", "pressures", predicate="pressures", quad_class=3)
+    'pressures'
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     page = render_html(G, Path(folder) / "map.html").read_text(encoding="utf-8")
+    >>> "<script src" in page, "vis-network" in page
+    (False, True)
+    """
+    target = Path(path)
+    page = html_page(G, title=title, show_negated=show_negated, physics=physics)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(page, encoding="utf-8", newline="\n")
+    except OSError as exc:
+        raise KGError(
+            "E611", f"cannot write {target}: {exc.strerror or exc}; choose a writable path"
+        ) from None
+    return target
+
+
+def html_page(
+    G: nx.Graph,
+    *,
+    title: str = "geokg",
+    show_negated: bool = False,
+    physics: bool | None = None,
+) -> str:
+    """The page :func:`render_html` writes, as a string (for notebooks: an iframe ``srcdoc``)."""
+    data = page_data(G, show_negated=show_negated, physics=physics)
+    empty = not data["nodes"]
+    app_js = _asset("app.js")
+    scripts = [] if empty else [_vis_js()]
+    scripts.append(app_js)
+    hashes = " ".join(f"'sha256-{_sha256(js)}'" for js in scripts)
+    csp = (
+        "default-src 'none'; "
+        f"script-src {hashes}; "
+        "style-src 'unsafe-inline'; img-src data: blob:; "
+        "base-uri 'none'; form-action 'none'"
+    )
+    escaped_title = html.escape(title, quote=True)
+    values = {
+        "CSP": csp,
+        "TITLE": escaped_title,
+        "MAP_HIDDEN": " hidden" if empty else "",
+        "EMPTY_HIDDEN": "" if empty else " hidden",
+        "EMPTY_MESSAGE": html.escape(data["empty"] or "", quote=True),
+        "DATA": script_json(data),
+        "SCRIPTS": "\n".join(f"<script>{js}</script>" for js in scripts),
+    }
+    # one pass: text put in by a placeholder is never scanned for placeholders again
+    return _PLACEHOLDER.sub(lambda m: values[m.group(1)], _asset("template.html"))
+
+
+def script_json(value: Any) -> str:
+    """JSON that can sit inside a ``<script>`` element: no character of it can end the element.
+
+    >>> script_json({"label": "</script><b>&"})
+    '{"label":"\\\\u003c\\\\/script\\\\u003e\\\\u003cb\\\\u003e\\\\u0026"}'
+    >>> json.loads(script_json({"label": "</script><b>&"}))["label"]
+    '</script><b>&'
+    """
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return text.translate(str.maketrans(_JSON_ESCAPES))
+
+
+def page_data(
+    G: nx.Graph, *, show_negated: bool = False, physics: bool | None = None
+) -> dict[str, Any]:
+    """Everything the page script draws: styled nodes and edges, filters, legend, options.
+
+    Actor IRIs and statement IRIs stay out of it: nodes are numbered, and the page shows
+    labels, types, countries, Wikidata ids, sentences, document ids and dates.
+
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_edge("a", "b", "attacks", predicate="attacks", quad_class=4)
+    'attacks'
+    >>> data = page_data(G)
+    >>> [n["label"] for n in data["nodes"]], data["edges"][0]["color"]["color"]
+    (['a', 'b'], '#e53935')
+    """
+    multigraph = G.is_multigraph()
+    directed = G.is_directed()
+    hidden_negated = 0
+    kept: list[tuple[Hashable, Hashable, dict[str, Any]]] = []
+    edge_iter = G.edges(keys=True, data=True) if multigraph else G.edges(data=True)
+    for edge in edge_iter:
+        u, v, attrs = edge[0], edge[1], edge[-1]
+        if attrs.get("negated") and not show_negated:
+            hidden_negated += 1
+            continue
+        kept.append((u, v, attrs))
+
+    isolated = {n for n in G if G.degree(n) == 0}
+    visible = set(isolated)
+    for u, v, _ in kept:
+        visible.update((u, v))
+    order = [n for n in G if n in visible]
+    ids = {n: i for i, n in enumerate(order)}
+
+    simple = nx.Graph()
+    simple.add_nodes_from(order)
+    simple.add_edges_from((u, v) for u, v, _ in kept if u != v)
+    centrality = nx.degree_centrality(simple) if len(order) > 1 else {n: 0.0 for n in order}
+    top = max(centrality.values(), default=0.0) or 1.0
+    statements = Counter[Hashable]()
+    for u, v, attrs in kept:
+        count = _int(attrs.get("statements"), 1)
+        statements[u] += count
+        if v != u:
+            statements[v] += count
+
+    use_physics = len(order) <= LAYOUT_LIMIT if physics is None else physics
+    positions = {} if use_physics else layout_positions(simple)
+    spread = max(300.0, 60.0 * math.sqrt(len(order)))
+
+    nodes: list[dict[str, Any]] = []
+    node_info: list[dict[str, Any]] = []
+    types_present: dict[str, str] = {}
+    for n in order:
+        attrs = G.nodes[n]
+        label = _text(attrs.get("label")) or _text(n)
+        kind = _text(attrs.get("type")) or None
+        colour = TYPE_COLOURS.get(kind or "", _OTHER_TYPE_COLOUR)
+        types_present[kind or "other"] = colour
+        share = math.sqrt(centrality.get(n, 0.0) / top)
+        node_info.append(
+            {
+                "label": label,
+                "type": kind,
+                "country": _text(attrs.get("country")) or None,
+                "wikidata": _text(attrs.get("wikidata")) or None,
+                "relations": simple.degree(n),
+                "statements": statements[n],
+                "isolated": n in isolated,
+            }
+        )
+        node: dict[str, Any] = {
+            "id": ids[n],
+            "label": _short(label),
+            "shape": "dot",
+            "size": round(8 + 26 * share, 2),
+            "font": {"size": round(12 + 8 * share, 1)},
+            "color": {
+                "background": colour,
+                "border": "#555555",
+                "highlight": {"background": colour, "border": "#000000"},
+                "hover": {"background": colour, "border": "#000000"},
+            },
+        }
+        if n in positions:
+            x, y = positions[n]
+            node["x"], node["y"] = round(x * spread, 1), round(y * spread, 1)
+        nodes.append(node)
+
+    pairs: dict[frozenset[Hashable], int] = Counter(frozenset((u, v)) for u, v, _ in kept)
+    seen_in_pair: Counter[frozenset[Hashable]] = Counter()
+    label_all = len(kept) <= _EDGE_LABEL_LIMIT
+    edges: list[dict[str, Any]] = []
+    edge_info: list[dict[str, Any]] = []
+    predicates: dict[str, dict[str, Any]] = {}
+    quads_present: dict[str, str] = {}
+    for number, (u, v, attrs) in enumerate(kept):
+        name = _text(attrs.get("predicate")) or "related"
+        info = PREDICATES.get(name)
+        nice = info.label if info else name
+        quad = attrs.get("quad_class", info.quad_class if info else None)
+        quad = quad if quad in QUAD_CLASSES else None
+        quad_name, colour = QUAD_CLASSES[quad]
+        negated = bool(attrs.get("negated"))
+        modality = _text(attrs.get("modality")) or "actual"
+        symmetric = bool(attrs.get("symmetric", info.symmetric if info else not directed))
+        sources = _int(attrs.get("sources"), 1)
+        text = ("not " if negated else "") + nice
+        if modality != "actual":
+            text += f" ({modality})"
+        edge: dict[str, Any] = {
+            "id": number,
+            "from": ids[u],
+            "to": ids[v],
+            "color": {
+                "color": NEGATED_COLOUR if negated else colour,
+                "highlight": NEGATED_COLOUR if negated else colour,
+                "hover": NEGATED_COLOUR if negated else colour,
+                "opacity": 0.9,
+            },
+            "dashes": _NEGATED_DASHES if negated else _DASHES.get(modality, [4, 6]),
+            "width": round(1 + min(6.0, 1.5 * math.log2(max(sources, 1))), 2),
+            "arrows": {"to": {"enabled": directed and not symmetric, "scaleFactor": 0.6}},
+        }
+        if label_all or negated:
+            edge["label"] = text
+        edge_info.append(
+            {
+                "predicate": name,
+                "text": text,
+                "plover": _text(attrs.get("plover")) or (info.plover if info else None),
+                "quad": quad_name,
+                "modality": modality,
+                "negated": negated,
+                "symmetric": symmetric,
+                "statements": _int(attrs.get("statements"), 1),
+                "sources": sources,
+                "firstDate": _text(attrs.get("first_date")) or None,
+                "lastDate": _text(attrs.get("last_date")) or None,
+                "confidence": _number(attrs.get("confidence")),
+                "evidence": [
+                    _evidence(e) for e in attrs.get("evidence") or [] if isinstance(e, Mapping)
+                ],
+            }
+        )
+        pair = frozenset((u, v))
+        if pairs[pair] > 1 and u != v:
+            edge["smooth"] = {
+                "enabled": True,
+                "type": "curvedCW",
+                "roundness": round(0.12 + 0.12 * seen_in_pair[pair], 2),
+            }
+            seen_in_pair[pair] += 1
+        edges.append(edge)
+        slot = predicates.setdefault(
+            name, {"name": name, "label": nice, "color": colour, "quad": quad, "relations": 0}
+        )
+        slot["relations"] += 1
+        quads_present[quad_name] = colour
+
+    filters = sorted(
+        predicates.values(), key=lambda p: (5 if p["quad"] is None else p["quad"], p["label"])
+    )
+    modalities = sorted({e["modality"] for e in edge_info} - {"actual"})
+    summary = (
+        f"{len(nodes)} actors · {len(edges)} relations · "
+        f"{sum(e['statements'] for e in edge_info)} statements"
+    )
+    if hidden_negated:
+        summary += f" · {hidden_negated} negated relations not shown"
+    empty = None
+    if not nodes:
+        empty = "Nothing to show: the graph has no actors."
+        if hidden_negated:
+            empty = (
+                f"Nothing to show: all {hidden_negated} relations are negated; "
+                "render with show_negated to draw them."
+            )
+    return {
+        "summary": summary,
+        "empty": empty,
+        "physics": use_physics,
+        "nodes": nodes,
+        "nodeInfo": node_info,
+        "edges": edges,
+        "edgeInfo": edge_info,
+        "predicates": [
+            {k: p[k] for k in ("name", "label", "color", "relations")} for p in filters
+        ],
+        "negatedShown": any(e["negated"] for e in edge_info),
+        "legend": {
+            "types": [
+                {"label": _type_label(k), "color": c} for k, c in sorted(types_present.items())
+            ],
+            "quads": [
+                {"label": name, "color": colour}
+                for name, colour in QUAD_CLASSES.values()
+                if name in quads_present
+            ],
+            "modalities": modalities,
+        },
+        "options": _options(len(nodes), len(edges), use_physics),
+    }
+
+
+# ------------------------------------------------------------------ pieces
+
+
+def _options(nodes: int, edges: int, use_physics: bool) -> dict[str, Any]:
+    """vis-network options: still drawing for laid-out graphs, a settling simulation else."""
+    physics: dict[str, Any] = {"enabled": False}
+    if use_physics:
+        physics = {
+            "enabled": True,
+            "solver": "forceAtlas2Based",
+            "forceAtlas2Based": {
+                "gravitationalConstant": -60,
+                "springLength": 110,
+                "avoidOverlap": 0.3,
+            },
+            "stabilization": {
+                "enabled": True,
+                "iterations": 600 if nodes <= 150 else 300,
+                "updateInterval": 25,
+                "fit": True,
+            },
+        }
+    return {
+        "autoResize": True,
+        "layout": {"randomSeed": 7, "improvedLayout": use_physics and nodes <= 100},
+        "physics": physics,
+        "interaction": {
+            "hover": True,
+            "tooltipDelay": 150,
+            "hideEdgesOnDrag": edges > 1000,
+            "hideEdgesOnZoom": edges > 3000,
+            "multiselect": True,
+        },
+        "nodes": {
+            "borderWidth": 1,
+            "font": {"face": _FONT, "color": "#222222", "strokeWidth": 3, "strokeColor": "#ffffff"},
+            "scaling": {"label": {"drawThreshold": 6}},
+        },
+        "edges": {
+            "smooth": False,
+            "selectionWidth": 2,
+            "font": {
+                "size": 10,
+                "face": _FONT,
+                "color": "#444444",
+                "align": "middle",
+                "strokeWidth": 3,
+                "strokeColor": "#ffffff",
+            },
+        },
+    }
+
+
+def _evidence(item: Mapping[str, Any]) -> dict[str, Any]:
+    """What a tooltip shows of one piece of evidence (no IRIs, no article hashes)."""
+    return {
+        "sentence": _text(item.get("sentence")),
+        "docId": _text(item.get("doc_id")) or None,
+        "headline": _text(item.get("headline")) or None,
+        "source": _text(item.get("source")) or None,
+        "attributedTo": _text(item.get("attributed_to")) or None,
+        "date": _text(item.get("date")) or None,
+        "confidence": _number(item.get("confidence")),
+    }
+
+
+def _type_label(kind: str) -> str:
+    """``InternationalOrganization`` → ``International organization``."""
+    words = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", kind).split()
+    return " ".join([words[0]] + [w.lower() for w in words[1:]]) if words else kind
+
+
+def _text(value: Any) -> str:
+    return "" if value is None else str(value)
+
+
+def _short(label: str) -> str:
+    return label if len(label) <= _LABEL_LENGTH else label[: _LABEL_LENGTH - 1].rstrip() + "…"
+
+
+def _int(value: Any, default: int) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return default
+
+
+def _number(value: Any) -> float | None:
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return None
+    return round(number, 3) if math.isfinite(number) else None
+
+
+def _sha256(text: str) -> str:
+    return base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
+
+
+@cache
+def _asset(name: str) -> str:
+    """A file shipped next to this module (the page template and its script)."""
+    return resources.files("kg.render").joinpath(name).read_text(encoding="utf-8")
+
+
+@cache
+def _vis_js() -> str:
+    """vis-network from the pyvis wheel, made safe to inline and silent on the network."""
+    package, name = _VIS_JS
+    try:
+        text = resources.files(package).joinpath(name).read_text(encoding="utf-8")
+    except (ModuleNotFoundError, FileNotFoundError, OSError):
+        raise KGError(
+            "E610", f"{package}/{name} is missing; reinstall pyvis 0.3.2 (pip install pyvis==0.3.2)"
+        ) from None
+    text = _SOURCE_MAP.sub("", text.replace("\r\n", "\n").replace("\r", "\n")).rstrip() + "\n"
+    if re.search(r"</script|<!--", text, re.I):
+        raise KGError(
+            "E610", f"{package}/{name} contains text that would end an inline script; "
+            "reinstall pyvis 0.3.2 (pip install pyvis==0.3.2)"
+        )
+    return text
