@@ -92,7 +92,9 @@ class ActorLinker:
                 continue
             actor = mention.actor
             if actor.type == "Person" and mention.end - mention.start >= 2:
+                # the surname is last in "Donald Trump", first in "Liu Pengyu"
                 full_names.setdefault(doc[mention.end - 1].text, actor)
+                full_names.setdefault(doc[mention.start].text, actor)
             mentions.append(mention)
         taken = {i for m in mentions for i in range(m.start, m.end)}
         extra: list[Mention] = []
@@ -110,6 +112,7 @@ class ActorLinker:
         mentions.extend(extra)
         if self.pronouns:
             mentions.extend(self._pronouns(doc, mentions, taken))
+            mentions.extend(self._descriptions(doc, mentions, taken))
         mentions.sort(key=lambda m: (m.start, m.end))
         doc._.kg_mentions = [self._mark_place(doc, m) for m in mentions]
         return doc
@@ -265,6 +268,36 @@ class ActorLinker:
             out.append(Mention(tok.i, end, nearest.actor, "pronoun"))
         return out
 
+    def _descriptions(self, doc: Doc, mentions: list[Mention], taken: set[int]) -> list[Mention]:
+        """ "the island" → Taiwan, "the kingdom" → Saudi Arabia (``pipelines/descriptors.tsv``)."""
+        descriptors = self.lexicon.descriptors
+        if not descriptors:
+            return []
+        out: list[Mention] = []
+        ordered = sorted(mentions, key=lambda m: m.start)
+        for tok in doc:
+            if tok.lower_ != "the" or tok.i + 1 >= len(doc) or tok.i in taken:
+                continue
+            for n in (2, 1):
+                end = tok.i + 1 + n
+                if end > len(doc) or any(i in taken for i in range(tok.i + 1, end)):
+                    continue
+                words = " ".join(t.lower_ for t in doc[tok.i + 1: end])
+                if words not in descriptors:
+                    continue
+                if end < len(doc) and doc[end].lower_ in ("of", "'s", "’s") or doc[end - 1].pos_ not in ("NOUN", "PROPN"):
+                    break  # "the country of origin", "the nation's": not a plain reference
+                actor_type, keys = descriptors[words]
+                window_start = _sentence_window_start(doc, tok.i, 3)
+                candidates = [m for m in ordered if window_start <= m.start < tok.i and m.actor.type == actor_type
+                              and (keys is None or m.actor.key in keys)]
+                distinct = {m.actor.key for m in candidates}
+                if candidates and (keys is not None or len(distinct) == 1):
+                    out.append(Mention(tok.i, end, candidates[-1].actor, "description"))
+                    taken.update(range(tok.i, end))
+                break
+        return out
+
     def _mark_place(self, doc: Doc, m: Mention) -> Mention:
         if m.actor.type != "State" and m.kind != "capital":
             return m
@@ -272,6 +305,16 @@ class ActorLinker:
         if root.dep_ == "pobj" and root.head.lower_ in self.locative:
             return Mention(m.start, m.end, m.actor, m.kind, place=True)
         return m
+
+
+def _sentence_window_start(doc: Doc, i: int, back: int) -> int:
+    """Token index where the sentence ``back`` sentences before token ``i`` starts."""
+    sent = doc[i].sent
+    for _ in range(back):
+        if sent.start == 0:
+            break
+        sent = doc[sent.start - 1].sent
+    return sent.start
 
 
 def _clause_subject(tok: Token) -> Token | None:

@@ -42,6 +42,8 @@ class Lexicon:
     compounds: dict[tuple[str, str], str]
     frames: dict[str, Frame]
     cues: dict[str, dict[str, list[str]]] = field(default_factory=dict)
+    #: descriptor words ("island") → (actor type, allowed keys or None for any)
+    descriptors: dict[str, tuple[str, frozenset[str] | None]] = field(default_factory=dict)
 
     def cue(self, section: str, name: str) -> frozenset[str]:
         return frozenset(self.cues.get(section, {}).get(name, []))
@@ -90,4 +92,10 @@ def load_lexicon(folder: str | None = None) -> Lexicon:
         )
     with (base / "cues.toml").open("rb") as fh:
         cues = tomllib.load(fh)
-    return Lexicon(words=words, particle_verbs=particle_verbs, compounds=compounds, frames=frames, cues=cues)
+    descriptors: dict[str, tuple[str, frozenset[str] | None]] = {}
+    if (base / "descriptors.tsv").exists():
+        for row in _rows(base / "descriptors.tsv")[1:]:
+            phrase, actor_type, keys = (c.strip() for c in row)
+            descriptors[phrase] = (actor_type, None if keys == "*" else frozenset(keys.split(",")))
+    return Lexicon(words=words, particle_verbs=particle_verbs, compounds=compounds, frames=frames, cues=cues,
+                   descriptors=descriptors)

@@ -521,6 +521,10 @@ class RelationExtractor:
     def _emit(self, tok: Token, predicate: str, trigger: tuple[int, ...], sent: Span, subjects: list[Mention],
               objects: list[tuple[Mention, str]], by_token: dict[int, Mention], carrier: Token | None = None,
               ) -> Iterator[Relation]:
+        if not objects and len(subjects) >= 2 and PREDICATES[predicate].symmetric:
+            # "Iran and Iraq signed a deal", "Japan and Korea held talks": with each other
+            objects = [(m, "noun" if tok.pos_ == "NOUN" else "verb") for m in subjects[1:]]
+            subjects = subjects[:1]
         if not subjects or not objects:
             return
         negated = self.negated(tok)
