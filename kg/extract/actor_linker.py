@@ -155,11 +155,17 @@ class ActorLinker:
         if label == "ORG" and (span[0].lower_ in self.title_kind or text.lower() in _GENERIC
                                or span[-1].lower_ in _DOCUMENTS):
             return None  # "Secretary of State", "State": a title or a common word, not a body
+        if label == "ORG" and span.end < len(ent.doc) and self._starts_title(ent.doc, span.end):
+            return None  # "National Security Advisor X", "Defense Minister X": part of a title
         if label == "ORG" and self.mint and _looks_like_name(text):
             actor_type = _type_from_head(span)
             country = self._country_from_modifier(span)
             return Mention(span.start, span.end, kb.mint(text, actor_type, country=country), "minted")
         return None
+
+    def _starts_title(self, doc: Doc, i: int) -> bool:
+        words = [t.lower_ for t in doc[i: i + 3]]
+        return any(" ".join(words[:n]) in self.title_kind for n in (3, 2, 1))
 
     def _country_from_modifier(self, span: Span) -> str | None:
         for tok in span:

@@ -74,6 +74,7 @@ class RelationExtractor:
         self.title_modifiers = frozenset(titles.get("modifiers", []))
         self.person_readings: dict[str, str] = dict(lexicon.cues.get("person_readings", {}))
         self.force_agents = lexicon.cue("agents", "force_agents")
+        self.nested_predicates = lexicon.cue("nested", "predicates")
         reversal = lexicon.cues.get("reversal", {})
         self.reversal_verbs = frozenset(reversal.get("verbs", []))
         self.reversible = frozenset(reversal.get("predicates", []))
@@ -173,7 +174,7 @@ class RelationExtractor:
             for c in tok.children:
                 if c.dep_ in _OBJ and frame.direct_object:
                     objects += [(m, "verb") for m in self._mentions_at(c, by_token)]
-                    if not self._mentions_at(c, by_token):
+                    if not self._mentions_at(c, by_token) and predicate in self.nested_predicates:
                         objects += [(m, "nested") for m in self._nested(c, by_token)]
         particle = {tok.doc[i].lower_ for i in trigger[1:]}
         for c in tok.children:
@@ -267,7 +268,7 @@ class RelationExtractor:
                 elif word in frame.noun_preps:
                     found = self._mentions_at(target, by_token)
                     objects += [(m, "noun") for m in found]
-                    if not found and target is not None:
+                    if not found and target is not None and predicate in self.nested_predicates:
                         objects += [(m, "nested") for m in self._nested(target, by_token)]
         carrier = self._carrier(tok)
         if carrier is not None and predicate in self.reversible and carrier.lemma_.lower() in self.reversal_verbs:
