@@ -86,6 +86,11 @@ TITLES = [
      {("Liu Pengyu", "spokespersonFor", "Chinese Embassy in the United States", False, "actual")}),
 ]
 
+STRUCTURAL_VERBS = [
+    ("Sweden joined NATO in 2024.", {("Sweden", "memberOf", "North Atlantic Treaty Organization", False, "actual")}),
+    ("Ukraine wants to join NATO.", {("Ukraine", "memberOf", "North Atlantic Treaty Organization", False, "intended")}),
+]
+
 EVENTS_AND_INSTRUMENTS = [
     # the agent of an event noun that is the subject of a relative clause
     ("The Israeli airstrike that killed Hassan Nasrallah shocked Beirut.",
@@ -150,6 +155,11 @@ def test_reciprocals_and_possessive_patients(triples, text, expected):
 
 @pytest.mark.parametrize(("text", "expected"), TITLES)
 def test_titles_and_appositions(triples, text, expected):
+    _check(triples, text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), STRUCTURAL_VERBS)
+def test_structural_relations_from_verbs(triples, text, expected):
     _check(triples, text, expected)
 
 
