@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import rdflib
 
-from tests.conftest import SEEDS
+from tests.conftest import SEED_ARTICLE
 
 pytestmark = pytest.mark.slow
 
@@ -22,7 +22,7 @@ def kg(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]
 @pytest.fixture(scope="module")
 def store(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("kg") / "store"
-    result = kg("build", str(SEEDS), "--store", str(path))
+    result = kg("build", str(SEED_ARTICLE), "--store", str(path))
     assert result.returncode == 0, result.stderr
     assert "statements" in result.stdout
     return path
@@ -80,7 +80,7 @@ def test_exports_reparse_with_rdflib(store, tmp_path, fmt, rdf_format):
 
 def test_jsonl_export_matches_extract(store, tmp_path):
     exported = kg("export", "--format", "jsonl", "--store", str(store))
-    extracted = kg("extract", str(SEEDS))
+    extracted = kg("extract", str(SEED_ARTICLE))
     assert exported.returncode == 0 and extracted.returncode == 0
     ids = lambda text: {json.loads(line)["id"] for line in text.splitlines() if line.strip()}  # noqa: E731
     assert ids(exported.stdout) == ids(extracted.stdout) != set()
