@@ -197,7 +197,8 @@ class RelationExtractor:
                         objects += [(m, "verb") for m in self._mentions_at(s, by_token)]
         if len(subjects) >= 2 and _reciprocal(tok):
             objects += [(m, "verb") for m in subjects]
-        yield from self._emit(tok, predicate, trigger, sent, subjects, objects, by_token)
+        yield from self._emit(tok, predicate, trigger, sent, subjects, objects, by_token,
+                              coordinated=len(subjects) >= 2)
 
     def _agent_of_event(self, noun: Token, by_token: dict[int, Mention]) -> list[Mention]:
         """Who is behind an event or weapon noun ("the US airstrike that killed …", "Israeli
@@ -250,7 +251,8 @@ class RelationExtractor:
         objects: list[tuple[Mention, str]] = []
         for c in tok.children:
             if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i not in trigger:
-                found = [m for m in self._mentions_at(c, by_token) if not m.place]
+                found = [m for m in self._mentions_at(c, by_token) if not m.place
+                         and (c.dep_ == "poss" or m.actor.known)]
                 if frame.possessive == "patient" and c.dep_ == "poss":
                     objects += [(m, "noun") for m in found]  # "his arrest": he is arrested
                 else:
@@ -270,6 +272,7 @@ class RelationExtractor:
                     objects += [(m, "noun") for m in found]
                     if not found and target is not None and predicate in self.nested_predicates:
                         objects += [(m, "nested") for m in self._nested(target, by_token)]
+        coordinated = False
         carrier = self._carrier(tok)
         if carrier is not None and predicate in self.reversible and carrier.lemma_.lower() in self.reversal_verbs:
             predicate = self.reversed_predicate  # "lifted sanctions on Iran" is a concession
@@ -280,9 +283,11 @@ class RelationExtractor:
             if not subjects:
                 subj = self._subject(carrier) if carrier.pos_ in ("VERB", "AUX") else None
                 if subj is not None:
-                    subjects += self._mentions_at(subj, by_token)
-        # "trade negotiations with China", "cooperation with Russia" hanging off another noun
-        yield from self._emit(tok, predicate, trigger, sent, subjects, objects, by_token, carrier=carrier)
+                    carried = self._mentions_at(subj, by_token)
+                    subjects += carried
+                    coordinated = len(carried) >= 2
+        yield from self._emit(tok, predicate, trigger, sent, subjects, objects, by_token, carrier=carrier,
+                              coordinated=coordinated)
 
     def _carrier(self, noun: Token) -> Token | None:
         """The verb that carries a nominal trigger ("hold talks", "approve … aid to Taiwan").
@@ -521,8 +526,8 @@ class RelationExtractor:
 
     def _emit(self, tok: Token, predicate: str, trigger: tuple[int, ...], sent: Span, subjects: list[Mention],
               objects: list[tuple[Mention, str]], by_token: dict[int, Mention], carrier: Token | None = None,
-              ) -> Iterator[Relation]:
-        if not objects and len(subjects) >= 2 and PREDICATES[predicate].symmetric:
+              coordinated: bool = False) -> Iterator[Relation]:
+        if not objects and coordinated and len(subjects) >= 2 and PREDICATES[predicate].symmetric:
             # "Iran and Iraq signed a deal", "Japan and Korea held talks": with each other
             objects = [(m, "noun" if tok.pos_ == "NOUN" else "verb") for m in subjects[1:]]
             subjects = subjects[:1]
@@ -534,6 +539,7 @@ class RelationExtractor:
         for s in subjects:
             if s.place:
                 continue
+            source = attributed if attributed is None or attributed.actor.key != s.actor.key else None
             for o, how in objects:
                 if o.place and predicate != "visits":
                     continue
@@ -545,7 +551,7 @@ class RelationExtractor:
                         and s.actor.type in ("Person", "Organization"):
                     pred = self.person_readings[predicate]  # politicians attack with words
                 yield Relation(subject=s, predicate=pred, object=o, sent_start=sent.start, sent_end=sent.end,
-                               negated=negated, modality=modality, attributed_to=attributed, rule=rule,
+                               negated=negated, modality=modality, attributed_to=source, rule=rule,
                                trigger=trigger, confidence=_score(_BASE[rule], s, o))
 
     def _chain(self, tok: Token) -> list[Token]:
