@@ -1,6 +1,59 @@
-"""Analysis of the knowledge graph: statement records folded into networkx graphs."""
+"""Analysis of the knowledge graph: statement records folded into networkx graphs, and measures.
+
+:func:`graph_from_statements` builds the actor graph; the other functions take that graph:
+centrality (:func:`degree`, :func:`pagerank`, :func:`betweenness`), communities
+(:func:`louvain`), conflict–cooperation balance (:func:`actor_balance`, :func:`dyad_balance`),
+dyads (:func:`most_active_dyads`, :func:`dyad_timeline`) and the difference between two
+periods (:func:`compare_periods`).
+"""
 from __future__ import annotations
 
+from kg.analysis.balance import QUAD_NAMES, Balance, actor_balance, coded_edges, dyad_balance
+from kg.analysis.centrality import betweenness, degree, pagerank, weighted_digraph, weighted_graph
+from kg.analysis.communities import community_index, louvain, modularity
+from kg.analysis.dyads import (
+    DyadActivity,
+    DyadTimeline,
+    TimelineEvent,
+    dyad_timeline,
+    find_actor,
+    most_active_dyads,
+)
 from kg.analysis.graph import MAX_EVIDENCE, edge_key, graph_from_statements
+from kg.analysis.periods import (
+    BalanceTurn,
+    PeriodDiff,
+    RelationChange,
+    compare_periods,
+    parse_period,
+)
 
-__all__ = ["MAX_EVIDENCE", "edge_key", "graph_from_statements"]
+__all__ = [
+    "MAX_EVIDENCE",
+    "QUAD_NAMES",
+    "Balance",
+    "BalanceTurn",
+    "DyadActivity",
+    "DyadTimeline",
+    "PeriodDiff",
+    "RelationChange",
+    "TimelineEvent",
+    "actor_balance",
+    "betweenness",
+    "coded_edges",
+    "community_index",
+    "compare_periods",
+    "degree",
+    "dyad_balance",
+    "dyad_timeline",
+    "edge_key",
+    "find_actor",
+    "graph_from_statements",
+    "louvain",
+    "modularity",
+    "most_active_dyads",
+    "pagerank",
+    "parse_period",
+    "weighted_digraph",
+    "weighted_graph",
+]

@@ -1,0 +1,521 @@
+"""``kg analyze`` and ``kg export-graph``: measures of the actor graph, and the graph for Gephi.
+
+``kg analyze`` prints the most central actors, communities, conflict–cooperation balance and
+the most active dyads as tables (``--json`` for machines), with a dyad's timeline
+(``--dyad "A,B"``) and the difference between two periods (``--period1``/``--period2``) on
+request. ``kg export-graph`` writes the same filtered graph as GraphML, GEXF or CSV tables,
+with the measures as node attributes. Importing this module registers both commands on
+:data:`kg.cli.app`.
+"""
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, Optional
+
+import typer
+from rich.table import Table
+from rich.text import Text
+
+from kg.cli import DEFAULT_STORE, StoreOpt, _open_store, app, err, out
+from kg.errors import InputError, KGError
+
+if TYPE_CHECKING:  # networkx is imported when a command runs, not when ``kg`` starts
+    import networkx as nx
+
+    from kg.analysis import BalanceTurn, DyadTimeline, PeriodDiff, RelationChange
+
+__all__ = ["analysis_report", "analyze", "export_graph_command", "graph_measures"]
+
+SinceOpt = Annotated[Optional[str], typer.Option("--since", help="Only statements dated on or after this ISO date (YYYY, YYYY-MM or YYYY-MM-DD).")]
+UntilOpt = Annotated[Optional[str], typer.Option("--until", help="Only statements dated on or before this ISO date.")]
+PredicateOpt = Annotated[Optional[list[str]], typer.Option("--predicate", help="Only this predicate (repeatable).")]
+ActorOpt = Annotated[Optional[str], typer.Option("--actor", help="Only this actor's neighbourhood (IRI, key or label).")]
+HopsOpt = Annotated[int, typer.Option("--hops", help="Neighbourhood size with --actor.")]
+NegatedOpt = Annotated[bool, typer.Option("--negated", help="Also count negated statements (balance never counts them).")]
+StructuralOpt = Annotated[bool, typer.Option("--structural/--no-structural", help="Keep structural relations (leaderOf, memberOf, partOf…) in the graph.")]
+MinConfidenceOpt = Annotated[float, typer.Option("--min-confidence", help="Leave out statements less confident than this (0–1).")]
+SeedOpt = Annotated[int, typer.Option("--seed", help="Seed of the Louvain community detection (same seed, same communities).")]
+
+
+def _graph_filters(
+    *,
+    since: str | None,
+    until: str | None,
+    predicate: list[str] | None,
+    actor: str | None,
+    hops: int,
+    negated: bool,
+    structural: bool,
+    min_confidence: float,
+) -> dict[str, Any]:
+    """Keyword arguments of :func:`kg.analysis.graph_from_statements` for the CLI options."""
+    return {
+        "since": since,
+        "until": until,
+        "predicates": predicate or None,
+        "actor": actor,
+        "hops": hops,
+        "negated": None if negated else False,
+        "quad_classes": None if structural else [1, 2, 3, 4],
+        "min_confidence": min_confidence,
+    }
+
+
+def _read_records(store: str) -> list[dict[str, Any]]:
+    with _open_store(store, must_exist=True) as st:
+        return list(st.iter_statements())
+
+
+def graph_measures(G: nx.Graph, *, seed: int = 0, resolution: float = 1.0) -> dict[str, dict[Any, Any]]:
+    """Per-actor measures, name → {node → value}: the node attributes of ``kg export-graph``.
+
+    ``in_degree`` and ``out_degree`` (statements), ``pagerank``, ``betweenness`` and
+    ``community`` (Louvain with ``seed``, 0 for the largest community).
+
+    >>> import networkx as nx
+    >>> G = nx.MultiDiGraph()
+    >>> _ = G.add_edge("a", "b", "pressures", statements=2)
+    >>> graph_measures(G)["out_degree"]
+    {'a': 2, 'b': 0}
+    """
+    from kg.analysis import betweenness, community_index, degree, louvain, pagerank
+
+    return {
+        "in_degree": degree(G, direction="in"),
+        "out_degree": degree(G, direction="out"),
+        "pagerank": pagerank(G),
+        "betweenness": betweenness(G),
+        "community": community_index(louvain(G, seed=seed, resolution=resolution)),
+    }
+
+
+def _actor(G: nx.Graph, node: Any) -> dict[str, Any]:
+    data = G.nodes[node]
+    return {"id": node, "label": data.get("label") or str(node)}
+
+
+def _limit(items: list[Any], top: int) -> list[Any]:
+    return items if top == 0 else items[:top]
+
+
+def analysis_report(
+    records: Iterable[Mapping[str, Any]],
+    *,
+    filters: Mapping[str, Any] | None = None,
+    top: int = 10,
+    seed: int = 0,
+    resolution: float = 1.0,
+    dyad: tuple[str, str] | None = None,
+    periods: tuple[tuple[str | None, str | None], tuple[str | None, str | None]] | None = None,
+) -> dict[str, Any]:
+    """All the figures ``kg analyze`` shows, as a JSON-ready dict.
+
+    Parameters
+    ----------
+    records : iterable of mappings
+        Statement records (STATEMENTS.md), e.g. ``GraphStore.iter_statements()``.
+    filters : mapping, optional
+        Keyword arguments of :func:`kg.analysis.graph_from_statements`.
+    top : int, default 10
+        Length of each ranked list (0 for all).
+    seed, resolution : int, float
+        Louvain settings (:func:`kg.analysis.louvain`).
+    dyad : (str, str), optional
+        Two actors (IRI, key or label) whose timeline to add as ``timeline``.
+    periods : ((since, until), (since, until)), optional
+        Two date ranges to compare, added as ``periods``; the other filters apply to both.
+
+    Returns
+    -------
+    dict
+        ``graph`` (counts), ``centrality``, ``communities``, ``balance`` (``actors`` and
+        ``dyads``), ``dyads`` (most active) and, when asked, ``timeline`` and ``periods``.
+        Actors appear as ``{"id", "label"}``.
+
+    Examples
+    --------
+    >>> def actor(key):
+    ...     return {"id": "https://w3id.org/geokg/actor/" + key, "label": key.title()}
+    >>> records = [{"id": f"s{i}", "subject": actor(s), "predicate": p, "object": actor(o),
+    ...             "date": "2025-09-0%d" % (i + 1)}
+    ...            for i, (s, p, o) in enumerate([("china", "pressures", "taiwan"),
+    ...                                          ("usa", "supports", "taiwan"),
+    ...                                          ("china", "opposes", "usa")])]
+    >>> report = analysis_report(records, top=2)
+    >>> report["graph"]
+    {'actors': 3, 'relations': 3, 'statements': 3}
+    >>> [a["label"] for a in report["centrality"]]
+    ['Taiwan', 'Usa']
+    >>> report["balance"]["actors"][0]["label"], report["balance"]["actors"][0]["score"]
+    ('China', -1.0)
+    """
+    from kg.analysis import (
+        actor_balance,
+        betweenness,
+        community_index,
+        compare_periods,
+        degree,
+        dyad_balance,
+        dyad_timeline,
+        graph_from_statements,
+        louvain,
+        modularity,
+        most_active_dyads,
+        pagerank,
+    )
+
+    if top < 0:
+        raise InputError("E628", f"--top must be 0 (all) or more, not {top}")
+    options = dict(filters or {})
+    records = list(records)
+    G = graph_from_statements(records, **options)
+    communities = louvain(G, seed=seed, resolution=resolution)
+    community = community_index(communities)
+    in_degree, out_degree = degree(G, direction="in"), degree(G, direction="out")
+    ranks, brokers = pagerank(G), betweenness(G)
+
+    def by_rank(node: Any) -> tuple[float, str]:
+        return (-ranks.get(node, 0.0), str(G.nodes[node].get("label") or node))
+
+    centrality = [
+        {
+            **_actor(G, node),
+            "type": G.nodes[node].get("type"),
+            "in_degree": in_degree[node],
+            "out_degree": out_degree[node],
+            "pagerank": round(ranks[node], 6),
+            "betweenness": round(brokers[node], 6),
+            "community": community[node],
+        }
+        for node in sorted(G, key=by_rank)
+    ]
+    balances = actor_balance(G)
+    actor_rows = [
+        {**_actor(G, node), **balance.to_json()}
+        for node, balance in sorted(
+            balances.items(), key=lambda kv: (-kv[1].total, str(G.nodes[kv[0]].get("label")))
+        )
+    ]
+    dyad_rows = [
+        {"a": _actor(G, a), "b": _actor(G, b), **balance.to_json()}
+        for (a, b), balance in sorted(
+            dyad_balance(G).items(), key=lambda kv: (-kv[1].total, str(kv[0][0]), str(kv[0][1]))
+        )
+    ]
+    active = []
+    for activity in most_active_dyads(G, top=None if top == 0 else top):
+        row = activity.to_json()
+        row["source"], row["target"] = _actor(G, activity.source), _actor(G, activity.target)
+        active.append(row)
+    report: dict[str, Any] = {
+        "graph": {
+            "actors": G.number_of_nodes(),
+            "relations": G.number_of_edges(),
+            "statements": int(G.graph.get("statements", 0)),
+        },
+        "centrality": _limit(centrality, top),
+        "communities": {
+            "seed": seed,
+            "resolution": resolution,
+            "count": len(communities),
+            "modularity": round(modularity(G, communities), 6),
+            "list": [
+                {"id": number, "size": len(members),
+                 "members": [_actor(G, n) for n in sorted(members, key=by_rank)]}
+                for number, members in enumerate(_limit(communities, top))
+            ],
+        },
+        "balance": {"actors": _limit(actor_rows, top), "dyads": _limit(dyad_rows, top)},
+        "dyads": active,
+    }
+    if dyad is not None:
+        report["timeline"] = _timeline(G, dyad_timeline(G, dyad[0], dyad[1]))
+    if periods is not None:
+        graphs = [_period_graph(records, options, since, until) for since, until in periods]
+        diff = compare_periods(graphs[0], graphs[1])
+        report["periods"] = _periods(graphs, periods, diff, top)
+    return report
+
+
+def _timeline(G: nx.Graph, timeline: DyadTimeline) -> dict[str, Any]:
+    data = timeline.to_json()
+    data["a"], data["b"] = _actor(G, timeline.a), _actor(G, timeline.b)
+    for event in data["events"]:
+        event["source"], event["target"] = _actor(G, event["source"]), _actor(G, event["target"])
+    data["by_month"] = [
+        {"period": period, "events": count, **balance.to_json()}
+        for period, count, balance in timeline.by_period("month")
+    ]
+    return data
+
+
+def _period_graph(
+    records: list[dict[str, Any]], options: Mapping[str, Any], since: str | None, until: str | None
+) -> nx.MultiDiGraph:
+    import networkx as nx
+
+    from kg.analysis import graph_from_statements
+
+    try:
+        return graph_from_statements(records, **{**options, "since": since, "until": until})
+    except KGError as error:
+        if error.code == "E607":  # the --actor has no statements in this period: nothing to see
+            return nx.MultiDiGraph(statements=0)
+        raise
+
+
+def _periods(
+    graphs: list[nx.MultiDiGraph],
+    periods: tuple[tuple[str | None, str | None], ...],
+    diff: PeriodDiff,
+    top: int,
+) -> dict[str, Any]:
+    def label(node: Any) -> dict[str, Any]:
+        for G in graphs:
+            if node in G:
+                return _actor(G, node)
+        return {"id": node, "label": str(node)}
+
+    def change(item: RelationChange) -> dict[str, Any]:
+        row = item.to_json()
+        row["source"], row["target"] = label(item.source), label(item.target)
+        return row
+
+    def turn(item: BalanceTurn) -> dict[str, Any]:
+        row = item.to_json()
+        row["a"], row["b"] = label(item.a), label(item.b)
+        return row
+
+    return {
+        "period1": {"since": periods[0][0], "until": periods[0][1],
+                    "relations": graphs[0].number_of_edges(),
+                    "statements": int(graphs[0].graph.get("statements", 0))},
+        "period2": {"since": periods[1][0], "until": periods[1][1],
+                    "relations": graphs[1].number_of_edges(),
+                    "statements": int(graphs[1].graph.get("statements", 0))},
+        "appeared_count": len(diff.appeared),
+        "vanished_count": len(diff.vanished),
+        "kept": diff.kept,
+        "appeared": [change(c) for c in _limit(list(diff.appeared), top)],
+        "vanished": [change(c) for c in _limit(list(diff.vanished), top)],
+        "to_conflict": [turn(t) for t in diff.to_conflict],
+        "to_cooperation": [turn(t) for t in diff.to_cooperation],
+    }
+
+
+# ---------------------------------------------------------------- printing
+
+
+def _table(title: str, columns: list[tuple[str, str]]) -> Table:
+    table = Table(title=title, title_justify="left", title_style="bold")
+    for name, justify in columns:
+        table.add_column(name, justify=justify)  # type: ignore[arg-type]
+    return table
+
+
+def _row(table: Table, *cells: Any) -> None:
+    # Text, never markup: labels and sentences come from articles
+    table.add_row(*(Text("" if c is None else str(c)) for c in cells))
+
+
+def _score(value: float | None) -> str:
+    return "–" if value is None else f"{value:+.2f}"
+
+
+def _print_report(report: Mapping[str, Any]) -> None:
+    g = report["graph"]
+    out.print(f"{g['actors']} actors, {g['relations']} relations, {g['statements']} statements",
+              markup=False)
+    if not g["actors"]:
+        err.print("no statements match the filters; loosen them or build more articles",
+                  style="dim", markup=False)
+
+    if report["centrality"]:
+        table = _table("Most central actors", [("#", "right"), ("actor", "left"), ("type", "left"),
+                       ("in", "right"), ("out", "right"), ("PageRank", "right"),
+                       ("betweenness", "right"), ("community", "right")])
+        for n, row in enumerate(report["centrality"], start=1):
+            _row(table, n, row["label"], row["type"], row["in_degree"], row["out_degree"],
+                 f"{row['pagerank']:.3f}", f"{row['betweenness']:.3f}", row["community"])
+        out.print(table)
+
+    c = report["communities"]
+    if c["list"]:
+        table = _table(f"Communities (Louvain, seed {c['seed']}, modularity {c['modularity']:.3f})",
+                       [("#", "right"), ("size", "right"), ("members, most central first", "left")])
+        for community in c["list"]:
+            names = [m["label"] for m in community["members"]]
+            shown = ", ".join(names[:12]) + (f" … (+{len(names) - 12})" if len(names) > 12 else "")
+            _row(table, community["id"], community["size"], shown)
+        out.print(table)
+
+    if report["balance"]["actors"]:
+        table = _table("Conflict–cooperation balance of actors (statements by quad class)",
+                       [("actor", "left"), ("cooperation", "right"), ("conflict", "right"),
+                        ("balance", "right"), ("leaning", "left")])
+        for row in report["balance"]["actors"]:
+            _row(table, row["label"], row["cooperation"], row["conflict"], _score(row["score"]),
+                 row["leaning"])
+        out.print(table)
+
+    if report["dyads"]:
+        table = _table("Most active dyads (statements: all, cooperation, conflict)",
+                       [("actor", "left"), ("actor", "left"), ("all", "right"), ("coop", "right"),
+                        ("confl", "right"), ("balance", "right"), ("dates", "left"),
+                        ("relations", "left")])
+        for row in report["dyads"]:
+            b = row["balance"]
+            predicates = ", ".join(f"{p} {n}" for p, n in row["predicates"].items())
+            first, last = row["first_date"], row["last_date"]
+            dates = first if first == last else f"{first or '?'} – {last or '?'}"
+            _row(table, row["source"]["label"], row["target"]["label"], row["statements"],
+                 b["cooperation"], b["conflict"], _score(b["score"]), dates, predicates)
+        out.print(table)
+
+    if "timeline" in report:
+        _print_timeline(report["timeline"])
+    if "periods" in report:
+        _print_periods(report["periods"])
+
+
+def _print_timeline(t: Mapping[str, Any]) -> None:
+    title = f"Timeline of {t['a']['label']} and {t['b']['label']}"
+    if not t["events"]:
+        out.print(f"{title}: no statements between them", markup=False)
+        return
+    table = _table(title, [("date", "left"), ("from", "left"), ("relation", "left"),
+                           ("to", "left"), ("sentence", "left"), ("doc", "left")])
+    for e in t["events"]:
+        flags = [f for f, on in (("not", e["negated"]), (e["modality"], e["modality"] != "actual")) if on]
+        relation = e["predicate"] + (f" ({', '.join(flags)})" if flags else "")
+        sentence = e["sentence"] if len(e["sentence"]) <= 200 else e["sentence"][:199] + "…"
+        _row(table, e["date"] or "undated", e["source"]["label"], relation, e["target"]["label"],
+             sentence, e["doc_id"])
+    out.print(table)
+    if t["omitted"]:
+        out.print(f"({t['omitted']} more statement(s) whose evidence the graph does not keep)",
+                  style="dim", markup=False)
+    table = _table("By month", [("month", "left"), ("statements", "right"),
+                                ("cooperation", "right"), ("conflict", "right"), ("balance", "right")])
+    for row in t["by_month"]:
+        _row(table, row["period"], row["events"], row["cooperation"], row["conflict"],
+             _score(row["score"]))
+    out.print(table)
+
+
+def _span(period: Mapping[str, Any]) -> str:
+    return f"{period['since'] or '…'} to {period['until'] or '…'}"
+
+
+def _print_periods(p: Mapping[str, Any]) -> None:
+    out.print(
+        f"Period 1 ({_span(p['period1'])}): {p['period1']['relations']} relations; "
+        f"period 2 ({_span(p['period2'])}): {p['period2']['relations']} relations; "
+        f"{p['appeared_count']} appeared, {p['vanished_count']} vanished, {p['kept']} in both.",
+        markup=False,
+    )
+    for key, title in (("appeared", "Relations that appeared"), ("vanished", "Relations that vanished")):
+        if not p[key]:
+            continue
+        table = _table(title, [("from", "left"), ("relation", "left"), ("to", "left"),
+                               ("statements", "right")])
+        for row in p[key]:
+            _row(table, row["source"]["label"], row["relation"], row["target"]["label"],
+                 row["statements"])
+        out.print(table)
+    for key, title in (("to_conflict", "Dyads that turned from cooperation to conflict"),
+                       ("to_cooperation", "Dyads that turned from conflict to cooperation")):
+        if not p[key]:
+            out.print(f"{title}: none", markup=False)
+            continue
+        table = _table(title, [("actor", "left"), ("actor", "left"), ("before", "right"),
+                               ("after", "right")])
+        for row in p[key]:
+            _row(table, row["a"]["label"], row["b"]["label"], _score(row["before"]["score"]),
+                 _score(row["after"]["score"]))
+        out.print(table)
+
+
+# ---------------------------------------------------------------- commands
+
+
+def _parse_dyad(text: str) -> tuple[str, str]:
+    parts = [part.strip() for part in text.split(",")]
+    if len(parts) != 2 or not all(parts):
+        raise InputError(
+            "E622", f"--dyad {text!r} is not two actors; write --dyad \"China,Taiwan\" "
+            "(labels, keys or IRIs, separated by one comma)"
+        )
+    return parts[0], parts[1]
+
+
+@app.command()
+def analyze(
+    store: StoreOpt = DEFAULT_STORE,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    predicate: PredicateOpt = None,
+    actor: ActorOpt = None,
+    hops: HopsOpt = 1,
+    negated: NegatedOpt = False,
+    structural: StructuralOpt = True,
+    min_confidence: MinConfidenceOpt = 0.0,
+    top: Annotated[int, typer.Option("--top", help="Rows in each ranked table (0 for all).")] = 10,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON instead of tables.")] = False,
+    period1: Annotated[Optional[str], typer.Option("--period1", help="First period START:END (e.g. 2025-01:2025-06) to compare with --period2.")] = None,
+    period2: Annotated[Optional[str], typer.Option("--period2", help="Second period START:END.")] = None,
+    dyad: Annotated[Optional[str], typer.Option("--dyad", help="Timeline of two actors, \"A,B\" (labels, keys or IRIs).")] = None,
+    seed: SeedOpt = 0,
+    resolution: Annotated[float, typer.Option("--resolution", help="Louvain resolution: above 1 gives smaller communities.")] = 1.0,
+) -> None:
+    """Measures of the actor graph: centrality, communities, balance, dyads, periods."""
+    from kg.analysis import parse_period
+
+    if (period1 is None) != (period2 is None):
+        raise InputError("E621", "give both --period1 and --period2 (START:END each) to compare periods")
+    periods = None
+    if period1 is not None and period2 is not None:
+        periods = (parse_period(period1), parse_period(period2))
+    pair = _parse_dyad(dyad) if dyad is not None else None
+    filters = _graph_filters(since=since, until=until, predicate=predicate, actor=actor, hops=hops,
+                             negated=negated, structural=structural, min_confidence=min_confidence)
+    report = analysis_report(_read_records(store), filters=filters, top=top, seed=seed,
+                             resolution=resolution, dyad=pair, periods=periods)
+    if as_json:
+        sys.stdout.write(json.dumps(report, ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.flush()
+    else:
+        _print_report(report)
+
+
+@app.command("export-graph")
+def export_graph_command(
+    output: Annotated[Path, typer.Option("-o", "--output", help="File to write (.graphml, .gexf), or a folder for --format csv.")],
+    fmt: Annotated[Optional[str], typer.Option("--format", help="graphml, gexf or csv (nodes.csv and edges.csv); default from the file suffix.")] = None,
+    store: StoreOpt = DEFAULT_STORE,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    predicate: PredicateOpt = None,
+    actor: ActorOpt = None,
+    hops: HopsOpt = 1,
+    negated: NegatedOpt = False,
+    structural: StructuralOpt = True,
+    min_confidence: MinConfidenceOpt = 0.0,
+    measures: Annotated[bool, typer.Option("--measures/--no-measures", help="Add degree, PageRank, betweenness and community to the actors.")] = True,
+    seed: SeedOpt = 0,
+) -> None:
+    """Write the actor graph for Gephi, yEd or spreadsheets: GraphML, GEXF or CSV tables."""
+    from kg.analysis import graph_from_statements
+    from kg.export.graphs import export_graph, graph_format
+
+    name = graph_format(output, fmt)  # a bad format fails before the store is read
+    filters = _graph_filters(since=since, until=until, predicate=predicate, actor=actor, hops=hops,
+                             negated=negated, structural=structural, min_confidence=min_confidence)
+    G = graph_from_statements(_read_records(store), **filters)
+    attributes = graph_measures(G, seed=seed) if measures else None
+    written = export_graph(G, output, fmt=name, node_attributes=attributes)
+    out.print(f"Wrote {', '.join(map(str, written))} ({G.number_of_nodes()} actors, "
+              f"{G.number_of_edges()} relations).", markup=False)
