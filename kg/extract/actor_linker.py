@@ -75,10 +75,19 @@ class ActorLinker:
         for kind in ("official", "leader", "spokesperson"):
             for t in titles.get(kind, []):
                 self.title_kind[t] = kind
+        # the national armed forces of each state ("Russian missiles" → Russian Armed Forces):
+        # among the forces directly under the state, the one named like armed forces
         self._main_force: dict[str, Actor] = {}
+        best: dict[str, tuple[int, str]] = {}
         for actor in kb.actors.values():
             if actor.type == "ArmedForce" and actor.part_of and kb.actors.get(actor.part_of, actor).type == "State":
-                self._main_force.setdefault(actor.part_of, actor)
+                names = " ".join((actor.label, *actor.aliases)).lower()
+                score = 2 * ("armed forces" in names or "defense forces" in names or "defence force" in names)
+                score += "military" in names
+                rank = (-score, actor.key)
+                if actor.part_of not in best or rank < best[actor.part_of]:
+                    best[actor.part_of] = rank
+                    self._main_force[actor.part_of] = actor
 
     # ------------------------------------------------------------------ entry point
 

@@ -37,7 +37,7 @@ __all__ = ["RelationExtractor", "make_relation_extractor"]
 _SUBJ = ("nsubj", "csubj")
 _OBJ = ("dobj", "obj", "dative", "attr", "oprd")
 # how a verb passes its subject down to a dependent verb
-_INHERIT = ("xcomp", "conj", "advcl", "pcomp", "acl", "prep", "relcl")
+_INHERIT = ("xcomp", "conj", "advcl", "pcomp", "acl", "prep", "relcl", "acomp")
 _OBJECT_CONTROL = {"urge", "ask", "pressure", "press", "push", "force", "persuade", "encourage",
                    "call", "invite", "order", "help", "allow", "warn", "tell", "lean", "advise"}
 _QUANTITY = {"million", "billion", "trillion", "package", "amount", "round", "series", "set", "wave",
@@ -75,6 +75,8 @@ class RelationExtractor:
         self.person_readings: dict[str, str] = dict(lexicon.cues.get("person_readings", {}))
         self.force_agents = lexicon.cue("agents", "force_agents")
         self.nested_predicates = lexicon.cue("nested", "predicates")
+        self.place_objects = lexicon.cue("places", "place_objects")
+        self.locative = lexicon.cue("places", "locative_preps")
         reversal = lexicon.cues.get("reversal", {})
         self.reversal_verbs = frozenset(reversal.get("verbs", []))
         self.reversible = frozenset(reversal.get("predicates", []))
@@ -178,8 +180,20 @@ class RelationExtractor:
                         objects += [(m, "nested") for m in self._nested(c, by_token)]
         particle = {tok.doc[i].lower_ for i in trigger[1:]}
         for c in tok.children:
-            if c.dep_ == "prep" and (c.lower_ in frame.verb_preps or c.lower_ in particle):
+            if c.dep_ == "prep" and c.lower_ in self.locative and c.lower_ in frame.verb_preps:
+                objects += [(m, "verb") for m in self._territory(_pobj(c), by_token)]
+            elif c.dep_ == "prep" and (c.lower_ in frame.verb_preps or c.lower_ in particle):
                 objects += [(m, "verb") for m in self._mentions_at(_pobj(c), by_token)]
+            elif (c.dep_ in ("dobj", "obj") or c.dep_ == "prt" and c.i in trigger) and c.i not in by_token:
+                if c.dep_ == "prt":
+                    c = _pobj(c) or c
+                # "broke off relations with Nicaragua", "cut ties with Israel": the phrase
+                # hangs off the verb's object
+                for g in c.children:
+                    if g.dep_ == "prep" and g.lower_ in frame.verb_preps:
+                        found = (self._territory(_pobj(g), by_token) if g.lower_ in self.locative
+                                 else self._mentions_at(_pobj(g), by_token))
+                        objects += [(m, "verb") for m in found]
         if not any(how == "verb" for _, how in objects):
             # "supply equipment and conduct exercises for Chinese airborne forces": the
             # trailing phrase of the last conjunct belongs to both verbs
@@ -229,7 +243,12 @@ class RelationExtractor:
             if cur.dep_ == "xcomp" and any(c.dep_ in ("dobj", "obj") for c in cur.head.children) \
                     and cur.head.lemma_.lower() in _OBJECT_CONTROL:
                 return next(c for c in cur.head.children if c.dep_ in ("dobj", "obj"))
-            if cur.dep_ == "acl" and cur.head.dep_ in ("dobj", "obj") and cur.head.head is not cur.head:
+            if cur.dep_ == "acl" and cur.tag_ == "VBN":
+                # "an injunction sought by X": the agent of the participle, if any
+                agent = next((c for c in cur.children if c.dep_ == "agent"), None)
+                return _pobj(agent) if agent is not None else None
+            if cur.dep_ == "acl" and cur.tag_ == "VBG" and cur.head.dep_ in ("dobj", "obj") \
+                    and cur.head.head is not cur.head:
                 cur = cur.head.head  # "launched missiles targeting US troops": who launched
                 continue
             if cur.dep_ in _INHERIT and cur.head is not cur:
@@ -267,6 +286,8 @@ class RelationExtractor:
                     if len(ms) >= 2:
                         subjects.append(ms[0])
                         objects += [(m, "noun") for m in ms[1:]]
+                elif word in frame.noun_preps and word in self.locative:
+                    objects += [(m, "noun") for m in self._territory(target, by_token)]
                 elif word in frame.noun_preps:
                     found = self._mentions_at(target, by_token)
                     objects += [(m, "noun") for m in found]
@@ -280,7 +301,8 @@ class RelationExtractor:
             for c in carrier.children:
                 if c.dep_ == "prep" and c.lower_ in frame.noun_preps and c.i > tok.i:
                     objects += [(m, "noun") for m in self._mentions_at(_pobj(c), by_token)]
-            if not subjects:
+            has_possessor = any(c.dep_ == "poss" for c in tok.children) and frame.possessive == "agent"
+            if not subjects and not has_possessor:
                 subj = self._subject(carrier) if carrier.pos_ in ("VERB", "AUX") else None
                 if subj is not None:
                     carried = self._mentions_at(subj, by_token)
@@ -337,6 +359,29 @@ class RelationExtractor:
                 continue
             if m not in out:
                 out.append(m)
+        return out
+
+    def _territory(self, tok: Token | None, by_token: dict[int, Mention]) -> list[Mention]:
+        """The states named in a place phrase: "in Kabul, Afghanistan", "in Tibnin and Shebaa in
+        southern Lebanon", "in Lebanon". Towns, persons and organisations there are no objects."""
+        if tok is None:
+            return []
+        out: list[Mention] = []
+        stack = [(tok, 0)]
+        while stack:
+            cur, depth = stack.pop()
+            m = by_token.get(cur.i)
+            if m is not None and m.actor.type == "State" and m.actor.known and m not in out:
+                out.append(m)
+            if depth >= 4:
+                continue
+            for c in cur.children:
+                if c.dep_ in ("conj", "appos", "npadvmod", "compound"):
+                    stack.append((c, depth + 1))
+                elif c.dep_ == "prep" and c.lower_ in ("in", "of"):
+                    target = _pobj(c)
+                    if target is not None:
+                        stack.append((target, depth + 1))
         return out
 
     def _nested(self, tok: Token, by_token: dict[int, Mention]) -> list[Mention]:
@@ -541,7 +586,7 @@ class RelationExtractor:
                 continue
             source = attributed if attributed is None or attributed.actor.key != s.actor.key else None
             for o, how in objects:
-                if o.place and predicate != "visits":
+                if o.place and (predicate not in self.place_objects or o.actor.type != "State" or not o.actor.known):
                     continue
                 if o.actor.key == s.actor.key:
                     continue

@@ -86,6 +86,17 @@ TITLES = [
      {("Liu Pengyu", "spokespersonFor", "Chinese Embassy in the United States", False, "actual")}),
 ]
 
+PLACES_AND_PHRASAL_OBJECTS = [
+    # an attack in a country is an attack on it; towns and people there are not objects
+    ("Russian missiles killed five people in Bucha and Irpin in northern Ukraine.",
+     {("Russian Armed Forces", "attacks", "Ukraine", False, "actual")}),
+    ("Turkish drone strikes in Qamishli, Syria, killed three fighters.",
+     {("Turkey", "attacks", "Syria", False, "actual")}),
+    ("Morocco cut off diplomatic relations with Iran.", {("Morocco", "sanctions", "Iran", False, "actual")}),
+    ("Japan is ready to provide assistance to the Philippines.",
+     {("Japan", "providesAidTo", "Philippines", False, "intended")}),
+]
+
 STRUCTURAL_VERBS = [
     ("Sweden joined NATO in 2024.", {("Sweden", "memberOf", "North Atlantic Treaty Organization", False, "actual")}),
     ("Ukraine wants to join NATO.", {("Ukraine", "memberOf", "North Atlantic Treaty Organization", False, "intended")}),
@@ -158,6 +169,11 @@ def test_titles_and_appositions(triples, text, expected):
     _check(triples, text, expected)
 
 
+@pytest.mark.parametrize(("text", "expected"), PLACES_AND_PHRASAL_OBJECTS)
+def test_places_and_phrasal_objects(triples, text, expected):
+    _check(triples, text, expected)
+
+
 @pytest.mark.parametrize(("text", "expected"), STRUCTURAL_VERBS)
 def test_structural_relations_from_verbs(triples, text, expected):
     _check(triples, text, expected)
@@ -202,6 +218,9 @@ PRECISION = [
     # a demonym on an ordinary noun does not make the state the object
     ("German prosecutors arrested a Chinese couple in Munich.", set(),
      {("Germany", "coerces", "China", False, "actual")}),
+    # a participle's agent is its subject, not the main clause's ("a plea filed by X against his arrest")
+    ("The court rejected a plea filed by Imran Khan against his arrest.", set(),
+     {("Pakistan", "coerces", "Imran Khan", False, "actual")}),
 ]
 
 
