@@ -35,16 +35,22 @@ def is_title_case(line: str) -> bool:
     return capitalised / len(words) >= 0.8
 
 
-def sentence_case_headlines(text: str, keep: Collection[str]) -> str:
+def sentence_case_headlines(text: str, keep: Collection[str], common: Collection[str] = ()) -> str:
     """Lower-case ordinary words of title-case lines; same length as ``text``.
 
-    ``keep`` holds words whose case matters (tokens of known actor names).
+    ``keep`` holds words whose case matters (tokens of known actor names). A word is
+    lower-cased when it is a small function word, is in ``common`` (for example trigger
+    verbs), or appears in lower case elsewhere in the text; other capitalised words are
+    probably names and keep their case ("Zelenskyy Meets Erdogan" keeps both names).
 
-    >>> sentence_case_headlines("Xi Pressures Trump To Oppose Taiwan Independence\\n\\nBody.", {"Xi", "Trump", "Taiwan"})
+    >>> sentence_case_headlines("Xi Pressures Trump To Oppose Taiwan Independence\\n\\nBody.", {"Xi", "Trump", "Taiwan"}, {"pressures", "oppose", "independence"})
     'Xi pressures Trump to oppose Taiwan independence\\n\\nBody.'
     """
+    lines = text.split("\n")
+    body_words = {w for line in lines if not is_title_case(line) for w in _WORD.findall(line) if w.islower()}
+    ordinary = body_words | set(common) | _SMALL
     out: list[str] = []
-    for line in text.split("\n"):
+    for line in lines:
         if is_title_case(line):
             first = True
 
@@ -53,6 +59,8 @@ def sentence_case_headlines(text: str, keep: Collection[str]) -> str:
                 word = match.group(0)
                 was_first, first = first, False
                 if was_first or word in keep or word.isupper() or not word.isascii():
+                    return word
+                if word.lower() not in ordinary:
                     return word
                 return word[0].lower() + word[1:]
 

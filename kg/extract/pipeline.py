@@ -117,6 +117,7 @@ class Extractor:
         self._keep = {w for alias in self.kb.surface for w in alias.split()}
         self._keep.update(self.kb.demonyms)
         self._keep.update(w for c in self.kb.capitals for w in c.split())
+        self._common = _inflections(self.nlp)
 
     @property
     def software_version(self) -> str:
@@ -124,7 +125,7 @@ class Extractor:
 
     def make_doc(self, article: Article) -> Doc:
         """The tokenised article, headline case normalised, article date attached."""
-        text = sentence_case_headlines(article.text, self._keep)
+        text = sentence_case_headlines(article.text, self._keep, self._common)
         doc = self.nlp.make_doc(text)
         doc._.kg_date = article.date
         return doc
@@ -192,6 +193,24 @@ class Extractor:
 
     def _actor(self, mention: Mention) -> Actor:
         return mention.actor
+
+
+def _inflections(nlp: Language) -> set[str]:
+    """Lower-case word forms of the trigger and cue lexicon ("pressures", "oppose", "talks")."""
+    from kg.extract.lexicon import load_lexicon
+
+    lex = load_lexicon(None)
+    lemmas = {w for (w, _pos) in lex.words} | {v for (v, _p) in lex.particle_verbs} | {p for (_v, p) in lex.particle_verbs}
+    lemmas |= {w for pair in lex.compounds for part in pair for w in part.split()}
+    forms: set[str] = set()
+    for lemma in lemmas:
+        forms.update({lemma, lemma + "s", lemma + "es", lemma + "ed", lemma + "d", lemma + "ing",
+                      lemma[:-1] + "ies" if lemma.endswith("y") else lemma, lemma[:-1] + "ing" if lemma.endswith("e") else lemma})
+    for section in lex.cues.values():
+        for values in section.values():
+            if isinstance(values, list):
+                forms.update(v for v in values if isinstance(v, str) and " " not in v)
+    return forms
 
 
 def _sentence_date(sentence: str) -> str | None:

@@ -12,6 +12,9 @@ HEADLINES = [
      {("Xi Jinping", "pressures", "Donald Trump", False, "actual")}),
     ("Putin Threatens Ukraine",
      {("Vladimir Putin", "threatens", "Ukraine", False, "actual")}),
+    # names the knowledge base does not know keep their case, so the NER still finds them
+    ("Senator Quimby Condemns Russia Over Drone Strikes\n\nThe senator spoke on Friday.",
+     {("Quimby", "criticizes", "Russia", False, "actual")}),
 ]
 
 ACTIVE_PASSIVE = [
