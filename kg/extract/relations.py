@@ -677,6 +677,13 @@ class RelationExtractor:
             if cur.lemma_.lower() in self.reporting and came in ("ccomp", "parataxis", "advcl", "xcomp", "conj"):
                 subj = next((c for c in cur.children if c.dep_ in _SUBJ), None)
                 ms = self._mentions_at(subj, by_token) if subj is not None else []
+                if not ms and subj is not None:
+                    # "reports from The Wall Street Journal revealed …", "sources at the Pentagon said"
+                    for prep in subj.children:
+                        if prep.dep_ == "prep" and prep.lower_ in ("from", "by", "at", "in", "of", "within"):
+                            ms = [m for m in self._mentions_at(_pobj(prep), by_token) if not m.place]
+                            if ms:
+                                break
                 if ms:
                     return ms[0]
         for t in sent:

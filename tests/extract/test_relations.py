@@ -230,3 +230,26 @@ PRECISION = [
 @pytest.mark.parametrize(("text", "expected", "absent"), PRECISION)
 def test_precision_guards(triples, text, expected, absent):
     _check(triples, text, expected, absent)
+
+
+def test_attribution_to_the_source_of_reports_and_the_sentence_date(extractor):
+    from datetime import date
+
+    from kg.types import Article
+
+    text = ("On March 3, 2026, reports from Reuters revealed that Japan had agreed to supply "
+            "radar systems to the Philippines.")
+    [st] = [s for s in extractor.extract(Article(doc_id="t", text=text, date=date(2026, 3, 5)))
+            if s.predicate == "supplies"]
+    assert st.attributed_to is not None and st.attributed_to.label == "Reuters"
+    assert st.date == "2026-03-03"
+    assert st.modality == "intended"
+
+
+def test_article_date_when_the_sentence_has_none(extractor):
+    from datetime import date
+
+    from kg.types import Article
+
+    [st] = extractor.extract(Article(doc_id="t", text="Russia attacked Ukraine.", date=date(2026, 3, 5)))
+    assert st.date == "2026-03-05"
