@@ -11,7 +11,7 @@ from typing import Any
 import networkx as nx
 import pytest
 
-from tests.conftest import SEEDS
+from tests.conftest import SEED_ARTICLE
 
 pytestmark = pytest.mark.slow
 
@@ -24,7 +24,7 @@ def kg(*args: str) -> subprocess.CompletedProcess[str]:
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("kg-analysis") / "store"
-    result = kg("build", str(SEEDS), "--store", str(path))
+    result = kg("build", str(SEED_ARTICLE), "--store", str(path))
     assert result.returncode == 0, result.stderr
     return path
 

@@ -70,6 +70,8 @@ class ActorRuler:
             key, kind = self._kinds[match_id]
             if kind == "short" and _part_of_longer_name(doc, start, end):
                 continue  # "Ivanka Trump", "Trump Tower": another name, left to the NER
+            if end - start == 1 and kind in ("name", "capital") and _after_a_name(doc, start):
+                continue  # "New Jersey", "New Mexico", "George Washington": another name
             label = ner_label(self.kb.actors[key].type, kind)
             spans.append(Span(doc, start, end, label=label, kb_id=key))
         spans = filter_spans(spans)
@@ -96,6 +98,15 @@ def _part_of_longer_name(doc: Doc, start: int, end: int) -> bool:
     if after is not None and after.is_title and after.is_alpha and after.lower_ not in _JOINERS:
         return True
     return False
+
+
+def _after_a_name(doc: Doc, start: int) -> bool:
+    """A one-word country or capital glued to a capitalised word before it ("New Jersey")."""
+    if start == 0:
+        return False
+    before = doc[start - 1]
+    return (before.is_title and before.is_alpha and before.pos_ == "PROPN"
+            and before.lower_ not in _TITLE_WORDS and not before.is_sent_start)
 
 
 # capitalised words that may stand before a surname without being a first name

@@ -152,7 +152,7 @@ class RelationExtractor:
                 lemma = child.lemma_.lower()
                 if (lemma, "NOUN") in self.lex.words or any(
                         (c.lemma_.lower(), lemma) in self.lex.compounds for c in child.children):
-                    return verb.lemma_.lower() in self.light or True
+                    return verb.lemma_.lower() in self.light
         return False
 
     # ------------------------------------------------------------------ verb triggers
@@ -321,6 +321,9 @@ class RelationExtractor:
         cur = noun
         for _ in range(5):
             dep = cur.dep_
+            if dep in ("dobj", "obj", "nsubjpass", "attr") and cur.head.pos_ in ("VERB", "AUX") \
+                    and cur.head.lemma_.lower() not in self.light:
+                return None  # "opposes arms sales to Taiwan": the sales are not China's
             if dep in ("dobj", "obj", "nsubjpass", "nsubj", "attr", "conj", "appos"):
                 cur = cur.head
             elif dep == "pobj" and cur.head.dep_ == "prep":
@@ -348,6 +351,11 @@ class RelationExtractor:
         out: list[Mention] = []
         for t in [tok, *_conjuncts(tok)]:
             m = by_token.get(t.i)
+            if m is None:
+                # "Iranian general, Qasem Soleimani": the name in apposition
+                appos = next((c for c in t.children if c.dep_ == "appos" and c.i in by_token), None)
+                if appos is not None:
+                    m = by_token[appos.i]
             if m is None:
                 # "Hungarian and Romanian officials": the first conjunct hangs off the noun
                 for c in t.children:
@@ -552,7 +560,7 @@ class RelationExtractor:
             subj, obj = by_token.get(left), by_token.get(right)
             if subj is None or obj is None or subj.place or obj.place or "demonym" in (subj.kind, obj.kind):
                 continue
-            if subj.end - 1 != left or obj.start != right:
+            if subj.end - 1 != left or obj.start != right or not _types_fit(predicate, subj.actor.type, obj.actor.type):
                 continue
             yield Relation(subject=subj, predicate=predicate, object=obj, sent_start=sent.start, sent_end=sent.end,
                            modality=modality, rule="surface", trigger=(tok.i,),
@@ -587,6 +595,8 @@ class RelationExtractor:
             source = attributed if attributed is None or attributed.actor.key != s.actor.key else None
             for o, how in objects:
                 if o.place and (predicate not in self.place_objects or o.actor.type != "State" or not o.actor.known):
+                    continue
+                if not _types_fit(predicate, s.actor.type, o.actor.type):
                     continue
                 if o.actor.key == s.actor.key:
                     continue
@@ -695,6 +705,18 @@ class RelationExtractor:
                 if target is not None:
                     return None
         return None
+
+
+def _types_fit(predicate: str, subject_type: str, object_type: str) -> bool:
+    """Structural relations hold between certain kinds of actors only ("Biden leads Trump in
+    the polls" is no leadership; "Sweden joined France in …" no membership)."""
+    if predicate in ("leaderOf", "officialOf"):
+        return subject_type == "Person" and object_type != "Person"
+    if predicate == "memberOf":
+        return object_type in ("InternationalOrganization", "Organization")
+    if predicate == "partOf":
+        return subject_type != "Person" and object_type != "Person"
+    return True
 
 
 def _is_question(clause: Token) -> bool:

@@ -212,7 +212,7 @@ class ExtractorRun:
         return [
             ox.Quad(node, RDF_TYPE, gkg("ExtractorRun"), g),
             ox.Quad(node, RDF_TYPE, PROV_ACTIVITY, g),
-            ox.Quad(node, RDFS_LABEL, ox.Literal(f"geokg {self.software_version}"), g),
+            ox.Quad(node, RDFS_LABEL, ox.Literal(self.software_version), g),
             ox.Quad(node, RDFS_COMMENT, ox.Literal(comment), g),
             ox.Quad(node, gkg("softwareVersion"), ox.Literal(self.software_version), g),
         ]

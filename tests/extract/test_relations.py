@@ -218,6 +218,15 @@ PRECISION = [
     # a bureau chief is not a leader of the city the bureau is in
     ("The debate was moderated by USA Today Washington Bureau Chief Susan Page.", set(),
      {("Susan Page", "leaderOf", "United States", False, "actual")}),
+    # the sales opposed are not China's own
+    ("Beijing opposes any arms sales to Taiwan.", {("China", "opposes", "Taiwan", False, "actual")},
+     {("China", "supplies", "Taiwan", False, "actual")}),
+    # calling someone names is no consultation; leading in the polls is no leadership
+    ("Biden called Trump a clown.", set(), {("Joe Biden", "consults", "Donald Trump", False, "actual")}),
+    ("Biden leads Trump in the polls.", set(), {("Joe Biden", "leaderOf", "Donald Trump", False, "actual")}),
+    # "New Jersey" is not Jersey
+    ("Chris Christie, the governor of New Jersey, criticized Biden.", set(),
+     {("Chris Christie", "officialOf", "Jersey", False, "actual")}),
     # a demonym on an ordinary noun does not make the state the object
     ("German prosecutors arrested a Chinese couple in Munich.", set(),
      {("Germany", "coerces", "China", False, "actual")}),

@@ -23,7 +23,7 @@ def test_seed_article(seed_article_path: Path) -> None:
 def test_seed_folder_and_glob_agree(seed_article_path: Path) -> None:
     folder = seed_article_path.parent
     by_folder = [a.doc_id for a in read_articles([str(folder)])]
-    by_glob = [a.doc_id for a in read_articles([str(folder / "*.txt")])]
+    by_glob = [a.doc_id for a in read_articles([str(folder / "**" / "*.txt")])]
     assert by_folder == by_glob
     assert "000_f816f7051cb6ef20" in by_folder
 
