@@ -245,6 +245,7 @@ class ActorLinker:
             for t in s:
                 sent_index[t.i] = n
         by_token = {i: m for m in mentions for i in range(m.start, m.end)}
+        quoted = _quoted_tokens(doc)
         for tok in doc:
             if tok.lower_ in ("its", "their") and tok.dep_ == "poss" and tok.i not in taken:
                 # "China, for its part, …", "in its opposition to": the clause's own subject
@@ -253,8 +254,8 @@ class ActorLinker:
                 if m is not None and m.actor.type != "Person" and not m.place and m.start < tok.i:
                     out.append(Mention(tok.i, tok.i + 1, m.actor, "pronoun"))
                 continue
-            if tok.lower_ not in _PRONOUNS or tok.i in taken:
-                continue
+            if tok.lower_ not in _PRONOUNS or tok.i in taken or tok.i in quoted:
+                continue  # inside a quotation "she" is seldom who the narrator last named
             if tok.dep_ == "nsubj" and tok.head.dep_ == "ccomp":
                 reporter = next((c for c in tok.head.head.children if c.dep_ == "nsubj"), None)
                 if reporter is not None and reporter.pos_ == "PROPN" and reporter.i not in taken:
@@ -320,6 +321,27 @@ class ActorLinker:
         if root.dep_ == "pobj" and root.head.lower_ in self.locative:
             return Mention(m.start, m.end, m.actor, m.kind, place=True)
         return m
+
+
+def _quoted_tokens(doc: Doc) -> set[int]:
+    """Indices of tokens between quotation marks (straight or curly), paragraph by paragraph."""
+    inside = False
+    out: set[int] = set()
+    for tok in doc:
+        if "\n\n" in tok.text or (tok.is_space and "\n" in tok.text):
+            inside = False
+            continue
+        if tok.text in ('"', "“", "”", "''", "``"):
+            if tok.text == "“":
+                inside = True
+            elif tok.text == "”":
+                inside = False
+            else:
+                inside = not inside
+            continue
+        if inside:
+            out.add(tok.i)
+    return out
 
 
 def _sentence_window_start(doc: Doc, i: int, back: int) -> int:

@@ -492,6 +492,10 @@ class RelationExtractor:
             org = by_token.get(k + 1)
             if org is None and k + 2 < sent.end and doc[k + 1].lower_ == "the":
                 org = by_token.get(k + 2)
+        if org is not None and org.end < sent.end and doc[org.end].text in ("'s", "’s"):
+            # "head of Iran's Quds Force": the office is in what follows the possessive
+            nxt = next((by_token[i] for i in range(org.end + 1, min(org.end + 5, sent.end)) if i in by_token), None)
+            org = nxt
         if org is None or org.place:
             return None
         return kind, org, tuple(w.i for w in words), "apposition"
