@@ -63,8 +63,12 @@ def _articles(inputs: list[str]):
 
 
 def _open_store(path: str, *, read_only: bool = False, must_exist: bool = False):
+    """A store folder as GraphStore; an http(s) URL as RemoteStore (a SPARQL 1.1 server)."""
     from kg.store import GraphStore
+    from kg.store.remote import RemoteStore, is_remote
 
+    if is_remote(path):
+        return RemoteStore.open(path, read_only=read_only)
     if must_exist and not Path(path).exists():
         raise KGError("E320", f"no store at {path}; build one first with: kg build ARTICLES --store {path}")
     return GraphStore.open(path, read_only=read_only)
@@ -153,24 +157,14 @@ def build(
 
 def _build(inputs: list[str], store_path: str, *, replace: bool, model: str | None,
            actors: list[Path] | None) -> dict:
-    from kg.actors.context import actors_for
-    from kg.rdf.convert import ExtractorRun
+    from kg.build import build_store
 
     started = time.perf_counter()
     extractor = _extractor(model, actors)
-    run = ExtractorRun(extractor.software_version, extractor.config.digest(), extractor.config.model)
-    n_articles = n_new = n_statements = 0
     with _open_store(store_path) as st:
-        if replace:
-            st.clear()
-        for article, statements in extractor.pipe(_articles(inputs)):
-            n_articles += 1
-            n_statements += len(statements)
-            if st.add_article(article, statements, actors_for(statements, extractor.kb), run=run):
-                n_new += 1
-        stats = st.stats()
-    return {"articles": n_articles, "written": n_new, "statements": n_statements,
-            "seconds": time.perf_counter() - started, "store": stats}
+        summary = build_store(_articles(inputs), st, extractor=extractor, replace=replace).to_dict()
+    summary["seconds"] = time.perf_counter() - started  # model loading included
+    return summary
 
 
 def _print_summary(summary: dict, store: str) -> None:
@@ -375,10 +369,12 @@ def main(argv: list[str] | None = None) -> None:
         raise SystemExit(70) from None
 
 
-if __name__ == "__main__":
-    main()
-
-
 # ---------------------------------------------------------------- more commands
 # Modules below add commands to ``app`` with ``@app.command()``; importing them registers them.
 # (Imported at the end so that they can import ``app`` from this module.)
+import kg.cli_analysis  # noqa: E402,F401  (registers analyze, export-graph)
+import kg.cli_store  # noqa: E402,F401  (registers remove, validate, serve)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,4 +1,9 @@
-"""The knowledge graph store: an embedded Oxigraph store and its query results.
+"""The knowledge graph store: embedded Oxigraph, SPARQL servers, and query results.
+
+- :class:`GraphStore`: an embedded Oxigraph store, on disk or in memory;
+- :class:`RemoteStore`: the same interface on a SPARQL 1.1 server (``--store http(s)://…``);
+- :class:`OxigraphServer`: ``kg serve``, a SPARQL endpoint over a store folder;
+- :func:`rdflib_dataset`: an rdflib view of an embedded store, for notebooks.
 
 >>> from kg.store import GraphStore
 >>> with GraphStore.open(None) as store:
@@ -6,15 +11,42 @@
 0
 """
 from kg.store.embedded import DUMP_FORMATS, Binding, DumpFormat, GraphStore
+from kg.store.rdflib_view import rdflib_dataset
+from kg.store.remote import LAYOUTS, Endpoints, RemoteStore, is_remote
 from kg.store.results import RESULT_FORMATS, QueryResult, format_result, result_table
+from kg.store.serve import OxigraphServer, free_port, oxigraph_executable
 
 __all__ = [
     "DUMP_FORMATS",
+    "LAYOUTS",
     "RESULT_FORMATS",
     "Binding",
     "DumpFormat",
+    "Endpoints",
     "GraphStore",
+    "OxigraphServer",
     "QueryResult",
+    "RemoteStore",
     "format_result",
+    "free_port",
+    "is_remote",
+    "open_store",
+    "oxigraph_executable",
+    "rdflib_dataset",
     "result_table",
 ]
+
+
+def open_store(
+    location: str | None = None, *, read_only: bool = False
+) -> GraphStore | RemoteStore:
+    """Open a store: a folder (or None, in memory) as :class:`GraphStore`, an http(s) URL as
+    :class:`RemoteStore`.
+
+    >>> open_store(None).stats()["triples"]
+    0
+    """
+    if is_remote(location):
+        assert location is not None
+        return RemoteStore.open(location, read_only=read_only)
+    return GraphStore.open(location, read_only=read_only)

@@ -1,0 +1,576 @@
+"""Store benchmark: load rate and analyst-query latency, Oxigraph (geokg) against plain rdflib.
+
+Builds a knowledge graph from the Reuters-21578 corpus and the Wikipedia "Current events"
+days of ``../shared/corpus`` and measures, in one run on the same data:
+
+- extraction (reported, not benchmarked: spaCy dominates it);
+- the build path of ``kg build``: :meth:`GraphStore.add_article` per article into an on-disk
+  store (one transaction per article), in triples per second;
+- bulk loading the same N-Quads into pyoxigraph (on disk, in memory) and into a plain rdflib
+  in-memory :class:`~rdflib.Dataset`;
+- five typical analyst queries (named queries of ``kg/store/rq``) through
+  :meth:`GraphStore.query` on the on-disk store (as ``kg query`` runs them) and on an in-memory
+  one, and through rdflib's own SPARQL engine on the in-memory Dataset (union default graph
+  everywhere), checking that the engines return the same number of rows;
+- reordered versions of two shipped queries (``PROPOSED``), on Oxigraph only.
+
+Extraction results are cached (``--cache``), so a second run measures the store alone::
+
+    .venv/bin/python bench/bench_store.py                 # everything, about 15 minutes
+    .venv/bin/python bench/bench_store.py --limit 2000    # a Reuters subset
+    .venv/bin/python bench/bench_store.py --results bench/RESULTS.md
+
+The target (issue 5): every query at least 10x faster than rdflib and none over 100 ms.
+"""
+from __future__ import annotations
+
+import argparse
+import gc
+import hashlib
+import io
+import json
+import multiprocessing
+import pickle
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+SHARED = ROOT.parent / "shared" / "corpus"
+DEFAULT_CACHE = Path(tempfile.gettempdir()) / "geokg-bench-cache"
+
+Extracted = list[tuple[Any, list[Any], list[Any]]]  # (Article, statements, actors)
+
+
+# ---------------------------------------------------------------- extraction (cached)
+
+
+def _extract_shard(args: tuple[list[str], int, int, int | None, str]) -> str:
+    """Worker: extract every ``jobs``-th article (from ``shard``) and pickle the results."""
+    try:
+        return _extract_shard_unsafe(args)
+    except Exception as error:  # KGError does not pickle back to the parent: send text
+        raise RuntimeError(f"{type(error).__name__}: {error}") from None
+
+
+def _extract_shard_unsafe(args: tuple[list[str], int, int, int | None, str]) -> str:
+    inputs, shard, jobs, limit, out = args
+    from kg.actors.context import actors_for
+    from kg.extract.pipeline import Extractor
+    from kg.ingest import read_articles
+
+    extractor = Extractor()
+
+    def mine():  # type: ignore[no-untyped-def]
+        # Reuters-21578 has a few malformed dates ('31-MAR-198'): read those articles undated
+        for index, article in enumerate(read_articles(inputs, bad_dates="drop")):
+            if limit is not None and index >= limit:
+                return
+            if index % jobs == shard:
+                yield article
+
+    results: Extracted = []
+    tokens = 0
+    started = time.perf_counter()
+    for article, statements in extractor.pipe(mine()):
+        tokens += len(article.text.split())
+        results.append((article, statements, actors_for(statements, extractor.kb)))
+    seconds = time.perf_counter() - started
+    with open(out, "wb") as handle:
+        pickle.dump({"results": results, "seconds": seconds, "words": tokens,
+                     "software": extractor.software_version,
+                     "config": extractor.config.digest(), "model": extractor.config.model},
+                    handle, protocol=pickle.HIGHEST_PROTOCOL)
+    return out
+
+
+def extract(inputs: list[str], *, limit: int | None, jobs: int, cache: Path) -> dict[str, Any]:
+    """Extract (or read from ``cache``) the statements of ``inputs``, in ``jobs`` processes."""
+    key = hashlib.sha256(json.dumps([inputs, limit, jobs]).encode()).hexdigest()[:12]
+    cache.mkdir(parents=True, exist_ok=True)
+    shards = [cache / f"extract-{key}-{i}of{jobs}.pickle" for i in range(jobs)]
+    missing = [i for i, path in enumerate(shards) if not path.is_file()]
+    wall = 0.0
+    if missing:
+        print(f"extracting {len(missing)} shard(s) in {len(missing)} process(es) …", flush=True)
+        started = time.perf_counter()
+        context = multiprocessing.get_context("spawn")
+        with context.Pool(len(missing)) as pool:
+            pool.map(_extract_shard, [(inputs, i, jobs, limit, str(shards[i])) for i in missing])
+        wall = time.perf_counter() - started
+    results: Extracted = []
+    seconds = words = 0.0
+    meta: dict[str, Any] = {}
+    for path in shards:
+        with open(path, "rb") as handle:
+            part = pickle.load(handle)
+        results.extend(part["results"])
+        seconds = max(seconds, part["seconds"])
+        words += part["words"]
+        meta = {k: part[k] for k in ("software", "config", "model")}
+    results.sort(key=lambda r: r[0].doc_id)
+    return {"results": results, "seconds": seconds, "wall": wall, "words": int(words),
+            "cached": not missing, "jobs": jobs, **meta}
+
+
+# ---------------------------------------------------------------- loading
+
+
+def build_store(results: Extracted, folder: Path, meta: dict[str, Any]) -> dict[str, Any]:
+    """The ``kg build`` write path: one :meth:`GraphStore.add_article` per article."""
+    from kg.rdf.convert import ExtractorRun
+    from kg.store import GraphStore
+
+    run = ExtractorRun(meta["software"], meta["config"], meta["model"])
+    gc.collect()
+    started = time.perf_counter()
+    with GraphStore.open(folder) as store:
+        for article, statements, actors in results:
+            store.add_article(article, statements, actors, run=run)
+        seconds = time.perf_counter() - started
+        stats = store.stats()
+        buffer = io.BytesIO()
+        store.dump("nq", buffer)
+    return {"seconds": seconds, "stats": stats, "nquads": buffer.getvalue()}
+
+
+def bulk_loads(nquads: bytes, scratch: Path) -> tuple[dict[str, float], Any, Any]:
+    """Seconds to load the same N-Quads into pyoxigraph (disk, memory) and rdflib (memory).
+
+    Returns the timings, the in-memory GraphStore and the rdflib Dataset.
+    """
+    import pyoxigraph as ox
+    from rdflib import Dataset
+
+    from kg.store import GraphStore
+
+    seconds: dict[str, float] = {}
+    gc.collect()
+    started = time.perf_counter()
+    disk = ox.Store(str(scratch / "bulk"))
+    disk.bulk_load(nquads, format=ox.RdfFormat.N_QUADS)
+    disk.flush()
+    seconds["oxigraph_disk_bulk"] = time.perf_counter() - started
+    del disk
+    gc.collect()
+    memory = GraphStore.open(None)
+    started = time.perf_counter()
+    memory.oxigraph.load(nquads, format=ox.RdfFormat.N_QUADS)
+    seconds["oxigraph_memory"] = time.perf_counter() - started
+    gc.collect()
+    started = time.perf_counter()
+    dataset = Dataset(default_union=True)
+    dataset.parse(data=nquads, format="nquads")
+    seconds["rdflib_memory"] = time.perf_counter() - started
+    return seconds, memory, dataset
+
+
+# ---------------------------------------------------------------- queries
+
+#: shipped named queries with their patterns reordered (same results): offered to the lead
+PROPOSED = {
+    "who-pressures-whom": """PREFIX gkg: <https://w3id.org/geokg/ontology#>
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT ?subject ?predicate ?object (COUNT(DISTINCT ?st) AS ?statements) (SAMPLE(?ev) AS ?evidence)
+WHERE {
+  ?p gkg:ploverType "DEMAND" .
+  ?st rdf:predicate ?p ; rdf:subject ?s ; rdf:object ?o ; gkg:negated false ; gkg:evidence ?ev .
+  ?s rdfs:label ?subject . ?o rdfs:label ?object .
+  BIND(STRAFTER(STR(?p), "#") AS ?predicate)
+}
+GROUP BY ?subject ?predicate ?object
+ORDER BY DESC(?statements) ?subject ?object
+""",
+    "relations-of-actor": """PREFIX gkg: <https://w3id.org/geokg/ontology#>
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+SELECT ?subject ?predicate ?object ?negated ?modality ?date ?evidence
+WHERE {
+  ?actor rdfs:label ?actorLabel .
+  ?st rdf:subject|rdf:object ?actor .
+  ?st rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ;
+      gkg:negated ?negated ; gkg:modality ?m ; gkg:evidence ?evidence .
+  ?s rdfs:label ?subject . ?o rdfs:label ?object .
+  OPTIONAL { ?st dcterms:date ?date }
+  BIND(STRAFTER(STR(?p), "#") AS ?predicate)
+  BIND(LCASE(STRAFTER(STR(?m), "#")) AS ?modality)
+}
+ORDER BY ?date ?subject ?predicate ?object
+""",
+}
+
+
+@dataclass
+class Timed:
+    name: str
+    description: str
+    disk: list[float] = field(default_factory=list)
+    memory: list[float] = field(default_factory=list)
+    rdflib: list[float] = field(default_factory=list)
+    rows: int = 0
+    rdflib_rows: int | None = None
+    rdflib_parse: float = 0.0
+
+    @property
+    def timed_out(self) -> bool:
+        return self.rdflib_rows is not None and self.rdflib_rows < 0
+
+    def speedup(self, engine: str = "disk") -> float:
+        """rdflib's median time over Oxigraph's (a lower bound when rdflib timed out)."""
+        return statistics.median(self.rdflib) / statistics.median(getattr(self, engine))
+
+
+def _ms(seconds: list[float]) -> str:
+    return f"{statistics.median(seconds) * 1000:,.1f} ({max(seconds) * 1000:,.1f})"
+
+
+def _rdflib_ms(timed: Timed) -> str:
+    ms = statistics.median(timed.rdflib) * 1000
+    return f"> {ms:,.0f}" if timed.timed_out else f"{ms:,.0f}"
+
+
+def _label_of(store: Any, iri: str) -> str:
+    import pyoxigraph as ox
+
+    rows = store.query("SELECT ?l WHERE { ?a rdfs:label ?l }", bindings={"a": ox.NamedNode(iri)}).rows
+    return str(rows[0][0])
+
+
+def analyst_queries(store: Any) -> list[tuple[str, str, dict[str, str]]]:
+    """The five queries, with parameters chosen from the data (the busiest actor and pair)."""
+    top = store.query(
+        "SELECT ?a (COUNT(?st) AS ?n) WHERE { ?st a gkg:Statement ; rdf:subject|rdf:object ?a } "
+        "GROUP BY ?a ORDER BY DESC(?n) LIMIT 1"
+    ).terms[0][0].value
+    pair = store.query(
+        "SELECT ?s ?o (COUNT(?st) AS ?n) WHERE { ?st a gkg:Statement ; rdf:subject ?s ; "
+        "rdf:object ?o FILTER(?s != ?o) } GROUP BY ?s ?o ORDER BY DESC(?n) LIMIT 1"
+    ).terms[0]
+    actor = _label_of(store, top)
+    a, b = _label_of(store, pair[0].value), _label_of(store, pair[1].value)
+    return [
+        ("who-pressures-whom", "who pressures whom (PLOVER DEMAND), counted", {}),
+        ("relations-of-actor", f"every statement of the busiest actor ({actor})", {"actor": actor}),
+        ("dyad-history", f"history of the busiest pair ({a} / {b})", {"a": a, "b": b}),
+        ("actor-degree", "degree of every actor (centrality input)", {}),
+        ("actor-timeline", f"timeline of the busiest actor ({actor}), with headlines",
+         {"actor": actor}),
+    ]
+
+
+def _rdflib_run(dataset: Any, text: str, bindings: dict[str, Any], timeout: float) -> tuple[float, int]:
+    """Seconds and rows of one rdflib query, run in a forked child that is killed at ``timeout``.
+
+    Returns ``(timeout, -1)`` when the query did not finish in time.
+    """
+    context = multiprocessing.get_context("fork")
+    receive, send = context.Pipe(duplex=False)
+
+    def child() -> None:
+        gc.disable()  # as for Oxigraph: no collector pauses inside the timed call
+        started = time.perf_counter()
+        rows = list(dataset.query(text, initBindings=bindings))
+        send.send((time.perf_counter() - started, len(rows)))
+
+    process = context.Process(target=child, daemon=True)
+    process.start()
+    try:
+        if receive.poll(timeout):
+            return receive.recv()  # type: ignore[no-any-return]
+        return timeout, -1
+    finally:
+        if process.is_alive():
+            process.kill()
+        process.join()
+
+
+def _oxigraph_runs(store: Any, text: str, bindings: dict[str, Any], repeat: int) -> tuple[list[float], int]:
+    """Seconds of ``repeat`` warm runs, with Python's cyclic collector paused as timeit does.
+
+    (The rdflib Dataset in the same process holds millions of Python objects: a full collection
+    in the middle of a query would add half a second that has nothing to do with Oxigraph.)
+    """
+    rows = len(store.query(text, bindings=bindings))  # warm-up
+    seconds = []
+    gc.collect()
+    gc.disable()
+    try:
+        for _ in range(repeat):
+            started = time.perf_counter()
+            result = store.query(text, bindings=bindings)
+            seconds.append(time.perf_counter() - started)
+            assert len(result) == rows
+    finally:
+        gc.enable()
+    return seconds, rows
+
+
+def time_queries(
+    disk: Any, memory: Any, dataset: Any | None, *, repeat: int, rdflib_repeat: int,
+    timeout: float, texts: dict[str, str] | None = None,
+) -> list[Timed]:
+    """Time the analyst queries on both Oxigraph stores and (unless None) on rdflib."""
+    import rdflib
+
+    from kg.store.named_queries import named_queries
+
+    timings = []
+    for name, description, params in analyst_queries(disk):
+        if texts is not None and name not in texts:
+            continue
+        query = named_queries()[name]
+        text = texts[name] if texts is not None else query.text
+        bindings = query.bind(params)
+        timed = Timed(name, description)
+        timed.disk, timed.rows = _oxigraph_runs(disk, text, bindings, repeat)
+        timed.memory, rows = _oxigraph_runs(memory, text, bindings, repeat)
+        assert rows == timed.rows
+        if texts is not None:  # a proposed text: same rows as the shipped one
+            assert len(disk.query(query.text, bindings=bindings)) == rows
+        line = f"  {name:20} disk {_ms(timed.disk)} ms   memory {_ms(timed.memory)} ms   rows {rows}"
+        if dataset is not None:
+            rdflib_bindings = {
+                key: (rdflib.URIRef(term.value) if term.__class__.__name__ == "NamedNode"
+                      else rdflib.Literal(term.value))
+                for key, term in bindings.items()
+            }
+            from rdflib.plugins.sparql import prepareQuery
+
+            started = time.perf_counter()
+            prepareQuery(text)  # parsing and algebra only: no data involved
+            timed.rdflib_parse = time.perf_counter() - started
+            for _ in range(rdflib_repeat):
+                seconds, n_rows = _rdflib_run(dataset, text, rdflib_bindings, timeout)
+                timed.rdflib.append(seconds)
+                timed.rdflib_rows = n_rows
+                if n_rows < 0:  # timed out: one run says enough
+                    break
+            line += f"   rdflib {_rdflib_ms(timed)} ms ({timed.rdflib_rows} rows)"
+        print(line, flush=True)
+        timings.append(timed)
+    return timings
+
+
+# ---------------------------------------------------------------- report
+
+
+def machine() -> dict[str, str]:
+    def run(*args: str) -> str:
+        try:
+            return subprocess.run(args, capture_output=True, text=True, timeout=10).stdout.strip()
+        except (OSError, subprocess.SubprocessError):
+            return "?"
+
+    cpu = "?"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        cpu = platform.processor() or "?"
+    memory = run("free", "-h").splitlines()
+    total = memory[1].split()[1] if len(memory) > 1 else "?"
+    import pyoxigraph
+    import rdflib
+
+    return {
+        "cpu": cpu, "nproc": run("nproc"), "memory": total,
+        "python": platform.python_version(), "pyoxigraph": pyoxigraph.__version__,
+        "rdflib": rdflib.__version__, "os": platform.platform(terse=True),
+    }
+
+
+def _shown(path: str) -> str:
+    """``../shared/corpus/…`` for a path under the shared folder, else the path."""
+    resolved = Path(path).resolve()
+    if resolved.is_relative_to(ROOT.parent):
+        return "../" + str(resolved.relative_to(ROOT.parent))
+    return path
+
+
+def report(found: dict[str, Any], built: dict[str, Any], bulk: dict[str, float],
+           timings: list[Timed], proposed: list[Timed], *, inputs: list[str], limit: int | None,
+           repeat: int, rdflib_repeat: int, timeout: float) -> str:
+    info = machine()
+    stats = built["stats"]
+    triples = stats["triples"]
+    n_articles = len(found["results"])
+    n_statements = sum(len(r[1]) for r in found["results"])
+    fast = [t for t in timings if max(t.disk) <= 0.1]
+    faster = [t for t in timings if t.speedup() >= 10]
+    lines = [
+        "## Store",
+        "",
+        f"Run {date.today().isoformat()} with `.venv/bin/python bench/bench_store.py"
+        f"{f' --limit {limit}' if limit else ''}`. Machine: {info['cpu']}, {info['nproc']} CPUs "
+        f"(`nproc`), {info['memory']} RAM (`free -h`), {info['os']}; Python {info['python']}, "
+        f"pyoxigraph {info['pyoxigraph']}, rdflib {info['rdflib']}.",
+        "",
+        "Data: " + " + ".join(f"`{_shown(i)}`" for i in inputs)
+        + f": {n_articles:,} articles{' (the first ' + str(limit) + ')' if limit else ''}, "
+        f"{found['words']:,} words, all extracted with the real pipeline ({found['software']}) "
+        f"in {found['seconds'] / 60:.1f} min ({found['jobs']} process(es)): {n_statements:,} "
+        f"statements (Reuters 1987 is mostly economic news; few sentences relate two actors). "
+        f"Store: {stats['articles']:,} article graphs (identical texts share one), "
+        f"{stats['actors']:,} actors, "
+        f"{stats['statements']:,} statement nodes, {triples:,} quads (ontology and actor graphs "
+        "included).",
+        "",
+        "### Load rate",
+        "",
+        "| path | seconds | quads/s |",
+        "|---|---:|---:|",
+        f"| `kg build` write path: `GraphStore.add_article` per article, on disk (one transaction "
+        f"per article, conversion to RDF and actor upserts included) | {built['seconds']:.1f} | "
+        f"{triples / built['seconds']:,.0f} |",
+        f"| pyoxigraph `bulk_load` of the N-Quads dump, on disk | {bulk['oxigraph_disk_bulk']:.1f} | "
+        f"{triples / bulk['oxigraph_disk_bulk']:,.0f} |",
+        f"| pyoxigraph `load` of the N-Quads dump, in memory | {bulk['oxigraph_memory']:.1f} | "
+        f"{triples / bulk['oxigraph_memory']:,.0f} |",
+        f"| rdflib `Dataset.parse` of the N-Quads dump, in memory | {bulk['rdflib_memory']:.1f} | "
+        f"{triples / bulk['rdflib_memory']:,.0f} |",
+        "",
+        "### Analyst queries",
+        "",
+        f"The named queries of `kg/store/rq/` as shipped, union default graph in every engine. "
+        f"Oxigraph through `GraphStore.query` (parsing, evaluation and conversion of the results "
+        f"to Python included), on the on-disk store opened read-only as `kg query` does and on an "
+        f"in-memory store (notebooks): median (max) of {repeat} warm runs. rdflib {info['rdflib']}'s "
+        f"own SPARQL engine on an in-memory `Dataset(default_union=True)` with `initBindings` "
+        f"(query parsing included): median of {rdflib_repeat} runs in forked processes, each stopped after "
+        f"{timeout:.0f} s (\"> T\": did not finish). Both engines return the same number of rows "
+        "wherever rdflib finished. Python's cyclic garbage collector is paused during every timed "
+        "call (as `timeit` does). Speed-up: rdflib over Oxigraph on disk, and in memory.",
+        "",
+        "| query | rows | Oxigraph disk ms | Oxigraph memory ms | rdflib ms (parsing) | speed-up disk / memory |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
+    for t in timings:
+        same = "" if t.rows == t.rdflib_rows or t.timed_out else f" (rdflib {t.rdflib_rows})"
+        lines.append(
+            f"| `{t.name}`: {t.description} | {t.rows:,}{same} | {_ms(t.disk)} | {_ms(t.memory)} | "
+            f"{_rdflib_ms(t)} ({t.rdflib_parse * 1000:,.0f}) | {'> ' if t.timed_out else ''}{t.speedup():,.0f}× / "
+            f"{'> ' if t.timed_out else ''}{t.speedup('memory'):,.0f}× |"
+        )
+    fast_memory = [t for t in timings if max(t.memory) <= 0.1]
+    faster_memory = [t for t in timings if t.speedup("memory") >= 10]
+    lines += [
+        "",
+        f"Target (issue 5), every query at least 10× faster than rdflib and none over 100 ms. "
+        f"On disk: {len(faster)} of {len(timings)} queries at least 10× faster, {len(fast)} of "
+        f"{len(timings)} under 100 ms in every run. In memory: {len(faster_memory)} of "
+        f"{len(timings)} at least 10× faster, {len(fast_memory)} of {len(timings)} under 100 ms in "
+        f"every run. {'Met.' if len(faster) == len(fast) == len(timings) else 'Not met on disk.'}",
+        "",
+    ]
+    ratios = [statistics.median(t.disk) / statistics.median(t.memory) for t in timings]
+    lines += [
+        "What the numbers say:",
+        "",
+        f"- The same Oxigraph engine is {min(ratios):.1f} to {max(ratios):.1f}× slower on its "
+        "on-disk RocksDB store than in memory here: every triple-pattern lookup is a RocksDB "
+        "seek. Queries that list about a thousand rows or aggregate every statement take a few "
+        "hundred milliseconds on disk; selective ones (a dyad, a source) stay near or under "
+        "100 ms.",
+        "- rdflib's times include parsing each query (the figure in parentheses); its evaluation "
+        "is what takes the time.",
+        "- Oxigraph 0.5 mostly evaluates patterns in the order they are written, and a pattern "
+        "with a constant class (`?st a gkg:Statement`) looks as selective to it as a label "
+        "lookup. The named queries added here put the selective patterns first, leave out "
+        "`a gkg:Statement` where another pattern anchors the statement, use "
+        "`rdf:subject|rdf:object` instead of a UNION joined to the rest (Oxigraph joined such a "
+        "UNION row by row: seconds to minutes), and put label lookups before OPTIONAL blocks "
+        "(after them they were evaluated per row: 17 s instead of 0.1 s).",
+        "",
+    ]
+    if proposed:
+        lines += [
+            "Two shipped queries with their patterns reordered (`PROPOSED` in the script; same "
+            "rows), Oxigraph only:",
+            "",
+            "| query | rows | shipped, disk ms | reordered, disk ms | reordered, memory ms |",
+            "|---|---:|---:|---:|---:|",
+        ]
+        shipped = {t.name: t for t in timings}
+        for t in proposed:
+            lines.append(
+                f"| `{t.name}` | {t.rows:,} | {_ms(shipped[t.name].disk)} | {_ms(t.disk)} | "
+                f"{_ms(t.memory)} |"
+            )
+        lines.append("")
+    return "\n".join(lines)
+
+
+def write_section(path: Path, section: str) -> None:
+    """Replace the ``## Store`` section of ``path`` (or append it), keeping other sections."""
+    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n\n"
+    start = text.find("## Store")
+    if start >= 0:
+        end = text.find("\n## ", start + 1)
+        text = text[:start] + section.rstrip("\n") + "\n" + (text[end:] if end >= 0 else "")
+    else:
+        text = text.rstrip("\n") + "\n\n" + section
+    path.write_text(text.rstrip("\n") + "\n", encoding="utf-8")
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
+    parser.add_argument("--reuters", default=str(SHARED / "reuters21578.jsonl"))
+    parser.add_argument("--current-events", default=str(SHARED / "current_events"))
+    parser.add_argument("--limit", type=int, default=None, help="only the first N articles")
+    parser.add_argument("--jobs", type=int, default=2, help="extraction processes")
+    parser.add_argument("--cache", type=Path, default=DEFAULT_CACHE, help="extraction cache folder")
+    parser.add_argument("--repeat", type=int, default=20, help="timed runs per Oxigraph query")
+    parser.add_argument("--rdflib-repeat", type=int, default=3, help="timed runs per rdflib query")
+    parser.add_argument("--rdflib-timeout", type=float, default=300.0,
+                        help="stop an rdflib query after this many seconds")
+    parser.add_argument("--results", type=Path, default=None, help="write the section to this file")
+    args = parser.parse_args(argv)
+
+    inputs = [args.reuters, args.current_events]
+    for path in inputs:
+        if not Path(path).exists():
+            raise SystemExit(f"{path} is missing; give --reuters and --current-events")
+    found = extract(inputs, limit=args.limit, jobs=args.jobs, cache=args.cache)
+    print(f"{len(found['results'])} articles, {sum(len(r[1]) for r in found['results'])} statements"
+          f"{' (cached)' if found['cached'] else ''}", flush=True)
+    from kg.store import GraphStore
+
+    with tempfile.TemporaryDirectory(prefix="geokg-bench-") as scratch:
+        built = build_store(found["results"], Path(scratch) / "store", found)
+        print(f"built {built['stats']} in {built['seconds']:.1f} s", flush=True)
+        bulk, memory, dataset = bulk_loads(built["nquads"], Path(scratch))
+        print("bulk loads: " + ", ".join(f"{k} {v:.1f} s" for k, v in bulk.items()), flush=True)
+        with GraphStore.open(Path(scratch) / "store", read_only=True) as disk:
+            timings = time_queries(disk, memory, dataset, repeat=args.repeat,
+                                   rdflib_repeat=args.rdflib_repeat, timeout=args.rdflib_timeout)
+            print("proposed reorderings:", flush=True)
+            proposed = time_queries(disk, memory, None, repeat=args.repeat, rdflib_repeat=0,
+                                    timeout=args.rdflib_timeout, texts=PROPOSED)
+        memory.close()
+    section = report(found, built, bulk, timings, proposed, inputs=inputs, limit=args.limit,
+                     repeat=args.repeat, rdflib_repeat=args.rdflib_repeat,
+                     timeout=args.rdflib_timeout)
+    print()
+    print(section)
+    if args.results is not None:
+        write_section(args.results, section)
+        print(f"wrote {args.results}")
+
+
+if __name__ == "__main__":
+    main()

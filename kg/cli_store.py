@@ -1,0 +1,164 @@
+"""Store commands of the ``kg`` command line: ``remove``, ``validate`` and ``serve``.
+
+Registered on the typer app of :mod:`kg.cli` when that module imports this one (at its end).
+``--store`` takes a store folder or, for ``remove`` and ``validate``, the URL of a SPARQL server
+(see :mod:`kg.store.remote`).
+"""
+from __future__ import annotations
+
+import ipaddress
+import json
+import signal
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from kg.cli import DEFAULT_STORE, StoreOpt, _open_store, app, err, out
+from kg.errors import InputError, KGError, StoreError
+
+__all__ = ["remove", "serve", "validate"]
+
+
+# ---------------------------------------------------------------- remove
+
+
+@app.command()
+def remove(
+    articles: Annotated[list[str], typer.Argument(help="Articles to retract: doc_id (every version), SHA-256 of the text, or article IRI.")],
+    store: StoreOpt = DEFAULT_STORE,
+    missing_ok: Annotated[bool, typer.Option("--missing-ok", help="Skip articles the store does not hold instead of stopping.")] = False,
+) -> None:
+    """Retract articles: drop each one's named graph (its statements and direct triples).
+
+    Actor descriptions stay. Nothing is removed when an article is not in the store, unless
+    --missing-ok is given.
+    """
+    with _open_store(store, must_exist=True) as st:
+        missing = [ref for ref in articles if not st.has_article(ref)]
+        if missing and not missing_ok:
+            raise InputError(
+                "E383",
+                f"the store does not hold {', '.join(repr(m) for m in missing)}; nothing was removed "
+                "(list articles with: kg export --format csv, or use --missing-ok)",
+            )
+        removed = 0
+        for ref in dict.fromkeys(articles):
+            if ref not in missing:
+                removed += st.remove_article(ref)
+        stats = st.stats()
+    skipped = f", {len(missing)} not found" if missing else ""
+    out.print(
+        f"Removed {removed} article graph(s){skipped}. Store {store}: {stats['articles']} articles, "
+        f"{stats['statements']} statements, {stats['triples']} triples.",
+        markup=False,
+    )
+
+
+# ---------------------------------------------------------------- validate
+
+
+@app.command()
+def validate(
+    store: StoreOpt = DEFAULT_STORE,
+    shapes: Annotated[Optional[Path], typer.Option("--shapes", help="SHACL shapes (Turtle) to use instead of the bundled ontology/shapes.ttl.")] = None,
+    limit: Annotated[int, typer.Option("--limit", help="Show at most this many violations (0: all).")] = 50,
+    fmt: Annotated[str, typer.Option("--format", help="text (one line per violation), json, or ttl (the SHACL report).")] = "text",
+) -> None:
+    """Check the store against the SHACL shapes of the ontology (exit code 1 when it does not conform)."""
+    from kg.validate import validate_store
+
+    if fmt not in ("text", "json", "ttl"):
+        raise InputError("E397", f"unknown --format {fmt!r}; use text, json or ttl")
+    with _open_store(store, read_only=True, must_exist=True) as st:
+        report = validate_store(st, shapes=shapes)
+    if fmt == "text":
+        out.print(report.text(limit=limit or None), markup=False)
+    elif fmt == "json":
+        doc = {
+            "conforms": report.conforms,
+            "triples": report.triples,
+            "violations": [
+                {"severity": v.severity, "focus": v.focus, "path": v.path, "message": v.message,
+                 "value": v.value, "constraint": v.constraint}
+                for v in report.violations
+            ],
+        }
+        sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+    else:
+        sys.stdout.write(report.report.serialize(format="turtle"))
+    if not report.conforms:
+        raise KGError(
+            "E398",
+            f"the store breaks {len(report.violations)} rule(s) of the shapes; fix the data or the "
+            "extractor that wrote it (see the lines above)",
+        )
+
+
+# ---------------------------------------------------------------- serve
+
+
+@app.command()
+def serve(
+    store: StoreOpt = DEFAULT_STORE,
+    port: Annotated[int, typer.Option("--port", help="TCP port to listen on.")] = 7878,
+    host: Annotated[str, typer.Option("--host", help="Address to listen on; the default serves this machine only.")] = "127.0.0.1",
+    writable: Annotated[bool, typer.Option("--writable", help="Also accept SPARQL Update and Graph Store writes (default: read-only).")] = False,
+    timeout: Annotated[Optional[int], typer.Option("--timeout", help="Stop queries that run longer than this many seconds.")] = None,
+    cors: Annotated[bool, typer.Option("--cors", help="Allow cross-origin requests (browser pages served from elsewhere).")] = False,
+) -> None:
+    """Serve the store as a SPARQL 1.1 endpoint (Oxigraph server) until Ctrl-C.
+
+    Queries at http://HOST:PORT/query see the union of all graphs; the query page is at
+    http://HOST:PORT/. While a read-only server runs, kg build on the same store waits its turn
+    (it stops with E300).
+    """
+    from kg.store.remote import is_remote
+    from kg.store.serve import OxigraphServer
+
+    if is_remote(store):
+        raise InputError("E392", f"{store} is already a SPARQL server; give a store folder to serve")
+    if not 0 < port < 65536:
+        raise InputError("E393", f"--port {port} is not a TCP port; give a number from 1 to 65535")
+    if not Path(store).exists():
+        raise KGError("E320", f"no store at {store}; build one first with: kg build ARTICLES --store {store}")
+    server = OxigraphServer(store, host=host, port=port, read_only=not writable,
+                            timeout_s=timeout, cors=cors)
+    if not _is_loopback(host):
+        err.print(f"warning: serving on {host}: other machines can reach this endpoint", markup=False)
+
+    def stop(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        server.start()
+        mode = "read-only" if server.read_only else "read-write"
+        out.print(
+            f"Serving {store} ({mode}) with Oxigraph server\n"
+            f"  SPARQL endpoint  {server.query_url}\n"
+            f"  query page       {server.url}/\n"
+            + (f"  update endpoint  {server.update_url}\n  graph store      {server.store_url}\n"
+               if writable else "")
+            + "Press Ctrl-C to stop.",
+            markup=False,
+        )
+        sys.stdout.flush()
+        code = server.wait()
+        if code != 0:
+            raise StoreError("E394", f"the Oxigraph server stopped with exit code {code}: {server.log_tail()}")
+    except KeyboardInterrupt:
+        out.print("Stopped.", markup=False)
+    finally:
+        server.stop()
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False

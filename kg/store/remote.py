@@ -1,0 +1,781 @@
+"""A geokg store on a SPARQL server: the :class:`~kg.store.GraphStore` interface over HTTP.
+
+``kg build|query|export|render|remove|validate --store http(s)://…`` go through
+:class:`RemoteStore`, which speaks only W3C protocols, through :mod:`urllib`:
+
+- reads: the SPARQL 1.1 Protocol (query results as SPARQL JSON, graphs as N-Triples) and the
+  Graph Store Protocol (``GET ?graph=`` to read one named graph);
+- writes: SPARQL 1.1 Update, one request per article (drop the old version, retract replaced
+  actor values, insert the new data), and the Graph Store Protocol (``PUT ?graph=`` for the
+  ontology graph).
+
+The store layout is the one of ONTOLOGY.md (one named graph per article, actors and ontology
+in their own graphs); queries need the union of all graphs as the default graph.
+
+Where the endpoints are depends on the server. The URL is the server's base URL and its
+fragment (never sent to the server) names the layout; the default is Oxigraph server's:
+
+=====================  ====================  =====================  ===========================
+layout (``#name``)     queries               updates                graph store
+=====================  ====================  =====================  ===========================
+``oxigraph`` (default) ``BASE/query``        ``BASE/update``        ``BASE/store``
+``fuseki``             ``BASE/query``        ``BASE/update``        ``BASE/data``
+``graphdb``            ``BASE``              ``BASE/statements``    ``BASE/rdf-graphs/service``
+``virtuoso``           ``BASE/sparql``       ``BASE/sparql``        ``BASE/sparql-graph-crud``
+=====================  ====================  =====================  ===========================
+
+For example ``http://127.0.0.1:7878``, ``http://localhost:3030/geokg#fuseki`` (a Fuseki dataset
+with ``unionDefaultGraph`` set) or ``http://localhost:7200/repositories/geokg#graphdb``.
+Oxigraph server is asked for the union default graph with its ``union-default-graph`` request
+parameter; GraphDB and Virtuoso query all graphs by default. User name and password may be
+given in the URL (``https://user:secret@host/…``); they are sent as HTTP Basic authentication
+and never printed.
+
+Parameter bindings cannot travel through the SPARQL protocol. :meth:`RemoteStore.query` binds
+them with a ``VALUES`` block placed at the start of the query's top-level group; the values are
+RDF terms serialised by pyoxigraph (IRIs validated, literals escaped), so no value can change the
+query's structure.
+"""
+from __future__ import annotations
+
+import base64
+import re
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from types import TracebackType
+from typing import Any, BinaryIO
+
+import pyoxigraph as ox
+
+from kg.errors import InputError, StoreError
+from kg.rdf.convert import (
+    ACTORS_GRAPH_NODE,
+    ONTOLOGY_GRAPH_NODE,
+    ExtractorRun,
+    actor_quads,
+    article_quads,
+    ontology_quads,
+)
+from kg.rdf.iris import ACTOR_NS, ARTICLE_NS
+from kg.rdf.namespaces import PREFIXES
+from kg.store.embedded import DUMP_FORMATS, Binding, DumpFormat, GraphStore
+# the same conversion of Python values, and the same actor upsert rule, as GraphStore
+from kg.store.embedded import _SINGLE_VALUED, _binding_term
+from kg.store.projection import mentions_variable
+from kg.store.results import QueryResult, Term
+from kg.types import Actor, Article, Statement
+
+__all__ = ["LAYOUTS", "Endpoints", "RemoteStore", "bind_with_values", "is_remote"]
+
+_USER_AGENT = "geokg (SPARQL 1.1 Protocol client)"
+_ACCEPT_QUERY = (
+    "application/sparql-results+json, application/sparql-results+xml;q=0.9, "
+    "application/n-triples;q=0.9, text/turtle;q=0.8"
+)
+_SHA256 = re.compile(r"[0-9a-f]{64}")
+_PROLOGUE = " ".join(f"PREFIX {prefix}: <{ns}>" for prefix, ns in PREFIXES.items()) + "\n"
+_ERROR_AT = re.compile(r"\b(?:at |line )(\d+)(:\d+)?")
+_IRI = re.compile(r"<[^<>\"{}|^`\\\x00-\x20]*>")
+_WORD = re.compile(r"[?$]?[A-Za-z_][A-Za-z0-9_]*")
+_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+@dataclass(frozen=True, slots=True)
+class Endpoints:
+    """Where a server takes queries, updates and Graph Store Protocol requests."""
+
+    query: str
+    update: str
+    data: str
+    union_parameter: bool = False  # send Oxigraph's union-default-graph request parameter
+
+
+#: endpoint paths (relative to the base URL) and union parameter of each server layout
+LAYOUTS: dict[str, tuple[str, str, str, bool]] = {
+    "oxigraph": ("query", "update", "store", True),
+    "fuseki": ("query", "update", "data", False),
+    "graphdb": ("", "statements", "rdf-graphs/service", False),
+    "virtuoso": ("sparql", "sparql", "sparql-graph-crud", False),
+}
+
+
+def is_remote(location: str | None) -> bool:
+    """True when ``location`` is an ``http://`` or ``https://`` URL (a SPARQL server).
+
+    >>> is_remote("https://example.org/sparql"), is_remote("kg-store"), is_remote(None)
+    (True, False, False)
+    """
+    return location is not None and re.match(r"(?i)https?://", str(location)) is not None
+
+
+def _endpoints(url: str) -> tuple[Endpoints, str | None, str]:
+    """Endpoints, Basic credentials and the base URL (without credentials) of ``url``."""
+    parts = urllib.parse.urlsplit(url)
+    try:
+        port = parts.port
+    except ValueError:
+        port = -1
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname or port == -1:
+        raise InputError(
+            "E370", f"{_printable(url)} is not an http(s) URL; give one like http://127.0.0.1:7878"
+        )
+    layout = (parts.fragment or "oxigraph").lower()
+    if layout not in LAYOUTS:
+        raise InputError(
+            "E370",
+            f"unknown server layout #{parts.fragment}; use one of "
+            f"{', '.join('#' + name for name in LAYOUTS)}",
+        )
+    credentials = None
+    netloc = parts.hostname if ":" not in parts.hostname else f"[{parts.hostname}]"
+    if port is not None:
+        netloc += f":{port}"
+    if parts.username is not None:
+        user = urllib.parse.unquote(parts.username)
+        password = urllib.parse.unquote(parts.password or "")
+        credentials = base64.b64encode(f"{user}:{password}".encode()).decode("ascii")
+    base = urllib.parse.urlunsplit((parts.scheme, netloc, parts.path.rstrip("/"), "", ""))
+    query, update, data, union = LAYOUTS[layout]
+
+    def at(path: str) -> str:
+        return base + ("/" + path if path else "")
+
+    return Endpoints(at(query), at(update), at(data), union), credentials, base
+
+
+def _printable(url: str) -> str:
+    """``url`` without its password."""
+    return re.sub(r"(//[^/:@]*):[^/@]*@", r"\1:***@", url)
+
+
+def _one_line(text: str) -> str:
+    lines = [line.strip() for line in text.strip().splitlines() if line.strip()]
+    return lines[0][:200] if lines else ""
+
+
+# ---------------------------------------------------------------- binding through VALUES
+
+
+def _skip_token(query: str, i: int) -> int:
+    """End of the comment, IRI or string starting at ``i`` (or ``i + 1`` for anything else)."""
+    char = query[i]
+    if char == "#":
+        end = query.find("\n", i)
+        return len(query) if end < 0 else end + 1
+    if char == "<":
+        match = _IRI.match(query, i)
+        return match.end() if match else i + 1
+    if char in "'\"":
+        for quote in (char * 3, char):
+            if query.startswith(quote, i):
+                j = i + len(quote)
+                while j < len(query):
+                    if query[j] == "\\":
+                        j += 2
+                    elif query.startswith(quote, j):
+                        return j + len(quote)
+                    else:
+                        j += 1
+                return len(query)
+    return i + 1
+
+
+def _top_level_group(query: str) -> tuple[int, int, bool]:
+    """``(open, close, is_subselect)`` of the braces of the query's WHERE group.
+
+    Raises InputError when the query has no group a VALUES block can join (``CONSTRUCT WHERE``
+    short form, ``DESCRIBE`` without a pattern).
+    """
+    form: str | None = None
+    braces = parens = 0
+    groups: list[tuple[int, int]] = []
+    opened = -1
+    where_after_construct = False
+    last_word = ""
+    i, n = 0, len(query)
+    while i < n:
+        char = query[i]
+        if char in "#<'\"":
+            i = _skip_token(query, i)
+            continue
+        if char == "(":
+            parens += 1
+        elif char == ")":
+            parens -= 1
+        elif char == "{":
+            if braces == 0 and parens == 0:
+                opened = i
+            braces += 1
+            last_word = "{"
+        elif char == "}":
+            braces -= 1
+            if braces == 0 and parens == 0 and opened >= 0:
+                groups.append((opened, i))
+                opened = -1
+        elif braces == 0 and parens == 0 and (char.isalpha() or char in "?$"):
+            match = _WORD.match(query, i)
+            word = match.group(0) if match else char
+            upper = word.upper()
+            if form is None and upper in ("SELECT", "CONSTRUCT", "ASK", "DESCRIBE"):
+                form = upper
+            elif upper == "WHERE" and form == "CONSTRUCT" and last_word == "CONSTRUCT":
+                where_after_construct = True
+            last_word = upper
+            i += len(word)
+            continue
+        i += 1
+    wanted = 1 if form == "CONSTRUCT" else 0
+    if form is None or where_after_construct or len(groups) <= wanted:
+        raise InputError(
+            "E380",
+            "cannot bind values in this query: it has no WHERE { … } pattern to bind them in "
+            "(write CONSTRUCT { … } WHERE { … } in full)",
+        )
+    start, end = groups[wanted]
+    inner = query[start + 1 : end].lstrip()
+    while inner.startswith("#"):
+        inner = inner.split("\n", 1)[1].lstrip() if "\n" in inner else ""
+    is_subselect = re.match(r"(?i)SELECT\b", inner) is not None
+    return start, end, is_subselect
+
+
+def bind_with_values(query: str, terms: Mapping[str, Term]) -> str:
+    """``query`` with ``terms`` joined to its top-level WHERE group as a ``VALUES`` block.
+
+    Values are serialised by pyoxigraph as RDF terms (quotes and new lines escaped, IRIs
+    validated), so they cannot change the structure of the query.
+
+    >>> bind_with_values("SELECT ?o WHERE { ?s ?p ?o }", {"s": ox.NamedNode("http://x/a")})
+    'SELECT ?o WHERE { VALUES (?s) { (<http://x/a>) } ?s ?p ?o }'
+    """
+    if not terms:
+        return query
+    for name in terms:
+        if not _NAME.fullmatch(name):
+            raise InputError(
+                "E381", f"{name!r} is not a SPARQL variable name; use letters, digits and _"
+            )
+        if not mentions_variable(query, name):
+            raise InputError("E382", f"the query has no variable ?{name} to bind; check the name")
+    names = " ".join("?" + name for name in terms)
+    row = " ".join(str(term) for term in terms.values())
+    block = f"VALUES ({names}) {{ ({row}) }}"
+    start, end, is_subselect = _top_level_group(query)
+    if is_subselect:  # a group that is only a subquery: keep it whole as an inner group
+        return f"{query[:start + 1]} {block} {{{query[start + 1:end]}}}{query[end:]}"
+    return f"{query[:start + 1]} {block}{query[start + 1:]}"
+
+
+# ---------------------------------------------------------------- the store
+
+
+class RemoteStore:
+    """A geokg knowledge graph on a SPARQL 1.1 server, with the interface of GraphStore.
+
+    Open it with :meth:`open` and use it as a context manager::
+
+        with RemoteStore.open("http://127.0.0.1:7878") as store:
+            store.add_article(article, statements, run=run)
+            store.query("SELECT ?s ?o WHERE { ?s gkg:pressures ?o }")
+
+    Each article is written with one SPARQL Update request; servers that run a request in one
+    transaction (Oxigraph, Fuseki, GraphDB) thus never hold half an article.
+    """
+
+    def __init__(
+        self,
+        url: str,
+        *,
+        read_only: bool = False,
+        timeout: float = 60.0,
+    ) -> None:
+        self._endpoints, self._credentials, self._base = _endpoints(url)
+        self._read_only = read_only
+        self._timeout = timeout
+        self._closed = False
+        self._ontology_checked = False
+
+    @classmethod
+    def open(cls, url: str, *, read_only: bool = False, timeout: float = 60.0) -> RemoteStore:
+        """Connect to the SPARQL server at ``url`` and check that it answers queries.
+
+        Raises :class:`~kg.errors.StoreError` when the server cannot be reached, refuses
+        access, or has no SPARQL query endpoint where the layout says.
+        """
+        store = cls(url, read_only=read_only, timeout=timeout)
+        store._ask("ASK { }")
+        return store
+
+    # ------------------------------------------------------------ properties
+
+    @property
+    def url(self) -> str:
+        """The base URL of the server (without password)."""
+        return _printable(self._base)
+
+    @property
+    def endpoints(self) -> Endpoints:
+        return self._endpoints
+
+    @property
+    def path(self) -> None:
+        """Always None: a remote store has no folder (for code written for GraphStore)."""
+        return None
+
+    @property
+    def read_only(self) -> bool:
+        return self._read_only
+
+    @property
+    def closed(self) -> bool:
+        return self._closed
+
+    def close(self) -> None:
+        """Forget the connection; nothing is held open between requests."""
+        self._closed = True
+
+    def __enter__(self) -> RemoteStore:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        state = "closed" if self._closed else ("read-only" if self._read_only else "read-write")
+        return f"<RemoteStore {self.url} ({state})>"
+
+    # ------------------------------------------------------------ HTTP
+
+    def _http(
+        self,
+        method: str,
+        url: str,
+        *,
+        params: Sequence[tuple[str, str]] = (),
+        body: bytes | None = None,
+        content_type: str | None = None,
+        accept: str | None = None,
+    ) -> tuple[int, str, bytes]:
+        """One request; returns (status, content type, body), error statuses included.
+
+        Raises StoreError when the server cannot be reached at all.
+        """
+        if self._closed:
+            raise StoreError("E379", "this store is closed; open it again with RemoteStore.open")
+        full = url + ("?" + urllib.parse.urlencode(params) if params else "")
+        request = urllib.request.Request(full, data=body, method=method)
+        request.add_header("User-Agent", _USER_AGENT)
+        if content_type:
+            request.add_header("Content-Type", content_type)
+        if accept:
+            request.add_header("Accept", accept)
+        if self._credentials:
+            request.add_header("Authorization", "Basic " + self._credentials)
+        try:
+            with urllib.request.urlopen(request, timeout=self._timeout) as response:
+                return response.status, response.headers.get("Content-Type", ""), response.read()
+        except urllib.error.HTTPError as error:
+            return error.code, error.headers.get("Content-Type", ""), error.read()
+        except (urllib.error.URLError, OSError) as error:
+            reason = getattr(error, "reason", error)
+            raise StoreError(
+                "E371",
+                f"cannot reach the SPARQL server at {_printable(url)} ({reason}); start it or "
+                "check the --store URL",
+            ) from None
+
+    def _failure(self, status: int, body: bytes, url: str, *, what: str) -> StoreError:
+        """The error to raise for an HTTP error status."""
+        where = _printable(url)
+        detail = _one_line(body.decode("utf-8", "replace")) or "no reason given"
+        if status in (401, 403):
+            return StoreError(
+                "E372",
+                f"the server at {where} refused {what} (HTTP {status}: {detail}); it may be "
+                "read-only or want a user and password in the URL (https://user:password@host/…)",
+            )
+        if status in (404, 405):
+            return StoreError(
+                "E373",
+                f"no SPARQL endpoint at {where} (HTTP {status}); check the URL and its #layout "
+                f"({', '.join('#' + name for name in LAYOUTS)})",
+            )
+        return StoreError("E375", f"{what} failed on the server at {where} (HTTP {status}): {detail}")
+
+    def _post_query(self, sparql: str) -> tuple[str, bytes]:
+        params = [("query", _PROLOGUE + sparql)]
+        if self._endpoints.union_parameter:
+            params.append(("union-default-graph", "true"))
+        url = self._endpoints.query
+        status, content_type, body = self._http(
+            "POST",
+            url,
+            body=urllib.parse.urlencode(params).encode("utf-8"),
+            content_type="application/x-www-form-urlencoded",
+            accept=_ACCEPT_QUERY,
+        )
+        if status == 400:
+            detail = _shift(_one_line(body.decode("utf-8", "replace"))) or "no reason given"
+            raise InputError("E374", f"the server rejected the query: {detail}")
+        if status >= 300:
+            raise self._failure(status, body, url, what="the query")
+        return content_type, body
+
+    def _ask(self, sparql: str) -> bool:
+        result = self._parse_result(*self._post_query(sparql))
+        return bool(result.boolean)
+
+    def _parse_result(self, content_type: str, body: bytes) -> QueryResult:
+        media = content_type.split(";")[0].strip().lower()
+        try:
+            results_format = ox.QueryResultsFormat.from_media_type(media)
+            if results_format is not None:
+                parsed = ox.parse_query_results(body, format=results_format)
+                return QueryResult.from_pyoxigraph(parsed)
+            rdf_format = ox.RdfFormat.from_media_type(media)
+            if rdf_format is not None:
+                triples = tuple(
+                    ox.Triple(q.subject, q.predicate, q.object) for q in ox.parse(body, format=rdf_format)
+                )
+                return QueryResult("graph", triples=triples)
+        except (SyntaxError, ValueError) as error:
+            raise StoreError(
+                "E377", f"the server sent results that cannot be read: {_one_line(str(error))}"
+            ) from None
+        raise StoreError(
+            "E377",
+            f"the server answered with {media or 'no content type'}, not SPARQL results; check "
+            "the --store URL",
+        )
+
+    def _select(self, sparql: str, **substitutions: Term) -> list[ox.QuerySolution]:
+        """Rows of a SELECT query (GraphStore's private reading interface)."""
+        text = bind_with_values(sparql, substitutions) if substitutions else sparql
+        content_type, body = self._post_query(text)
+        media = content_type.split(";")[0].strip().lower()
+        results_format = ox.QueryResultsFormat.from_media_type(media)
+        if results_format is None:
+            raise StoreError("E377", f"the server answered a SELECT query with {media}")
+        parsed = ox.parse_query_results(body, format=results_format)
+        assert isinstance(parsed, ox.QuerySolutions)
+        return list(parsed)
+
+    def _update(self, request: str, *, what: str) -> None:
+        self._writable()
+        url = self._endpoints.update
+        status, _, body = self._http(
+            "POST", url, body=(_PROLOGUE + request).encode("utf-8"),
+            content_type="application/sparql-update",
+        )
+        if status >= 300:
+            error = self._failure(status, body, url, what=what)
+            if error.code == "E375":
+                detail = _one_line(body.decode("utf-8", "replace")) or f"HTTP {status}"
+                raise StoreError(
+                    "E376",
+                    f"the server rejected {what}: {detail}; nothing of it was written if the "
+                    "server runs each update in one transaction",
+                )
+            raise error
+
+    def _writable(self) -> None:
+        if self._read_only:
+            raise StoreError(
+                "E378", f"store {self.url} is open read-only; open it without read_only to write"
+            )
+
+    def _graph_quads(self, graph: ox.NamedNode) -> list[ox.Quad]:
+        """The quads of one named graph (Graph Store Protocol GET; [] when it does not exist)."""
+        url = self._endpoints.data
+        status, content_type, body = self._http(
+            "GET", url, params=[("graph", graph.value)],
+            accept="application/n-triples, text/turtle;q=0.8",
+        )
+        if status == 404:
+            return []
+        if status >= 300:
+            raise self._failure(status, body, url, what=f"reading graph {graph}")
+        if not body:
+            return []
+        media = content_type.split(";")[0].strip().lower() or "application/n-triples"
+        rdf_format = ox.RdfFormat.from_media_type(media) or ox.RdfFormat.N_TRIPLES
+        return [ox.Quad(q.subject, q.predicate, q.object, graph) for q in ox.parse(body, format=rdf_format)]
+
+    # ------------------------------------------------------------ writing
+
+    def _ensure_ontology(self) -> None:
+        """PUT ontology/geokg.ttl into its graph unless the server holds that version."""
+        if self._ontology_checked:
+            return
+        wanted = ontology_quads()
+        have = self._graph_quads(ONTOLOGY_GRAPH_NODE)
+
+        def ground(quads: Iterable[ox.Quad]) -> set[ox.Triple]:
+            return {
+                ox.Triple(q.subject, q.predicate, q.object) for q in quads
+                if not isinstance(q.subject, ox.BlankNode) and not isinstance(q.object, ox.BlankNode)
+            }
+
+        if len(have) != len(wanted) or ground(have) != ground(wanted):
+            data = ox.serialize(
+                [ox.Triple(q.subject, q.predicate, q.object) for q in wanted],
+                format=ox.RdfFormat.N_TRIPLES,
+            )
+            url = self._endpoints.data
+            status, _, body = self._http(
+                "PUT", url, params=[("graph", ONTOLOGY_GRAPH_NODE.value)], body=data,
+                content_type="application/n-triples",
+            )
+            if status >= 300:
+                raise self._failure(status, body, url, what="loading the ontology graph")
+        self._ontology_checked = True
+
+    def _described(self, subjects: Iterable[ox.NamedNode]) -> dict[ox.NamedNode, set[ox.Quad]]:
+        """What the actors graph says about ``subjects`` (one query)."""
+        nodes = sorted(set(subjects), key=lambda node: node.value)
+        found: dict[ox.NamedNode, set[ox.Quad]] = {node: set() for node in nodes}
+        if not nodes:
+            return found
+        values = " ".join(str(node) for node in nodes)
+        rows = self._select(
+            f"SELECT ?s ?p ?o WHERE {{ VALUES ?s {{ {values} }} "
+            f"GRAPH {ACTORS_GRAPH_NODE} {{ ?s ?p ?o }} }}"
+        )
+        for row in rows:
+            subject = row[0]
+            found.setdefault(subject, set()).add(ox.Quad(subject, row[1], row[2], ACTORS_GRAPH_NODE))
+        return found
+
+    def _actor_changes(
+        self, actors: Sequence[Actor], run: ExtractorRun
+    ) -> tuple[list[ox.Quad], list[ox.Quad]]:
+        """Quads to retract and to add so that the actors graph holds these descriptions.
+
+        The same rule as GraphStore: single-valued properties (types, label, sameAs,
+        countryCode, partOf) and role nodes are replaced; aliases accumulate.
+        """
+        described: list[tuple[ox.NamedNode, list[ox.Quad], bool]] = []
+        for actor in actors:
+            by_subject: dict[ox.NamedNode, list[ox.Quad]] = {}
+            for quad in actor_quads(actor):
+                by_subject.setdefault(quad.subject, []).append(quad)  # type: ignore[arg-type]
+            for subject, new in by_subject.items():
+                described.append((subject, new, subject.value != ACTOR_NS + actor.key))
+        run_quads = run.quads()
+        old = self._described([s for s, _, _ in described] + [run.node])
+        remove: list[ox.Quad] = []
+        add: list[ox.Quad] = []
+        for subject, new, is_role in described:
+            have, new_set = old.get(subject, set()), set(new)
+            add.extend(q for q in new if q not in have)
+            remove.extend(
+                q for q in have
+                if q not in new_set and (is_role or q.predicate in _SINGLE_VALUED)
+            )
+        add.extend(q for q in run_quads if q not in old.get(run.node, set()))
+        return remove, add
+
+    def _doc_graphs(self, doc_id: str) -> set[str]:
+        rows = self._select(
+            "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?g a schema:NewsArticle ; dcterms:identifier ?doc } }",
+            doc=ox.Literal(doc_id),
+        )
+        return {row[0].value for row in rows}
+
+    def add_article(
+        self,
+        article: Article,
+        statements: Sequence[Statement],
+        actors: Iterable[Actor] = (),
+        *,
+        run: ExtractorRun,
+        replace_doc_id: bool = True,
+    ) -> bool:
+        """Write one article, its statements and the actors they name, in one Update request.
+
+        The same contract as :meth:`GraphStore.add_article`: the article's named graph replaces
+        any earlier version (and, with ``replace_doc_id``, graphs of other versions with the same
+        doc_id); actor descriptions are upserted; returns False when the server already held
+        exactly this article graph.
+        """
+        self._writable()
+        graph = ox.NamedNode(article.iri)
+        new_graph = article_quads(article, statements, run=run)
+        chosen: dict[str, Actor] = {}
+        for statement in statements:
+            for actor in (statement.subject, statement.object, statement.attributed_to):
+                if actor is not None:
+                    chosen.setdefault(actor.key, actor)
+        for actor in actors:
+            chosen[actor.key] = actor
+        retract, insert = self._actor_changes([chosen[key] for key in sorted(chosen)], run)
+        old_graph = set(self._graph_quads(graph))
+        same = old_graph == set(new_graph)
+        superseded = self._doc_graphs(article.doc_id) - {article.iri} if replace_doc_id else set()
+        self._ensure_ontology()
+        if same and not superseded and not retract and not insert:
+            return False
+        parts = [f"DROP SILENT GRAPH {ox.NamedNode(iri)}" for iri in sorted(superseded)]
+        if retract:
+            parts.append("DELETE DATA {\n%s\n}" % _graph_block(ACTORS_GRAPH_NODE, retract))
+        if not same and old_graph:
+            parts.append(f"DROP SILENT GRAPH {graph}")
+        blocks = [_graph_block(ACTORS_GRAPH_NODE, insert)]
+        if not same:
+            blocks.append(_graph_block(graph, new_graph))
+        body = "\n".join(b for b in blocks if b)
+        if body:
+            parts.append("INSERT DATA {\n%s\n}" % body)
+        self._update(" ;\n".join(parts), what=f"article {article.doc_id!r}")
+        return not same or bool(superseded)
+
+    def remove_article(self, ref: str) -> int:
+        """Drop the graphs of the articles ``ref`` names (IRI, text SHA-256 or doc_id)."""
+        self._writable()
+        iris = self._resolve(ref)
+        if iris:
+            request = " ;\n".join(f"DROP SILENT GRAPH {ox.NamedNode(iri)}" for iri in sorted(iris))
+            self._update(request, what=f"the removal of {ref!r}")
+        return len(iris)
+
+    def clear(self) -> None:
+        """Remove every geokg graph: articles, actors and ontology.
+
+        Unlike :meth:`GraphStore.clear` this leaves graphs that are not geokg's alone, so that
+        a shared server keeps its other data.
+        """
+        self._writable()
+        rows = self._select(
+            "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?g a schema:NewsArticle } }"
+        )
+        graphs = sorted({row[0].value for row in rows if row[0].value.startswith(ARTICLE_NS)})
+        graphs += [ACTORS_GRAPH_NODE.value, ONTOLOGY_GRAPH_NODE.value]
+        self._update(
+            " ;\n".join(f"DROP SILENT GRAPH {ox.NamedNode(iri)}" for iri in graphs),
+            what="clearing the store",
+        )
+        self._ontology_checked = False
+
+    # ------------------------------------------------------------ reading
+
+    def _resolve(self, ref: str) -> set[str]:
+        if ref.startswith(ARTICLE_NS) or _SHA256.fullmatch(ref):
+            iri = ref if ref.startswith(ARTICLE_NS) else ARTICLE_NS + ref
+            try:
+                node = ox.NamedNode(iri)
+            except ValueError:
+                return set()
+            held = self._ask(f"ASK {{ GRAPH {node} {{ {node} a schema:NewsArticle }} }}")
+            return {iri} if held else set()
+        return self._doc_graphs(ref)
+
+    def has_article(self, ref: str) -> bool:
+        """True when the server holds the article ``ref`` (IRI, text SHA-256 or doc_id) names."""
+        return bool(self._resolve(ref))
+
+    def articles(self) -> list[dict[str, Any]]:
+        """One dict per article, sorted by doc_id then IRI (as :meth:`GraphStore.articles`)."""
+        # the very same SPARQL and record building as the embedded store, through self._select
+        return GraphStore.articles(self)  # type: ignore[arg-type]
+
+    def iter_statements(self, *, doc_id: str | None = None) -> Iterator[dict[str, Any]]:
+        """Every statement as a dict of the JSON Lines format (as :meth:`GraphStore.iter_statements`)."""
+        return GraphStore.iter_statements(self, doc_id=doc_id)  # type: ignore[arg-type]
+
+    def _actor_records(self) -> dict[str, dict[str, Any]]:
+        return GraphStore._actor_records(self)  # type: ignore[arg-type]
+
+    def query(self, sparql: str, *, bindings: Mapping[str, Binding] | None = None) -> QueryResult:
+        """Run a SPARQL query on the server (union default graph) and return its whole result.
+
+        The geokg prefixes are predeclared, as for :meth:`GraphStore.query`. ``bindings`` are
+        joined to the query's top-level group as a ``VALUES`` block of RDF terms
+        (:func:`bind_with_values`); Python values convert as in GraphStore.
+        """
+        terms = {
+            variable.value: term
+            for variable, term in (_binding_term(k, v) for k, v in (bindings or {}).items())
+        }
+        text = bind_with_values(sparql, terms) if terms else sparql
+        return self._parse_result(*self._post_query(text))
+
+    def stats(self) -> dict[str, int]:
+        """Counts: ``articles``, ``actors``, ``statements`` and ``triples`` (quads in all graphs)."""
+
+        def count(sparql: str) -> int:
+            return int(self._select(sparql)[0][0].value)
+
+        return {
+            "articles": count(
+                "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?g a schema:NewsArticle } }"
+            ),
+            "actors": count(
+                "SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { GRAPH %s { ?a a gkg:Actor } }"
+                % ACTORS_GRAPH_NODE
+            ),
+            "statements": count(
+                "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { GRAPH ?g { ?s a gkg:Statement } }"
+            ),
+            "triples": count("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"),
+        }
+
+    def quads(self, graph: str | None = None) -> list[ox.Quad]:
+        """All quads of the named graphs, or those of the named graph ``graph``."""
+        if graph is not None:
+            return self._graph_quads(ox.NamedNode(graph))
+        return self._all_quads()
+
+    def _all_quads(self) -> list[ox.Quad]:
+        # Oxigraph and Fuseki answer a GET on the graph store with the whole dataset; servers
+        # that do not are read graph by graph (Graph Store Protocol GET ?graph=)
+        status, content_type, body = self._http(
+            "GET", self._endpoints.data, accept="application/n-quads"
+        )
+        media = content_type.split(";")[0].strip().lower()
+        if status == 200 and media in ("application/n-quads", "application/trig"):
+            rdf_format = ox.RdfFormat.from_media_type(media)
+            return [q for q in ox.parse(body, format=rdf_format) if not isinstance(q.graph_name, ox.DefaultGraph)]
+        rows = self._select("SELECT DISTINCT ?g WHERE { GRAPH ?g { } }")
+        out: list[ox.Quad] = []
+        for row in sorted(rows, key=lambda r: r[0].value):
+            if isinstance(row[0], ox.NamedNode):
+                out.extend(self._graph_quads(row[0]))
+        return out
+
+    def dump(self, fmt: DumpFormat, out: BinaryIO) -> None:
+        """Write the store's named graphs to ``out`` as ``fmt`` (as :meth:`GraphStore.dump`)."""
+        if fmt not in DUMP_FORMATS:
+            raise InputError(
+                "E350", f"unknown RDF format {fmt!r}; use one of {', '.join(DUMP_FORMATS)}"
+            )
+        quads = self._all_quads()
+        rdf_format = DUMP_FORMATS[fmt]
+        prefixes = dict(PREFIXES) if fmt in ("ttl", "trig", "jsonld") else None
+        if fmt in ("ttl", "nt"):
+            triples = list(dict.fromkeys(ox.Triple(q.subject, q.predicate, q.object) for q in quads))
+            ox.serialize(triples, out, rdf_format, prefixes=prefixes)
+        else:
+            ox.serialize(quads, out, rdf_format, prefixes=prefixes)
+
+
+def _graph_block(graph: ox.NamedNode, quads: Iterable[ox.Quad]) -> str:
+    # N-Triples term syntax is valid SPARQL: literals are escaped by pyoxigraph, IRIs validated
+    body = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
+    return f"GRAPH {graph} {{\n{body}\n}}" if body else ""
+
+
+def _shift(message: str) -> str:
+    """A server error message with line numbers of the user's query (the prologue is line 1)."""
+    def back(match: re.Match[str]) -> str:
+        line = max(1, int(match.group(1)) - 1)
+        return match.group(0).replace(match.group(1), str(line), 1)
+
+    return _ERROR_AT.sub(back, message, count=1)

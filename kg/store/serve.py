@@ -1,0 +1,334 @@
+"""``kg serve``: a SPARQL 1.1 Protocol endpoint over a store, run by Oxigraph server.
+
+The ``oxigraph`` package on PyPI installs the Oxigraph server as a console program; this module
+finds it, starts it on a store folder (or in memory), waits until it answers, and stops it.
+Queries go to ``http://HOST:PORT/query`` and see the union of all graphs as their default graph
+(ONTOLOGY.md); ``http://HOST:PORT/`` is Oxigraph's query page.
+
+Read-only by default (``oxigraph serve-read-only``). RocksDB allows one writer and calls reading
+under a writer undefined, so a read-only server refuses to start while another process writes
+the store, and holds a shared lock on the store's ``LOCK`` file while it runs: a ``kg build`` on
+the same folder then stops with E300 instead of writing under the server's feet. A writable
+server (``read_only=False``) takes the store's write lock itself. Loopback (127.0.0.1) is the
+default address.
+
+POSIX locks belong to a process, so the shared lock keeps out writers of *other* processes
+only: do not open the served folder for writing from the process that runs the server.
+"""
+from __future__ import annotations
+
+import importlib.metadata
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from pathlib import Path
+from types import TracebackType
+from typing import IO
+
+from kg.errors import StoreError
+
+__all__ = ["OxigraphServer", "free_port", "oxigraph_executable"]
+
+_LOOPBACK = "127.0.0.1"
+
+
+def oxigraph_executable() -> Path:
+    """Path of the ``oxigraph`` program installed by the ``oxigraph`` PyPI package.
+
+    Looked up in the package's installed files, then next to the running Python, then on PATH.
+    """
+    try:
+        files = importlib.metadata.files("oxigraph") or []
+    except importlib.metadata.PackageNotFoundError:
+        files = []
+    for entry in files:
+        if Path(str(entry)).name in ("oxigraph", "oxigraph.exe"):
+            path = Path(str(entry.locate())).resolve()
+            if path.is_file():
+                return path
+    for candidate in (Path(sys.executable).parent / "oxigraph", shutil.which("oxigraph")):
+        if candidate and Path(candidate).is_file():
+            return Path(candidate)
+    raise StoreError(
+        "E385",
+        "the Oxigraph server program is not installed; install it with: pip install "
+        "'oxigraph>=0.5,<0.6'",
+    )
+
+
+def free_port(host: str = _LOOPBACK) -> int:
+    """A TCP port on ``host`` that nothing listens on right now."""
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as sock:
+        sock.bind((host, 0))
+        return int(sock.getsockname()[1])
+
+
+def _die_with_parent() -> None:  # pragma: no cover - runs in the child before exec
+    import ctypes
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, 15)  # PR_SET_PDEATHSIG, SIGTERM
+    except (OSError, AttributeError):
+        pass
+
+
+def _port_taken(host: str, port: int) -> bool:
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            sock.bind((host, port))
+        except OSError:
+            return True
+    return False
+
+
+class OxigraphServer:
+    """An Oxigraph server process over a store folder (or in memory, with ``location=None``).
+
+    Use it as a context manager, which starts the server, waits until it answers queries, and
+    stops it (and its process) on exit::
+
+        with OxigraphServer("kg-store") as server:
+            print(server.query_url)   # http://127.0.0.1:PORT/query
+
+    Parameters
+    ----------
+    location
+        Store folder; None for an empty in-memory server (always writable).
+    host, port
+        Where to listen; 127.0.0.1 and a free port by default.
+    read_only
+        Serve without updates (default). The store must exist.
+    union_default_graph
+        Queries see the union of all graphs as their default graph (default, as ONTOLOGY.md).
+    timeout_s
+        Give up on queries that run longer (seconds); None for Oxigraph's default.
+    cors
+        Allow cross-origin requests (for a query page served from elsewhere).
+    """
+
+    def __init__(
+        self,
+        location: str | os.PathLike[str] | None,
+        *,
+        host: str = _LOOPBACK,
+        port: int | None = None,
+        read_only: bool = True,
+        union_default_graph: bool = True,
+        timeout_s: int | None = None,
+        cors: bool = False,
+    ) -> None:
+        self.location = Path(location).expanduser().resolve() if location is not None else None
+        self.host = host
+        self.port = port if port is not None else free_port(host)
+        self.read_only = read_only and self.location is not None
+        self.union_default_graph = union_default_graph
+        self.timeout_s = timeout_s
+        self.cors = cors
+        self._process: subprocess.Popen[bytes] | None = None
+        self._log: IO[bytes] | None = None
+        self._lock: IO[bytes] | None = None
+
+    # ------------------------------------------------------------ addresses
+
+    @property
+    def url(self) -> str:
+        """Base URL of the server; also the address of its query page."""
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        return f"http://{host}:{self.port}"
+
+    @property
+    def query_url(self) -> str:
+        """SPARQL 1.1 Protocol query endpoint."""
+        return self.url + "/query"
+
+    @property
+    def update_url(self) -> str:
+        """SPARQL 1.1 Update endpoint (refused by a read-only server)."""
+        return self.url + "/update"
+
+    @property
+    def store_url(self) -> str:
+        """SPARQL 1.1 Graph Store Protocol endpoint."""
+        return self.url + "/store"
+
+    @property
+    def pid(self) -> int | None:
+        return self._process.pid if self._process is not None else None
+
+    @property
+    def running(self) -> bool:
+        return self._process is not None and self._process.poll() is None
+
+    def command(self) -> list[str]:
+        """The command line that starts the server."""
+        args = [str(oxigraph_executable())]
+        args.append("serve-read-only" if self.read_only else "serve")
+        if self.location is not None:
+            args += ["--location", str(self.location)]
+        args += ["--bind", f"{self.host}:{self.port}"]
+        if self.union_default_graph:
+            args.append("--union-default-graph")
+        if self.timeout_s is not None:
+            args += ["--timeout-s", str(int(self.timeout_s))]
+        if self.cors:
+            args.append("--cors")
+        return args
+
+    # ------------------------------------------------------------ starting and stopping
+
+    def _check_location(self) -> None:
+        """Refuse stores that are missing or held by a writer; hold the shared lock if read-only."""
+        from kg.store.embedded import _OPEN_FOR_WRITING  # this process's own writers
+
+        folder = self.location
+        if folder is None:
+            return
+        if folder.exists() and not folder.is_dir():
+            raise StoreError("E386", f"{folder} is a file, not a store; give a store folder")
+        is_store = (folder / "CURRENT").is_file()
+        if self.read_only and not is_store:
+            raise StoreError(
+                "E386", f"there is no store at {folder}; build one first (kg build --store {folder})"
+            )
+        if not is_store and folder.is_dir() and any(folder.iterdir()):
+            raise StoreError(
+                "E386", f"{folder} is a folder with other files, not a geokg store; give a store folder"
+            )
+        if folder in _OPEN_FOR_WRITING:
+            raise StoreError(
+                "E387",
+                f"store {folder} is open for writing in this process; close that GraphStore first",
+            )
+        lock_file = folder / "LOCK"
+        if not lock_file.exists():
+            return
+        import fcntl
+
+        handle = open(lock_file, "rb")
+        try:
+            # RocksDB writers hold an exclusive POSIX lock on LOCK: a shared one fails meanwhile
+            fcntl.lockf(handle, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        except OSError:
+            handle.close()
+            raise StoreError(
+                "E300",
+                f"store {folder} is in use by another kg process (kg build?); wait for it to "
+                "finish, then run kg serve again",
+            ) from None
+        if self.read_only:
+            self._lock = handle  # keep writers out while the server reads
+        else:
+            fcntl.lockf(handle, fcntl.LOCK_UN)
+            handle.close()
+
+    def start(self, *, wait: float = 30.0) -> OxigraphServer:
+        """Start the server and wait (at most ``wait`` seconds) until it answers a query."""
+        if self.running:
+            return self
+        if _port_taken(self.host, self.port):
+            raise StoreError(
+                "E388", f"port {self.port} on {self.host} is in use; choose another with --port"
+            )
+        self._check_location()
+        self._log = tempfile.TemporaryFile()
+        try:
+            # own session: Ctrl-C reaches kg, which stops the server in order; and on Linux the
+            # server gets SIGTERM if the process that started it dies without stopping it
+            self._process = subprocess.Popen(
+                self.command(),
+                stdin=subprocess.DEVNULL,
+                stdout=self._log,
+                stderr=self._log,
+                start_new_session=True,
+                preexec_fn=_die_with_parent if sys.platform.startswith("linux") else None,
+            )
+            self._wait_until_ready(wait)
+        except BaseException:
+            self.stop()
+            raise
+        return self
+
+    def _wait_until_ready(self, wait: float) -> None:
+        deadline = time.monotonic() + wait
+        probe = self.query_url + "?" + urllib.parse.urlencode({"query": "ASK {}"})
+        while True:
+            assert self._process is not None
+            if self._process.poll() is not None:
+                raise StoreError(
+                    "E389",
+                    f"the Oxigraph server stopped at once (exit code {self._process.returncode}): "
+                    f"{self.log_tail() or 'no message'}",
+                )
+            try:
+                with urllib.request.urlopen(probe, timeout=2) as response:
+                    if response.status == 200:
+                        return
+            except (urllib.error.URLError, OSError):
+                pass
+            if time.monotonic() > deadline:
+                raise StoreError(
+                    "E390",
+                    f"the Oxigraph server did not answer at {self.url} within {wait:.0f} s; "
+                    f"{self.log_tail() or 'it printed nothing'}",
+                )
+            time.sleep(0.05)
+
+    def log_tail(self, lines: int = 3) -> str:
+        """The last lines the server printed (one line of text)."""
+        if self._log is None:
+            return ""
+        self._log.flush()
+        self._log.seek(0)
+        text = self._log.read().decode("utf-8", "replace")
+        return " | ".join(line.strip() for line in text.strip().splitlines()[-lines:])
+
+    def wait(self, timeout: float | None = None) -> int:
+        """Block until the server exits; return its exit code."""
+        if self._process is None:
+            return 0
+        return self._process.wait(timeout)
+
+    def stop(self, *, grace: float = 10.0) -> None:
+        """Stop the server (SIGTERM, then SIGKILL after ``grace`` seconds) and release the store."""
+        process, self._process = self._process, None
+        try:
+            if process is not None and process.poll() is None:
+                process.terminate()
+                try:
+                    process.wait(grace)
+                except subprocess.TimeoutExpired:
+                    process.kill()
+                    process.wait(grace)
+        finally:
+            if self._lock is not None:
+                self._lock.close()  # drops the shared lock
+                self._lock = None
+            if self._log is not None:
+                self._log.close()
+                self._log = None
+
+    def __enter__(self) -> OxigraphServer:
+        return self.start()
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.stop()
+
+    def __repr__(self) -> str:
+        where = "memory" if self.location is None else str(self.location)
+        mode = "read-only" if self.read_only else "read-write"
+        state = "running" if self.running else "stopped"
+        return f"<OxigraphServer {where} at {self.url} ({mode}, {state})>"

@@ -1,0 +1,168 @@
+"""The named queries of kg/store/rq: declarations, results on the sample article, safe binding."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from kg.errors import InputError
+from kg.store import GraphStore
+from kg.store.named_queries import named_queries
+from tests.store.records import RUN, UNKNOWN, article, many, statements
+
+ROOT = Path(__file__).resolve().parents[2]
+KINDS = {"actor", "predicate", "date", "string", "number"}
+
+
+@pytest.fixture(scope="module")
+def store() -> Iterator[GraphStore]:
+    with GraphStore.open(None) as opened:
+        art = article()
+        opened.add_article(art, statements(art), [UNKNOWN], run=RUN)
+        yield opened
+
+
+def run(store: GraphStore, name: str, **params: str) -> list[dict]:
+    query = named_queries()[name]
+    return store.query(query.text, bindings=query.bind(params)).dicts()
+
+
+def test_the_library_holds_the_queries_the_issue_asks_for() -> None:
+    assert {
+        "relations-of-actor", "dyad-history", "who-pressures-whom", "statements-by-source",
+        "negated-claims", "actor-degree", "actor-timeline", "predicates-count",
+    } <= set(named_queries())
+
+
+@pytest.mark.parametrize("name", sorted(named_queries()))
+def test_every_query_is_described_and_runs(name: str) -> None:
+    query = named_queries()[name]
+    assert len(query.description) > 20 and query.description[0].isupper()
+    for param, kind, description in query.params:
+        assert kind in KINDS, f"{name}: parameter {param} has unknown kind {kind}"
+        assert description
+        variable = param + "Label" if kind == "actor" else param
+        assert f"?{variable}" in query.text, f"{name} never uses ?{variable}"
+    with GraphStore.open(None) as empty:  # parses and runs with no data and no parameters
+        result = empty.query(query.text)
+    assert result.kind == "select" and len(result) == 0
+
+
+def test_dyad_history_both_directions_with_quad_class(store: GraphStore) -> None:
+    rows = run(store, "dyad-history", a="Donald Trump", b="Xi Jinping")
+    assert [(r["subject"], r["predicate"], r["object"], r["plover"], r["quadClass"]) for r in rows] == [
+        ("Xi Jinping", "pressures", "Donald Trump", "DEMAND", 3)
+    ]
+    assert rows[0]["doc"] == "wn2025-0001" and rows[0]["modality"] == "actual"
+    by_iri = run(store, "dyad-history", a="https://w3id.org/geokg/actor/xi-jinping",
+                 b="https://w3id.org/geokg/actor/donald-trump")
+    assert by_iri == rows
+    assert run(store, "dyad-history", a="Xi Jinping", b="Taiwan") == []
+
+
+def test_statements_by_source(store: GraphStore) -> None:
+    rows = run(store, "statements-by-source", source="The Wall Street Journal")
+    assert [(r["subject"], r["predicate"], r["object"], r["negated"]) for r in rows] == [
+        ("Donald Trump", "providesAidTo", "Taiwan", True)
+    ]
+    assert run(store, "statements-by-source", source="China") == []
+
+
+def test_actor_degree_counts_statements_and_partners(store: GraphStore) -> None:
+    rows = {r["label"]: r for r in run(store, "actor-degree")}
+    # negated statements are left out: Trump only receives Xi's pressure
+    assert (rows["Donald Trump"]["statements"], rows["Donald Trump"]["outgoing"],
+            rows["Donald Trump"]["incoming"]) == (1, 0, 1)
+    # Xi pressures Trump and leads China
+    assert (rows["Xi Jinping"]["outgoing"], rows["Xi Jinping"]["partners"]) == (2, 2)
+    assert rows["Taiwan"]["incoming"] == 1  # the PLA's possible attack
+    assert "The Wall Street Journal" not in rows
+    assert list(rows) == sorted(rows, key=lambda k: (-rows[k]["statements"], k))
+
+
+def test_actor_timeline_with_and_without_dates(store: GraphStore) -> None:
+    rows = run(store, "actor-timeline", actor="China")
+    assert [(str(r["date"]), r["predicate"]) for r in rows] == [("2025-09-29", "leaderOf"),
+                                                          ("2025-10", "consults")]
+    assert rows[0]["headline"] == "Xi Pressures Trump To Oppose Taiwan Independence"
+    later = run(store, "actor-timeline", actor="China", since="2025-10-01")
+    assert [r["predicate"] for r in later] == ["consults"]
+    earlier = run(store, "actor-timeline", actor="China", until="2025-09-30")
+    assert [r["predicate"] for r in earlier] == ["leaderOf"]
+    with pytest.raises(InputError) as error:
+        run(store, "actor-timeline", actor="China", since="last week")
+    assert error.value.code == "E166"
+
+
+def test_predicates_count(store: GraphStore) -> None:
+    rows = {r["predicate"]: r for r in run(store, "predicates-count")}
+    assert set(rows) == {"pressures", "providesAidTo", "consults", "attacks", "leaderOf"}
+    assert (rows["providesAidTo"]["negated"], rows["providesAidTo"]["asserted"]) == (1, 0)
+    assert (rows["pressures"]["plover"], rows["pressures"]["asserted"]) == ("DEMAND", 1)
+    assert "plover" not in rows["leaderOf"]  # structural relations have no event type
+    assert sum(r["statements"] for r in rows.values()) == 5
+
+
+def test_counts_scale_with_the_data() -> None:
+    with GraphStore.open(None) as store:
+        for art, stmts in many(7, per_article=3):
+            store.add_article(art, stmts, run=RUN)
+        assert run(store, "predicates-count") == [
+            {"predicate": "pressures", "plover": "DEMAND", "quadClass": 3, "statements": 21,
+             "negated": 0, "asserted": 21}
+        ]
+        degree = {r["label"]: r for r in run(store, "actor-degree")}
+        assert (degree["China"]["outgoing"], degree["Taiwan"]["incoming"]) == (21, 21)
+        assert len(run(store, "dyad-history", a="Taiwan", b="China")) == 21
+
+
+def test_label_parameters_are_terms_not_query_text(store: GraphStore) -> None:
+    hostile = 'Taiwan" } UNION { ?st ?p ?o } #'
+    assert run(store, "relations-of-actor", actor=hostile) == []
+    assert run(store, "statements-by-source", source=hostile) == []
+    with pytest.raises(InputError) as error:
+        run(store, "dyad-history", a="China", c="Taiwan")
+    assert error.value.code == "E164"
+
+
+def test_kg_query_named_with_params(tmp_path: Path) -> None:
+    folder = tmp_path / "kg.store"
+    with GraphStore.open(folder) as opened:
+        art = article()
+        opened.add_article(art, statements(art), run=RUN)
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    result = subprocess.run(
+        [sys.executable, "-m", "kg", "query", "--named", "dyad-history", "--param", "a=Xi Jinping",
+         "--param", "b=Donald Trump", "--format", "json", "--store", str(folder)],
+        capture_output=True, text=True, timeout=120, env=env, cwd=ROOT,
+    )
+    assert result.returncode == 0, result.stderr
+    bindings = json.loads(result.stdout)["results"]["bindings"]
+    assert [b["predicate"]["value"] for b in bindings] == ["pressures"]
+    listing = subprocess.run([sys.executable, "-m", "kg", "query", "--list"], capture_output=True,
+                             text=True, timeout=120, env=env, cwd=ROOT)
+    assert "actor-timeline" in listing.stdout and "statements-by-source" in listing.stdout
+
+
+def test_binding_an_iri_term_directly(store: GraphStore) -> None:
+    query = named_queries()["relations-of-actor"]
+    result = store.query(query.text, bindings={"actor": ox.NamedNode("https://w3id.org/geokg/actor/taiwan")})
+    assert {row["predicate"] for row in result.dicts()} == {"providesAidTo", "attacks"}
+
+
+def test_an_actor_acting_on_itself_is_listed_once() -> None:
+    from kg.types import Article, Evidence, Statement
+    from tests.store.records import CHINA
+
+    art = Article(doc_id="self", text="China reassured China.", title="Self")
+    evidence = Evidence("self", art.sha256, art.text, 0, len(art.text))
+    with GraphStore.open(None) as store:
+        store.add_article(art, [Statement(CHINA, "assures", CHINA, evidence)], run=RUN)
+        assert [r["predicate"] for r in run(store, "actor-timeline", actor="China")] == ["assures"]
+        assert run(store, "dyad-history", a="China", b="China") == []  # a dyad needs two actors
