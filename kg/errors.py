@@ -21,6 +21,10 @@ class KGError(Exception):
     def __str__(self) -> str:
         return f"{self.code}: {self.message}"
 
+    def __reduce__(self) -> tuple[type, tuple[str, str]]:
+        # picklable, so an error raised in a worker process reaches the parent intact
+        return (type(self), (self.code, self.message))
+
 
 class InputError(KGError):
     """Input that cannot be read: missing file, bad JSON, wrong encoding, unknown format."""
