@@ -79,8 +79,8 @@ def test_chromium_renders_offline(tmp_path: Path, mixed_graph: nx.MultiDiGraph) 
     if not CHROMIUM.exists():
         pytest.skip("/usr/bin/chromium is not installed: the page was not opened in a browser")
     page = render_html(mixed_graph, tmp_path / "map.html", show_negated=True)
-    # headless Chromium sometimes dumps the DOM before its first animation frame has run; the
-    # page is then still "loading" (not an error): open it again, at most three times
+    # headless Chromium sometimes dumps the DOM before the layout has finished; the page is
+    # then still "loading" (not an error): open it again, at most three times
     for attempt in range(3):
         done = subprocess.run(
             [
@@ -96,66 +96,6 @@ def test_chromium_renders_offline(tmp_path: Path, mixed_graph: nx.MultiDiGraph) 
         )
         if 'data-state="loading"' not in done.stdout:
             break
-    assert done.returncode == 0, done.stderr[-2000:]
-    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
-    return result
-
-
-def test_page_draws_with_text_only_tooltips(
-    tmp_path: Path, hostile_graph: nx.MultiDiGraph, hostile: tuple[str, ...]
-) -> None:
-    page = render_html(hostile_graph, tmp_path / "map.html", show_negated=True)
-    result = run_page(page)
-    assert result["problems"] == []
-    assert result["state"] == "drawn" and not result["errorShown"]
-    assert result["nodes"] == 4 and result["edges"] == 5
-    assert result["physicsRunning"] is False  # switched off once stable
-    # tooltips are elements (not strings) whose text holds the hostile strings verbatim
-    titles = result["edgeTitles"] + result["nodeTitles"]
-    assert titles and not any(t is None or t.startswith("STRING:") for t in titles)
-    joined = "\n".join(titles)
-    for text in hostile:
-        assert text in joined
-    assert any(title.startswith("Xi " + hostile[0]) for title in result["nodeTitles"])
-    # the filter: one predicate off, then none, then all
-    assert result["afterFirstOff"]["edges"] == 4
-    assert result["afterNone"] == {"nodes": 0, "edges": 0}
-    assert result["afterAll"] == {"nodes": 4, "edges": 5}
-    assert "negated" in result["legend"] and result["filters"] == 6  # 5 predicates + negated
-
-
-def test_large_page_is_drawn_still(tmp_path: Path, make_big_graph: Any) -> None:
-    page = render_html(make_big_graph(350), tmp_path / "big.html")
-    result = run_page(page, wait_ms=500)
-    assert result["problems"] == []
-    assert result["state"] == "drawn"
-    assert result["nodes"] == 350 and result["physicsRunning"] is False
-    assert result["positioned"] is True
-
-
-def test_empty_page_shows_its_message(tmp_path: Path) -> None:
-    result = run_page(render_html(nx.MultiDiGraph(), tmp_path / "empty.html"), wait_ms=50)
-    assert result["problems"] == []
-    assert result["state"] == "empty" and result["emptyShown"] and not result["errorShown"]
-    assert result["summary"].startswith("0 actors")
-
-
-def test_chromium_renders_offline(tmp_path: Path, mixed_graph: nx.MultiDiGraph) -> None:
-    if not CHROMIUM.exists():
-        pytest.skip("/usr/bin/chromium is not installed: the page was not opened in a browser")
-    page = render_html(mixed_graph, tmp_path / "map.html", show_negated=True)
-    done = subprocess.run(
-        [
-            str(CHROMIUM), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-            "--no-first-run", "--disable-background-networking", "--disable-component-update",
-            "--disable-sync", f"--user-data-dir={tmp_path / 'profile'}",
-            "--proxy-server=127.0.0.1:9", "--host-resolver-rules=MAP * ~NOTFOUND",
-            "--enable-logging=stderr", "--v=0", "--virtual-time-budget=30000",
-            "--run-all-compositor-stages-before-draw",
-            "--window-size=1200,800", "--dump-dom", page.as_uri(),
-        ],
-        capture_output=True, text=True, timeout=120, check=False,
-    )
     assert done.returncode == 0, done.stderr[-2000:]
     dom = done.stdout
     assert 'data-state="drawn"' in dom, re.findall(r"<body[^>]*>", dom)
