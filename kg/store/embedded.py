@@ -181,6 +181,37 @@ def _binding_term(name: str, value: Binding) -> tuple[ox.Variable, Term]:
     )
 
 
+def named_actors(statements: Iterable[Statement], actors: Iterable[Actor]) -> list[Actor]:
+    """The actors whose descriptions an article writes: those its statements name, overridden
+    by the ``actors`` given (which also add actors the statements only point to), by key."""
+    chosen: dict[str, Actor] = {}
+    for statement in statements:
+        for actor in (statement.subject, statement.object, statement.attributed_to):
+            if actor is not None:
+                chosen.setdefault(actor.key, actor)
+    for actor in actors:
+        chosen[actor.key] = actor
+    return [chosen[key] for key in sorted(chosen)]
+
+
+def replacement_update(graph: ox.NamedNode, new_graph: Sequence[ox.Quad], *, old_graph: bool, same: bool,
+                       superseded: Iterable[str], retract: Sequence[ox.Quad], insert: Sequence[ox.Quad]) -> str:
+    """One SPARQL Update request (one transaction) that replaces an article's graph: drop the
+    superseded versions, retract changed actor values, drop the old graph, insert the new data."""
+    parts = [f"DROP SILENT GRAPH {ox.NamedNode(iri)}" for iri in sorted(superseded)]
+    if retract:
+        parts.append("DELETE DATA {\n%s\n}" % _graph_block(ACTORS_GRAPH_NODE, retract))
+    if not same and old_graph:
+        parts.append(f"DROP SILENT GRAPH {graph}")
+    blocks = [_graph_block(ACTORS_GRAPH_NODE, insert)]
+    if not same:
+        blocks.append(_graph_block(graph, new_graph))
+    body = "\n".join(b for b in blocks if b)
+    if body:
+        parts.append("INSERT DATA {\n%s\n}" % body)
+    return " ;\n".join(parts)
+
+
 class GraphStore:
     """A geokg knowledge graph in an embedded Oxigraph store.
 
@@ -429,14 +460,7 @@ class GraphStore:
         graph = ox.NamedNode(article.iri)
         new_graph = article_quads(article, statements, run=run)
 
-        chosen: dict[str, Actor] = {}
-        for statement in statements:
-            for actor in (statement.subject, statement.object, statement.attributed_to):
-                if actor is not None:
-                    chosen.setdefault(actor.key, actor)
-        for actor in actors:
-            chosen[actor.key] = actor
-        retract, insert = self._actor_changes(chosen[key] for key in sorted(chosen))
+        retract, insert = self._actor_changes(named_actors(statements, actors))
         insert.extend(q for q in run.quads() if q not in store)
 
         old_graph = set(store.quads_for_pattern(None, None, None, graph))
@@ -450,18 +474,9 @@ class GraphStore:
             # nothing to take away: one extend() is one transaction too, and 3-4x faster
             self._extend(insert if same else insert + new_graph, what=f"article {article.doc_id!r}")
             return not same
-        parts = [f"DROP SILENT GRAPH {ox.NamedNode(iri)}" for iri in sorted(superseded)]
-        if retract:
-            parts.append("DELETE DATA {\n%s\n}" % _graph_block(ACTORS_GRAPH_NODE, retract))
-        if not same and old_graph:
-            parts.append(f"DROP SILENT GRAPH {graph}")
-        blocks = [_graph_block(ACTORS_GRAPH_NODE, insert)]
-        if not same:
-            blocks.append(_graph_block(graph, new_graph))
-        body = "\n".join(b for b in blocks if b)
-        if body:
-            parts.append("INSERT DATA {\n%s\n}" % body)
-        self._update(" ;\n".join(parts), what=f"article {article.doc_id!r}")
+        request = replacement_update(graph, new_graph, old_graph=bool(old_graph), same=same,
+                                     superseded=superseded, retract=retract, insert=insert)
+        self._update(request, what=f"article {article.doc_id!r}")
         return not same or bool(superseded)
 
     def remove_article(self, ref: str) -> int:

@@ -61,7 +61,7 @@ from kg.rdf.convert import (
 )
 from kg.rdf.iris import ACTOR_NS, ARTICLE_NS
 from kg.rdf.namespaces import PREFIXES
-from kg.store.embedded import DUMP_FORMATS, Binding, DumpFormat, GraphStore
+from kg.store.embedded import DUMP_FORMATS, Binding, DumpFormat, GraphStore, named_actors, replacement_update
 # the same conversion of Python values, and the same actor upsert rule, as GraphStore
 from kg.store.embedded import _SINGLE_VALUED, _binding_term
 from kg.store.projection import mentions_variable
@@ -609,32 +609,16 @@ class RemoteStore:
         self._writable()
         graph = ox.NamedNode(article.iri)
         new_graph = article_quads(article, statements, run=run)
-        chosen: dict[str, Actor] = {}
-        for statement in statements:
-            for actor in (statement.subject, statement.object, statement.attributed_to):
-                if actor is not None:
-                    chosen.setdefault(actor.key, actor)
-        for actor in actors:
-            chosen[actor.key] = actor
-        retract, insert = self._actor_changes([chosen[key] for key in sorted(chosen)], run)
+        retract, insert = self._actor_changes(named_actors(statements, actors), run)
         old_graph = set(self._graph_quads(graph))
         same = old_graph == set(new_graph)
         superseded = self._doc_graphs(article.doc_id) - {article.iri} if replace_doc_id else set()
         self._ensure_ontology()
         if same and not superseded and not retract and not insert:
             return False
-        parts = [f"DROP SILENT GRAPH {ox.NamedNode(iri)}" for iri in sorted(superseded)]
-        if retract:
-            parts.append("DELETE DATA {\n%s\n}" % _graph_block(ACTORS_GRAPH_NODE, retract))
-        if not same and old_graph:
-            parts.append(f"DROP SILENT GRAPH {graph}")
-        blocks = [_graph_block(ACTORS_GRAPH_NODE, insert)]
-        if not same:
-            blocks.append(_graph_block(graph, new_graph))
-        body = "\n".join(b for b in blocks if b)
-        if body:
-            parts.append("INSERT DATA {\n%s\n}" % body)
-        self._update(" ;\n".join(parts), what=f"article {article.doc_id!r}")
+        request = replacement_update(graph, new_graph, old_graph=bool(old_graph), same=same,
+                                     superseded=superseded, retract=retract, insert=insert)
+        self._update(request, what=f"article {article.doc_id!r}")
         return not same or bool(superseded)
 
     def remove_article(self, ref: str) -> int:
