@@ -74,6 +74,12 @@ def _open_store(path: str, *, read_only: bool = False, must_exist: bool = False)
     return GraphStore.open(path, read_only=read_only)
 
 
+def _read_records(store: str) -> list[dict]:
+    """Every statement of an existing store, as statement records (STATEMENTS.md)."""
+    with _open_store(store, must_exist=True) as st:
+        return list(st.iter_statements())
+
+
 # ---------------------------------------------------------------- extract
 
 
@@ -247,9 +253,7 @@ def render(
     from kg.analysis.graph import graph_from_statements
     from kg.render.html import render_html
 
-    with _open_store(store, must_exist=True) as st:
-        records = list(st.iter_statements())
-    graph = graph_from_statements(records, negated=None if negated else False, actor=actor, hops=hops,
+    graph = graph_from_statements(_read_records(store), negated=None if negated else False, actor=actor, hops=hops,
                                   since=since, until=until, predicates=predicate or None)
     path = render_html(graph, output, title=title, show_negated=negated)
     out.print(f"Wrote {path} ({graph.number_of_nodes()} actors, {graph.number_of_edges()} relations, "

@@ -19,7 +19,7 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
-from kg.cli import DEFAULT_STORE, StoreOpt, _open_store, app, err, out
+from kg.cli import DEFAULT_STORE, StoreOpt, _read_records, app, err, out
 from kg.errors import InputError, KGError
 
 if TYPE_CHECKING:  # networkx is imported when a command runs, not when ``kg`` starts
@@ -62,11 +62,6 @@ def _graph_filters(
         "quad_classes": None if structural else [1, 2, 3, 4],
         "min_confidence": min_confidence,
     }
-
-
-def _read_records(store: str) -> list[dict[str, Any]]:
-    with _open_store(store, must_exist=True) as st:
-        return list(st.iter_statements())
 
 
 def graph_measures(G: nx.Graph, *, seed: int = 0, resolution: float = 1.0) -> dict[str, dict[Any, Any]]:

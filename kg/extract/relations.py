@@ -69,9 +69,8 @@ class RelationExtractor:
         self.possible_phrases = tuple(lexicon.cues.get("modality", {}).get("possible_phrases", []))
         self.reporting = lexicon.cue("attribution", "reporting_verbs")
         self.light = lexicon.cue("light_verbs", "verbs")
-        titles = lexicon.cues.get("titles", {})
-        self.title_kind = {t: kind for kind in ("official", "leader", "spokesperson") for t in titles.get(kind, [])}
-        self.title_modifiers = frozenset(titles.get("modifiers", []))
+        self.title_kind = lexicon.title_kinds
+        self.title_modifiers = lexicon.cue("titles", "modifiers")
         self.person_readings: dict[str, str] = dict(lexicon.cues.get("person_readings", {}))
         self.force_agents = lexicon.cue("agents", "force_agents")
         self.nested_predicates = lexicon.cue("nested", "predicates")
@@ -140,8 +139,6 @@ class RelationExtractor:
             predicate = self.lex.words.get((lemma, "NOUN")) or self.lex.words.get((tok.lower_, "NOUN"))
             if predicate is None:
                 return None
-            if any(c.dep_ == "compound" and self.lex.words.get((c.lemma_.lower(), "NOUN")) for c in tok.children):
-                pass
             return predicate, "NOUN", (tok.i,)
         return None
 
@@ -456,7 +453,6 @@ class RelationExtractor:
                 prep = doc[k - 1].lower_
                 j, words = self._title_words_before(sent, k - 1, by_token)
                 if prep == "of":
-                    before = by_token.get(j - 1)
                     kind = self._title(" ".join(words))
                     return (kind, target, (j,), "title") if kind else None
             else:
@@ -637,7 +633,7 @@ class RelationExtractor:
         cur = tok
         for n in range(8):
             for c in cur.children:
-                if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no" and cur.pos_ == "NOUN"):
+                if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ in self.neg_particles and cur.pos_ == "NOUN"):
                     nxt = c.doc[c.i + 1] if c.i + 1 < len(c.doc) else None
                     if nxt is not None and nxt.lower_ == "only":
                         continue

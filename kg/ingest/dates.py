@@ -16,7 +16,7 @@ import re
 from datetime import date as Date
 from datetime import datetime
 
-__all__ = ["DateMatch", "find_dates_in_line", "parse_iso_date"]
+__all__ = ["DateMatch", "find_dates_in_line", "find_months_in_line", "parse_iso_date"]
 
 _MONTHS: dict[str, int] = {
     "january": 1, "jan": 1,
@@ -111,6 +111,18 @@ def find_dates_in_line(line: str, *, iso: bool = True, written: bool = True) -> 
                     found.append(DateMatch(day, m.start(), m.end()))
     found.sort(key=lambda match: match.start)
     return found
+
+
+_MONTH_YEAR = re.compile(rf"(?<![\w-])(?P<m>{_MONTH_RE})\.?,?\s+{_YEAR_RE.format(name='y')}(?!\d)", re.IGNORECASE)
+
+
+def find_months_in_line(line: str) -> list[str]:
+    """Months written with their name and year, as ISO year-months, in order of appearance.
+
+    >>> find_months_in_line("In August 2025, Trump claimed …")
+    ['2025-08']
+    """
+    return [f"{int(m.group('y')):04d}-{_MONTHS[m.group('m').lower()]:02d}" for m in _MONTH_YEAR.finditer(line)]
 
 
 def parse_iso_date(value: str) -> Date:
