@@ -562,7 +562,7 @@ class GraphStore:
             except ValueError:  # a non-ASCII variable name: leave the query as it is
                 text, added = sparql, []
         try:
-            result = QueryResult.from_pyoxigraph(self._run_query(text, substitutions))
+            result = self._run_query(text, substitutions, leave_out=added)
         except InputError as error:
             if not added or error.code != "E321":
                 raise
@@ -572,24 +572,24 @@ class GraphStore:
                 f"cannot bind ?{', ?'.join(added)}: the query groups its results; add the "
                 "variable to SELECT and GROUP BY",
             ) from error
-        if not added or result.kind != "select":
-            return result
-        keep = [i for i, name in enumerate(result.variables) if name not in added]
-        return QueryResult(
-            "select",
-            tuple(result.variables[i] for i in keep),
-            tuple(tuple(row[i] for i in keep) for row in result.terms),
-        )
+        return result
 
     def _run_query(
-        self, sparql: str, substitutions: Mapping[ox.Variable, Term]
-    ) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
-        try:
-            return self._live().query(
-                sparql,
-                prefixes=dict(PREFIXES),
-                use_default_graph_as_union=True,
-                substitutions=dict(substitutions) or None,
+        self,
+        sparql: str,
+        substitutions: Mapping[ox.Variable, Term],
+        *,
+        leave_out: Sequence[str] = (),
+    ) -> QueryResult:
+        try:  # pyoxigraph evaluates lazily: read the whole result inside the error handling
+            return QueryResult.from_pyoxigraph(
+                self._live().query(
+                    sparql,
+                    prefixes=dict(PREFIXES),
+                    use_default_graph_as_union=True,
+                    substitutions=dict(substitutions) or None,
+                ),
+                leave_out=leave_out,
             )
         except SyntaxError as error:
             raise InputError("E321", f"SPARQL syntax error: {_one_line(error)}") from error

@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, Literal, Union
@@ -112,24 +112,35 @@ class QueryResult:
     terms: tuple[tuple[Term | None, ...], ...] = ()
     boolean: bool | None = None
     triples: tuple[ox.Triple, ...] = ()
-    rows: list[tuple[Any, ...]] = field(init=False, repr=False, compare=False)
+    _rows: list[tuple[Any, ...]] | None = field(default=None, init=False, repr=False, compare=False)
 
-    def __post_init__(self) -> None:
-        rows = [tuple(to_python(term) for term in row) for row in self.terms]
-        object.__setattr__(self, "rows", rows)
+    @property
+    def rows(self) -> list[tuple[Any, ...]]:
+        """The SELECT rows with Python values (converted on first use, then kept)."""
+        if self._rows is None:
+            rows = [tuple(to_python(term) for term in row) for row in self.terms]
+            object.__setattr__(self, "_rows", rows)
+            return rows
+        return self._rows
 
     @classmethod
     def from_pyoxigraph(
-        cls, result: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples
+        cls,
+        result: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples,
+        *,
+        leave_out: Collection[str] = (),
     ) -> QueryResult:
-        """Read a whole pyoxigraph result into a :class:`QueryResult`."""
+        """Read a whole pyoxigraph result into a :class:`QueryResult`.
+
+        ``leave_out`` names SELECT variables to drop from the result.
+        """
         if isinstance(result, ox.QueryBoolean):
             return cls(kind="ask", boolean=bool(result))
         if isinstance(result, ox.QueryTriples):
             return cls(kind="graph", triples=tuple(result))
-        variables = tuple(v.value for v in result.variables)
-        width = len(variables)
-        terms = tuple(tuple(solution[i] for i in range(width)) for solution in result)
+        keep = [i for i, v in enumerate(result.variables) if v.value not in leave_out]
+        variables = tuple(result.variables[i].value for i in keep)
+        terms = tuple(tuple(solution[i] for i in keep) for solution in result)
         return cls(kind="select", variables=variables, terms=terms)
 
     def __len__(self) -> int:

@@ -166,3 +166,45 @@ def test_an_actor_acting_on_itself_is_listed_once() -> None:
         store.add_article(art, [Statement(CHINA, "assures", CHINA, evidence)], run=RUN)
         assert [r["predicate"] for r in run(store, "actor-timeline", actor="China")] == ["assures"]
         assert run(store, "dyad-history", a="China", b="China") == []  # a dyad needs two actors
+
+
+def test_actor_degree_agrees_with_a_count_in_python() -> None:
+    """Degrees over many actors, negated statements and labels alike in their first letters."""
+    import random
+    from collections import defaultdict
+
+    from kg.types import Actor, Article, Statement
+    from tests.store.records import evidence
+
+    rng = random.Random(7)
+    # labels equal in their first 12 or more characters: the query sorts on a prefix first
+    actors = [Actor(f"region-{i}", f"Northern Region {chr(65 + i)}", "Group") for i in range(6)]
+    actors += [Actor("state-a", "State A", "State"), Actor("state-b", "State B", "State")]
+    expected: dict[str, dict[str, object]] = defaultdict(
+        lambda: {"statements": 0, "outgoing": 0, "incoming": 0, "partners": set()})
+    with GraphStore.open(None) as store:
+        for i in range(12):
+            sentences = [f"Sentence {j} of report {i}." for j in range(5)]
+            art = Article(doc_id=f"report-{i:03d}", text="\n".join(sentences), title=f"Report {i}")
+            made = []
+            for sentence in sentences:
+                subject, object_ = rng.sample(actors, 2)
+                negated = rng.random() < 0.25
+                made.append(Statement(subject, "pressures", object_, evidence(art, sentence),
+                                      negated=negated, confidence=0.5))
+                if not negated:
+                    for actor, other, side in ((subject, object_, "outgoing"),
+                                               (object_, subject, "incoming")):
+                        row = expected[actor.label]
+                        row["statements"] += 1  # type: ignore[operator]
+                        row[side] += 1  # type: ignore[operator]
+                        row["partners"].add(other.label)  # type: ignore[union-attr]
+            store.add_article(art, made, run=RUN)
+        rows = run(store, "actor-degree")
+    got = {r["label"]: (r["statements"], r["outgoing"], r["incoming"], r["partners"]) for r in rows}
+    assert got == {
+        label: (row["statements"], row["outgoing"], row["incoming"], len(row["partners"]))  # type: ignore[arg-type]
+        for label, row in expected.items()
+    }
+    labels = [r["label"] for r in rows]
+    assert labels == sorted(labels, key=lambda k: (-got[k][0], k))
