@@ -23,6 +23,7 @@ import os
 import re
 import weakref
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
 from types import TracebackType
@@ -212,6 +213,22 @@ def replacement_update(graph: ox.NamedNode, new_graph: Sequence[ox.Quad], *, old
     return " ;\n".join(parts)
 
 
+@contextmanager
+def _query_errors() -> Iterator[None]:
+    """Turn pyoxigraph's query errors into one-line geokg errors."""
+    try:
+        yield
+    except SyntaxError as error:
+        raise InputError("E321", f"SPARQL syntax error: {_one_line(error)}") from error
+    except RuntimeError as error:
+        message = _one_line(error)
+        if "does not contains variable" in message or "does not contain variable" in message:
+            raise InputError("E326", f"{message}; list the variable after SELECT") from error
+        raise InputError("E322", f"the query failed: {message}") from error
+    except OSError as error:
+        raise StoreError("E323", f"the store could not be read: {_one_line(error)}") from error
+
+
 class GraphStore:
     """A geokg knowledge graph in an embedded Oxigraph store.
 
@@ -377,14 +394,10 @@ class GraphStore:
 
     def _select(self, sparql: str, **substitutions: Term) -> list[ox.QuerySolution]:
         subs = {ox.Variable(name): term for name, term in substitutions.items()}
-        result = self._live().query(
-            sparql,
-            prefixes=dict(PREFIXES),
-            use_default_graph_as_union=True,
-            substitutions=subs or None,
-        )
-        assert isinstance(result, ox.QuerySolutions)
-        return list(result)
+        with _query_errors():
+            result = self._start_query(sparql, subs)
+            assert isinstance(result, ox.QuerySolutions)
+            return list(result)
 
     # ------------------------------------------------------------ writing
 
@@ -566,7 +579,8 @@ class GraphStore:
         except InputError as error:
             if not added or error.code != "E321":
                 raise
-            self._run_query(sparql, {})  # a syntax error of the query itself is reported as such
+            with _query_errors():  # a syntax error of the query itself is reported as such
+                self._start_query(sparql, {})  # parsed, not read: no evaluation
             raise InputError(  # else the added names broke it: a query with GROUP BY
                 "E326",
                 f"cannot bind ?{', ?'.join(added)}: the query groups its results; add the "
@@ -581,27 +595,20 @@ class GraphStore:
         *,
         leave_out: Sequence[str] = (),
     ) -> QueryResult:
-        try:  # pyoxigraph evaluates lazily: read the whole result inside the error handling
-            return QueryResult.from_pyoxigraph(
-                self._live().query(
-                    sparql,
-                    prefixes=dict(PREFIXES),
-                    use_default_graph_as_union=True,
-                    substitutions=dict(substitutions) or None,
-                ),
-                leave_out=leave_out,
-            )
-        except SyntaxError as error:
-            raise InputError("E321", f"SPARQL syntax error: {_one_line(error)}") from error
-        except RuntimeError as error:
-            message = _one_line(error)
-            if "does not contains variable" in message or "does not contain variable" in message:
-                raise InputError(
-                    "E326", f"{message}; list the variable after SELECT"
-                ) from error
-            raise InputError("E322", f"the query failed: {message}") from error
-        except OSError as error:
-            raise StoreError("E323", f"the store could not be read: {_one_line(error)}") from error
+        with _query_errors():  # pyoxigraph evaluates lazily: read the whole result in here
+            return QueryResult.from_pyoxigraph(self._start_query(sparql, substitutions),
+                                               leave_out=leave_out)
+
+    def _start_query(
+        self, sparql: str, substitutions: Mapping[ox.Variable, Term]
+    ) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
+        """Parse ``sparql`` and start evaluating it (solutions come as they are read)."""
+        return self._live().query(
+            sparql,
+            prefixes=dict(PREFIXES),
+            use_default_graph_as_union=True,
+            substitutions=dict(substitutions) or None,
+        )
 
     def _actor_records(self) -> dict[str, dict[str, Any]]:
         actors: dict[str, dict[str, Any]] = {}

@@ -3,8 +3,10 @@ from __future__ import annotations
 
 import json
 import os
+import random
 import subprocess
 import sys
+from collections import defaultdict
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,7 +16,8 @@ import pytest
 from kg.errors import InputError
 from kg.store import GraphStore
 from kg.store.named_queries import named_queries
-from tests.store.records import RUN, UNKNOWN, article, many, statements
+from kg.types import Actor, Article, Statement
+from tests.store.records import RUN, UNKNOWN, article, evidence, many, statements
 
 ROOT = Path(__file__).resolve().parents[2]
 KINDS = {"actor", "predicate", "date", "string", "number"}
@@ -170,12 +173,6 @@ def test_an_actor_acting_on_itself_is_listed_once() -> None:
 
 def test_actor_degree_agrees_with_a_count_in_python() -> None:
     """Degrees over many actors, negated statements and labels alike in their first letters."""
-    import random
-    from collections import defaultdict
-
-    from kg.types import Actor, Article, Statement
-    from tests.store.records import evidence
-
     rng = random.Random(7)
     # labels equal in their first 12 or more characters: the query sorts on a prefix first
     actors = [Actor(f"region-{i}", f"Northern Region {chr(65 + i)}", "Group") for i in range(6)]
