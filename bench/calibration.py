@@ -10,7 +10,6 @@ left out, as the scorer does.
 from __future__ import annotations
 
 import importlib.util
-import json
 from collections import defaultdict
 from pathlib import Path
 

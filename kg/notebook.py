@@ -37,7 +37,6 @@ if TYPE_CHECKING:  # optional packages: imported when a helper runs
     from IPython.display import HTML
     from matplotlib.figure import Figure
 
-    from kg.analysis import DyadTimeline
     from kg.extract.pipeline import Extractor
     from kg.store import GraphStore, RemoteStore
     from kg.store.results import QueryResult

@@ -24,7 +24,7 @@ from datetime import date as Date
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from kg.actors.kb import KnowledgeBase, name_key
+from kg.actors.kb import KnowledgeBase
 from kg.extract.extensions import Mention
 from kg.extract.lexicon import Lexicon, load_lexicon
 from kg.extract.resources import get_kb

@@ -44,7 +44,6 @@ class ActorRuler:
         self._kinds: dict[int, tuple[str, str]] = {}
         by_label: dict[str, list[str]] = {}
         for text, key, kind in kb.iter_surface_forms():
-            actor = kb.actors[key]
             for form in self._variants(text):
                 label = f"{key}|{kind}"
                 by_label.setdefault(label, []).append(form)

@@ -10,7 +10,8 @@
 ...     store.stats()["articles"]
 0
 """
-from kg.store.embedded import DUMP_FORMATS, Binding, DumpFormat, GraphStore
+from kg.store.base import DUMP_FORMATS, BaseStore, Binding, DumpFormat
+from kg.store.embedded import GraphStore
 from kg.store.rdflib_view import rdflib_dataset
 from kg.store.remote import LAYOUTS, Endpoints, RemoteStore, is_remote
 from kg.store.results import RESULT_FORMATS, QueryResult, format_result, result_table
@@ -20,6 +21,7 @@ __all__ = [
     "DUMP_FORMATS",
     "LAYOUTS",
     "RESULT_FORMATS",
+    "BaseStore",
     "Binding",
     "DumpFormat",
     "Endpoints",

@@ -24,10 +24,8 @@ import re
 import weakref
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from datetime import date, datetime
 from pathlib import Path
-from types import TracebackType
-from typing import Any, BinaryIO, Literal, Union
+from typing import BinaryIO
 
 import pyoxigraph as ox
 
@@ -36,85 +34,33 @@ from kg.rdf.convert import (
     ACTORS_GRAPH_NODE,
     DCTERMS_IDENTIFIER,
     ONTOLOGY_GRAPH_NODE,
-    OWL_SAME_AS,
     RDF_TYPE,
-    RDFS_LABEL,
     SCHEMA_NEWS_ARTICLE,
     ExtractorRun,
-    actor_quads,
     article_quads,
-    gkg,
     ontology_quads,
 )
-from kg.rdf.iris import ACTOR_NS, ARTICLE_NS, GKG_NS
+from kg.rdf.iris import ARTICLE_NS
 from kg.rdf.namespaces import PREFIXES
+from kg.store.base import (
+    BaseStore,
+    Binding,
+    DumpFormat,
+    actor_changes,
+    binding_term,
+    dump_format,
+    named_actors,
+    replacement_update,
+)
 from kg.store.projection import mentions_variable, project_variables
 from kg.store.results import QueryResult, Term
 from kg.types import Actor, Article, Statement
 
-__all__ = ["DUMP_FORMATS", "Binding", "DumpFormat", "GraphStore"]
-
-Binding = Union[ox.NamedNode, ox.BlankNode, ox.Literal, ox.Triple, str, int, float, bool, date]
-DumpFormat = Literal["ttl", "nt", "nq", "trig", "jsonld"]
-
-#: RDF serialisations of :meth:`GraphStore.dump`; ttl and nt merge the graphs into one
-DUMP_FORMATS: dict[str, ox.RdfFormat] = {
-    "ttl": ox.RdfFormat.TURTLE,
-    "nt": ox.RdfFormat.N_TRIPLES,
-    "nq": ox.RdfFormat.N_QUADS,
-    "trig": ox.RdfFormat.TRIG,
-    "jsonld": ox.RdfFormat.JSON_LD,
-}
+__all__ = ["GraphStore", "open_for_writing"]
 
 _SHA256 = re.compile(r"[0-9a-f]{64}")
-# an actor has one value of these; a new description replaces the stored value
-_SINGLE_VALUED = frozenset(
-    {RDF_TYPE, RDFS_LABEL, OWL_SAME_AS, gkg("countryCode"), gkg("partOf")}
-)
-_WD = "http://www.wikidata.org/entity/"
-_MODALITIES = {GKG_NS + "Actual": "actual", GKG_NS + "Intended": "intended",
-               GKG_NS + "Possible": "possible"}
-
 # paths this process holds open for writing (RocksDB allows one writer; see _probe_lock)
 _OPEN_FOR_WRITING: set[Path] = set()
-
-_ARTICLES_QUERY = """
-SELECT ?g ?doc ?headline ?date ?url ?source (COUNT(?st) AS ?n) WHERE {
-  GRAPH ?g {
-    ?g a schema:NewsArticle ; dcterms:identifier ?doc .
-    OPTIONAL { ?g schema:headline ?headline }
-    OPTIONAL { ?g schema:datePublished ?date }
-    OPTIONAL { ?g schema:url ?url }
-    OPTIONAL { ?g dcterms:source ?source }
-    OPTIONAL { ?st a gkg:Statement }
-  }
-} GROUP BY ?g ?doc ?headline ?date ?url ?source
-"""
-
-_ACTORS_QUERY = """
-SELECT ?a ?label ?type ?wd ?country WHERE {
-  GRAPH <%s> {
-    ?a a gkg:Actor ; rdfs:label ?label .
-    OPTIONAL { ?a a ?type FILTER(?type != gkg:Actor) }
-    OPTIONAL { ?a owl:sameAs ?wd }
-    OPTIONAL { ?a gkg:countryCode ?country }
-  }
-}
-""" % ACTORS_GRAPH_NODE.value
-
-_STATEMENTS_QUERY = """
-SELECT ?st ?g ?doc ?s ?p ?o ?neg ?mod ?attr ?date ?sent ?cs ?ce ?conf WHERE {
-  GRAPH ?g {
-    ?g dcterms:identifier ?doc .
-    ?st a gkg:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ;
-        gkg:negated ?neg ; gkg:modality ?mod ; gkg:evidence ?sent ;
-        gkg:charStart ?cs ; gkg:charEnd ?ce ; gkg:confidence ?conf .
-    OPTIONAL { ?st gkg:attributedTo ?attr }
-    OPTIONAL { ?st dcterms:date ?date }
-  }
-}
-"""
-
 
 def _one_line(error: BaseException) -> str:
     text = str(error).strip().splitlines()
@@ -150,67 +96,9 @@ def _in_use(path: Path) -> StoreError:
     )
 
 
-def _graph_block(graph: ox.NamedNode, quads: Iterable[ox.Quad]) -> str:
-    # N-Triples term syntax is valid SPARQL: literals are escaped by pyoxigraph, IRIs validated
-    body = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
-    return f"GRAPH {graph} {{\n{body}\n}}" if body else ""
-
-
-def _binding_term(name: str, value: Binding) -> tuple[ox.Variable, Term]:
-    try:
-        variable = ox.Variable(name.lstrip("?$"))
-    except ValueError:
-        raise InputError(
-            "E324", f"{name!r} is not a SPARQL variable name; use letters, digits and _"
-        ) from None
-    if isinstance(value, (ox.NamedNode, ox.BlankNode, ox.Literal, ox.Triple)):
-        return variable, value
-    if isinstance(value, (bool, int, float, str)):
-        return variable, ox.Literal(value)
-    if isinstance(value, datetime):
-        return variable, ox.Literal(
-            value.isoformat(), datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#dateTime")
-        )
-    if isinstance(value, date):
-        return variable, ox.Literal(
-            value.isoformat(), datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#date")
-        )
-    raise InputError(
-        "E325",
-        f"cannot bind ?{variable.value} to a {type(value).__name__}; give an RDF term, str, "
-        "int, float, bool or date",
-    )
-
-
-def named_actors(statements: Iterable[Statement], actors: Iterable[Actor]) -> list[Actor]:
-    """The actors whose descriptions an article writes: those its statements name, overridden
-    by the ``actors`` given (which also add actors the statements only point to), by key."""
-    chosen: dict[str, Actor] = {}
-    for statement in statements:
-        for actor in (statement.subject, statement.object, statement.attributed_to):
-            if actor is not None:
-                chosen.setdefault(actor.key, actor)
-    for actor in actors:
-        chosen[actor.key] = actor
-    return [chosen[key] for key in sorted(chosen)]
-
-
-def replacement_update(graph: ox.NamedNode, new_graph: Sequence[ox.Quad], *, old_graph: bool, same: bool,
-                       superseded: Iterable[str], retract: Sequence[ox.Quad], insert: Sequence[ox.Quad]) -> str:
-    """One SPARQL Update request (one transaction) that replaces an article's graph: drop the
-    superseded versions, retract changed actor values, drop the old graph, insert the new data."""
-    parts = [f"DROP SILENT GRAPH {ox.NamedNode(iri)}" for iri in sorted(superseded)]
-    if retract:
-        parts.append("DELETE DATA {\n%s\n}" % _graph_block(ACTORS_GRAPH_NODE, retract))
-    if not same and old_graph:
-        parts.append(f"DROP SILENT GRAPH {graph}")
-    blocks = [_graph_block(ACTORS_GRAPH_NODE, insert)]
-    if not same:
-        blocks.append(_graph_block(graph, new_graph))
-    body = "\n".join(b for b in blocks if b)
-    if body:
-        parts.append("INSERT DATA {\n%s\n}" % body)
-    return " ;\n".join(parts)
+def open_for_writing(folder: Path) -> bool:
+    """True when this process holds the store in ``folder`` (resolved) open for writing."""
+    return folder in _OPEN_FOR_WRITING
 
 
 @contextmanager
@@ -229,7 +117,7 @@ def _query_errors() -> Iterator[None]:
         raise StoreError("E323", f"the store could not be read: {_one_line(error)}") from error
 
 
-class GraphStore:
+class GraphStore(BaseStore):
     """A geokg knowledge graph in an embedded Oxigraph store.
 
     Open it with :meth:`open` (a folder, or ``None`` for a store in memory) and use it as a
@@ -347,17 +235,6 @@ class GraphStore:
                 self._release()
             del store  # the RocksDB lock goes with the last reference
 
-    def __enter__(self) -> GraphStore:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()
-
     def __repr__(self) -> str:
         where = "memory" if self._path is None else str(self._path)
         state = "closed" if self.closed else ("read-only" if self._read_only else "read-write")
@@ -415,29 +292,10 @@ class GraphStore:
             store.extend(wanted)
         self._ontology_checked = True
 
-    def _actor_changes(self, actors: Iterable[Actor]) -> tuple[list[ox.Quad], list[ox.Quad]]:
-        """Quads to retract and to add so that the actors graph holds these descriptions.
-
-        Single-valued properties (types, label, sameAs, countryCode, partOf) and role nodes
-        are replaced; aliases accumulate.
-        """
+    def _described(self, subjects: list[ox.NamedNode]) -> dict[ox.NamedNode, set[ox.Quad]]:
+        """What the actors graph says about ``subjects`` (an index lookup each)."""
         store = self._live()
-        remove: list[ox.Quad] = []
-        add: list[ox.Quad] = []
-        for actor in actors:
-            by_subject: dict[ox.NamedNode, list[ox.Quad]] = {}
-            for quad in actor_quads(actor):
-                by_subject.setdefault(quad.subject, []).append(quad)  # type: ignore[arg-type]
-            for subject, new in by_subject.items():
-                is_role = subject.value != ACTOR_NS + actor.key
-                old = set(store.quads_for_pattern(subject, None, None, ACTORS_GRAPH_NODE))
-                new_set = set(new)
-                add.extend(q for q in new if q not in old)
-                remove.extend(
-                    q for q in old
-                    if q not in new_set and (is_role or q.predicate in _SINGLE_VALUED)
-                )
-        return remove, add
+        return {s: set(store.quads_for_pattern(s, None, None, ACTORS_GRAPH_NODE)) for s in subjects}
 
     def _doc_graphs(self, doc_id: str) -> set[str]:
         """IRIs of the article graphs whose doc_id is ``doc_id`` (an index lookup)."""
@@ -473,7 +331,7 @@ class GraphStore:
         graph = ox.NamedNode(article.iri)
         new_graph = article_quads(article, statements, run=run)
 
-        retract, insert = self._actor_changes(named_actors(statements, actors))
+        retract, insert = actor_changes(named_actors(statements, actors), self._described)
         insert.extend(q for q in run.quads() if q not in store)
 
         old_graph = set(store.quads_for_pattern(None, None, None, graph))
@@ -523,34 +381,6 @@ class GraphStore:
             return {iri} if store.contains_named_graph(node) else set()
         return self._doc_graphs(ref)
 
-    def has_article(self, ref: str) -> bool:
-        """True when the store holds the article ``ref`` (IRI, text SHA-256 or doc_id) names."""
-        return bool(self._resolve(ref))
-
-    def articles(self) -> list[dict[str, Any]]:
-        """One dict per article, sorted by doc_id then IRI.
-
-        Keys: ``iri``, ``sha256``, ``doc_id``, ``headline``, ``date`` (ISO text), ``url``,
-        ``source`` (None when unknown) and ``statements`` (how many).
-        """
-        out = []
-        for row in self._select(_ARTICLES_QUERY):
-            iri = row["g"].value
-            out.append(
-                {
-                    "iri": iri,
-                    "sha256": iri[len(ARTICLE_NS):],
-                    "doc_id": row["doc"].value,
-                    "headline": row["headline"].value if row["headline"] else None,
-                    "date": row["date"].value if row["date"] else None,
-                    "url": row["url"].value if row["url"] else None,
-                    "source": row["source"].value if row["source"] else None,
-                    "statements": int(row["n"].value),
-                }
-            )
-        out.sort(key=lambda a: (a["doc_id"], a["iri"]))
-        return out
-
     def query(self, sparql: str, *, bindings: Mapping[str, Binding] | None = None) -> QueryResult:
         """Run a SPARQL query over the union of all graphs and return its whole result.
 
@@ -561,7 +391,7 @@ class GraphStore:
         not list is added to its SELECT clause for the substitution and left out of the result
         (:mod:`kg.store.projection`). ``GRAPH ?g { … }`` still addresses one article graph.
         """
-        substitutions = dict(_binding_term(k, v) for k, v in (bindings or {}).items())
+        substitutions = dict(binding_term(k, v) for k, v in (bindings or {}).items())
         text, added = sparql, []
         if substitutions:
             names = [variable.value for variable in substitutions]
@@ -610,106 +440,8 @@ class GraphStore:
             substitutions=dict(substitutions) or None,
         )
 
-    def _actor_records(self) -> dict[str, dict[str, Any]]:
-        actors: dict[str, dict[str, Any]] = {}
-        for row in self._select(_ACTORS_QUERY):
-            iri = row["a"].value
-            kind = row["type"]
-            wikidata = row["wd"]
-            country = row["country"]
-            actors[iri] = {
-                "id": iri,
-                "label": row["label"].value,
-                "type": kind.value[len(GKG_NS):] if kind is not None else None,
-                "wikidata": wikidata.value[len(_WD):] if wikidata is not None else None,
-                "country": country.value if country is not None else None,
-            }
-        return actors
-
-    def iter_statements(self, *, doc_id: str | None = None) -> Iterator[dict[str, Any]]:
-        """Every statement as a dict of the JSON Lines format (STATEMENTS.md).
-
-        The same keys and value types as :meth:`kg.types.Statement.to_json`, plus
-        ``headline``, ``url`` and ``source`` of the article; ``date`` is the statement's
-        ``dcterms:date`` (its own date, else the article's). Sorted by doc_id, char_start
-        and id. Three queries in all, whatever the number of statements.
-        """
-        from kg.vocab import PREDICATES
-
-        articles = {a["iri"]: a for a in self.articles() if doc_id is None or a["doc_id"] == doc_id}
-        if not articles:
-            return
-        actors = self._actor_records()
-
-        def actor(iri: str) -> dict[str, Any]:
-            found = actors.get(iri)
-            if found is None:  # an actor without description: say what is known
-                key = iri[len(ACTOR_NS):] if iri.startswith(ACTOR_NS) else iri
-                found = {"id": iri, "label": key, "type": None, "wikidata": None, "country": None}
-            return dict(found)
-
-        subs = {"doc": ox.Literal(doc_id)} if doc_id is not None else {}
-        records = []
-        for solution in self._select(_STATEMENTS_QUERY, **subs):
-            # positional unpacking: much faster than solution["name"] on 100k rows
-            st, graph, doc, s, p, o, neg, mod, attr, day, sent, cs, ce, conf = [
-                None if term is None else term.value for term in solution
-            ]
-            article = articles.get(graph)
-            if article is None:
-                continue
-            predicate = p[len(GKG_NS):]
-            pred = PREDICATES.get(predicate)
-            attributed = None
-            if attr is not None:
-                who = actor(attr)
-                attributed = {"id": who["id"], "label": who["label"], "type": who["type"]}
-            records.append(
-                {
-                    "id": st,
-                    "doc_id": doc,
-                    "subject": actor(s),
-                    "predicate": predicate,
-                    "object": actor(o),
-                    "plover": pred.plover if pred else None,
-                    "quad_class": pred.quad_class if pred else None,
-                    "negated": neg in ("true", "1"),
-                    "modality": _MODALITIES.get(mod, mod),
-                    "attributed_to": attributed,
-                    "date": day,
-                    "sentence": sent,
-                    "char_start": int(cs),
-                    "char_end": int(ce),
-                    "confidence": round(float(conf), 3),
-                    "article": article["sha256"],
-                    "headline": article["headline"],
-                    "url": article["url"],
-                    "source": article["source"],
-                }
-            )
-        records.sort(key=lambda r: (r["doc_id"], r["char_start"], r["id"]))
-        yield from records
-
-    def stats(self) -> dict[str, int]:
-        """Counts: ``articles``, ``actors``, ``statements`` and ``triples`` (all quads)."""
-        store = self._live()
-
-        def count(sparql: str) -> int:
-            return int(self._select(sparql)[0]["n"].value)
-
-        return {
-            "articles": count(
-                "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?g a schema:NewsArticle } }"
-            ),
-            "actors": count(
-                "SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { GRAPH <%s> { ?a a gkg:Actor } }"
-                % ACTORS_GRAPH_NODE.value
-            ),
-            "statements": count(
-                "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { GRAPH ?g { ?s a gkg:Statement } }"
-            ),
-            "triples": len(store),
-        }
+    def _triple_count(self) -> int:
+        return len(self._live())
 
     def quads(self, graph: str | None = None) -> list[ox.Quad]:
         """All quads, or those of the named graph ``graph``."""
@@ -722,12 +454,8 @@ class GraphStore:
         ``nq``, ``trig`` and ``jsonld`` keep the named graphs; ``ttl`` and ``nt`` merge all
         graphs into one (duplicates removed). Turtle, TriG and JSON-LD bind the geokg prefixes.
         """
-        if fmt not in DUMP_FORMATS:
-            raise InputError(
-                "E350", f"unknown RDF format {fmt!r}; use one of {', '.join(DUMP_FORMATS)}"
-            )
+        rdf_format = dump_format(fmt)
         store = self._live()
-        rdf_format = DUMP_FORMATS[fmt]
         prefixes = dict(PREFIXES) if fmt in ("ttl", "trig", "jsonld") else None
         if fmt in ("ttl", "nt"):
             triples = store.query(

@@ -43,10 +43,9 @@ import re
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from types import TracebackType
-from typing import Any, BinaryIO
+from typing import BinaryIO
 
 import pyoxigraph as ox
 
@@ -55,15 +54,22 @@ from kg.rdf.convert import (
     ACTORS_GRAPH_NODE,
     ONTOLOGY_GRAPH_NODE,
     ExtractorRun,
-    actor_quads,
     article_quads,
     ontology_quads,
 )
-from kg.rdf.iris import ACTOR_NS, ARTICLE_NS
+from kg.rdf.iris import ARTICLE_NS
 from kg.rdf.namespaces import PREFIXES
-from kg.store.embedded import DUMP_FORMATS, Binding, DumpFormat, GraphStore, named_actors, replacement_update
 # the same conversion of Python values, and the same actor upsert rule, as GraphStore
-from kg.store.embedded import _SINGLE_VALUED, _binding_term
+from kg.store.base import (
+    BaseStore,
+    Binding,
+    DumpFormat,
+    actor_changes,
+    binding_term,
+    dump_format,
+    named_actors,
+    replacement_update,
+)
 from kg.store.projection import mentions_variable
 from kg.store.results import QueryResult, Term
 from kg.types import Actor, Article, Statement
@@ -272,7 +278,7 @@ def bind_with_values(query: str, terms: Mapping[str, Term]) -> str:
 # ---------------------------------------------------------------- the store
 
 
-class RemoteStore:
+class RemoteStore(BaseStore):
     """A geokg knowledge graph on a SPARQL 1.1 server, with the interface of GraphStore.
 
     Open it with :meth:`open` and use it as a context manager::
@@ -336,17 +342,6 @@ class RemoteStore:
     def close(self) -> None:
         """Forget the connection; nothing is held open between requests."""
         self._closed = True
-
-    def __enter__(self) -> RemoteStore:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()
 
     def __repr__(self) -> str:
         state = "closed" if self._closed else ("read-only" if self._read_only else "read-write")
@@ -554,35 +549,6 @@ class RemoteStore:
             found.setdefault(subject, set()).add(ox.Quad(subject, row[1], row[2], ACTORS_GRAPH_NODE))
         return found
 
-    def _actor_changes(
-        self, actors: Sequence[Actor], run: ExtractorRun
-    ) -> tuple[list[ox.Quad], list[ox.Quad]]:
-        """Quads to retract and to add so that the actors graph holds these descriptions.
-
-        The same rule as GraphStore: single-valued properties (types, label, sameAs,
-        countryCode, partOf) and role nodes are replaced; aliases accumulate.
-        """
-        described: list[tuple[ox.NamedNode, list[ox.Quad], bool]] = []
-        for actor in actors:
-            by_subject: dict[ox.NamedNode, list[ox.Quad]] = {}
-            for quad in actor_quads(actor):
-                by_subject.setdefault(quad.subject, []).append(quad)  # type: ignore[arg-type]
-            for subject, new in by_subject.items():
-                described.append((subject, new, subject.value != ACTOR_NS + actor.key))
-        run_quads = run.quads()
-        old = self._described([s for s, _, _ in described] + [run.node])
-        remove: list[ox.Quad] = []
-        add: list[ox.Quad] = []
-        for subject, new, is_role in described:
-            have, new_set = old.get(subject, set()), set(new)
-            add.extend(q for q in new if q not in have)
-            remove.extend(
-                q for q in have
-                if q not in new_set and (is_role or q.predicate in _SINGLE_VALUED)
-            )
-        add.extend(q for q in run_quads if q not in old.get(run.node, set()))
-        return remove, add
-
     def _doc_graphs(self, doc_id: str) -> set[str]:
         rows = self._select(
             "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?g a schema:NewsArticle ; dcterms:identifier ?doc } }",
@@ -609,7 +575,15 @@ class RemoteStore:
         self._writable()
         graph = ox.NamedNode(article.iri)
         new_graph = article_quads(article, statements, run=run)
-        retract, insert = self._actor_changes(named_actors(statements, actors), run)
+        # one query for what the actors graph says about the actors, their roles and the run
+        found: dict[ox.NamedNode, set[ox.Quad]] = {}
+
+        def described(subjects: list[ox.NamedNode]) -> dict[ox.NamedNode, set[ox.Quad]]:
+            found.update(self._described([*subjects, run.node]))
+            return found
+
+        retract, insert = actor_changes(named_actors(statements, actors), described)
+        insert.extend(q for q in run.quads() if q not in found.get(run.node, set()))
         old_graph = set(self._graph_quads(graph))
         same = old_graph == set(new_graph)
         superseded = self._doc_graphs(article.doc_id) - {article.iri} if replace_doc_id else set()
@@ -661,22 +635,6 @@ class RemoteStore:
             return {iri} if held else set()
         return self._doc_graphs(ref)
 
-    def has_article(self, ref: str) -> bool:
-        """True when the server holds the article ``ref`` (IRI, text SHA-256 or doc_id) names."""
-        return bool(self._resolve(ref))
-
-    def articles(self) -> list[dict[str, Any]]:
-        """One dict per article, sorted by doc_id then IRI (as :meth:`GraphStore.articles`)."""
-        # the very same SPARQL and record building as the embedded store, through self._select
-        return GraphStore.articles(self)  # type: ignore[arg-type]
-
-    def iter_statements(self, *, doc_id: str | None = None) -> Iterator[dict[str, Any]]:
-        """Every statement as a dict of the JSON Lines format (as :meth:`GraphStore.iter_statements`)."""
-        return GraphStore.iter_statements(self, doc_id=doc_id)  # type: ignore[arg-type]
-
-    def _actor_records(self) -> dict[str, dict[str, Any]]:
-        return GraphStore._actor_records(self)  # type: ignore[arg-type]
-
     def query(self, sparql: str, *, bindings: Mapping[str, Binding] | None = None) -> QueryResult:
         """Run a SPARQL query on the server (union default graph) and return its whole result.
 
@@ -686,30 +644,13 @@ class RemoteStore:
         """
         terms = {
             variable.value: term
-            for variable, term in (_binding_term(k, v) for k, v in (bindings or {}).items())
+            for variable, term in (binding_term(k, v) for k, v in (bindings or {}).items())
         }
         text = bind_with_values(sparql, terms) if terms else sparql
         return self._parse_result(*self._post_query(text))
 
-    def stats(self) -> dict[str, int]:
-        """Counts: ``articles``, ``actors``, ``statements`` and ``triples`` (quads in all graphs)."""
-
-        def count(sparql: str) -> int:
-            return int(self._select(sparql)[0][0].value)
-
-        return {
-            "articles": count(
-                "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?g a schema:NewsArticle } }"
-            ),
-            "actors": count(
-                "SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { GRAPH %s { ?a a gkg:Actor } }"
-                % ACTORS_GRAPH_NODE
-            ),
-            "statements": count(
-                "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { GRAPH ?g { ?s a gkg:Statement } }"
-            ),
-            "triples": count("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"),
-        }
+    def _triple_count(self) -> int:
+        return int(self._select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")[0][0].value)
 
     def quads(self, graph: str | None = None) -> list[ox.Quad]:
         """All quads of the named graphs, or those of the named graph ``graph``."""
@@ -736,24 +677,14 @@ class RemoteStore:
 
     def dump(self, fmt: DumpFormat, out: BinaryIO) -> None:
         """Write the store's named graphs to ``out`` as ``fmt`` (as :meth:`GraphStore.dump`)."""
-        if fmt not in DUMP_FORMATS:
-            raise InputError(
-                "E350", f"unknown RDF format {fmt!r}; use one of {', '.join(DUMP_FORMATS)}"
-            )
+        rdf_format = dump_format(fmt)
         quads = self._all_quads()
-        rdf_format = DUMP_FORMATS[fmt]
         prefixes = dict(PREFIXES) if fmt in ("ttl", "trig", "jsonld") else None
         if fmt in ("ttl", "nt"):
             triples = list(dict.fromkeys(ox.Triple(q.subject, q.predicate, q.object) for q in quads))
             ox.serialize(triples, out, rdf_format, prefixes=prefixes)
         else:
             ox.serialize(quads, out, rdf_format, prefixes=prefixes)
-
-
-def _graph_block(graph: ox.NamedNode, quads: Iterable[ox.Quad]) -> str:
-    # N-Triples term syntax is valid SPARQL: literals are escaped by pyoxigraph, IRIs validated
-    body = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
-    return f"GRAPH {graph} {{\n{body}\n}}" if body else ""
 
 
 def _shift(message: str) -> str:

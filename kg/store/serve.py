@@ -187,7 +187,7 @@ class OxigraphServer:
 
     def _check_location(self) -> None:
         """Refuse stores that are missing or held by a writer; hold the shared lock if read-only."""
-        from kg.store.embedded import _OPEN_FOR_WRITING  # this process's own writers
+        from kg.store.embedded import open_for_writing  # this process's own writers
 
         folder = self.location
         if folder is None:
@@ -203,7 +203,7 @@ class OxigraphServer:
             raise StoreError(
                 "E386", f"{folder} is a folder with other files, not a geokg store; give a store folder"
             )
-        if folder in _OPEN_FOR_WRITING:
+        if open_for_writing(folder):
             raise StoreError(
                 "E387",
                 f"store {folder} is open for writing in this process; close that GraphStore first",
