@@ -10,6 +10,7 @@
 ...     store.stats()["articles"]
 0
 """
+from kg.errors import StoreError
 from kg.store.base import DUMP_FORMATS, BaseStore, Binding, DumpFormat
 from kg.store.embedded import GraphStore
 from kg.store.rdflib_view import rdflib_dataset
@@ -40,15 +41,20 @@ __all__ = [
 
 
 def open_store(
-    location: str | None = None, *, read_only: bool = False
+    location: str | None = None, *, read_only: bool = False, in_memory: bool = False
 ) -> GraphStore | RemoteStore:
     """Open a store: a folder (or None, in memory) as :class:`GraphStore`, an http(s) URL as
-    :class:`RemoteStore`.
+    :class:`RemoteStore`. ``in_memory=True`` reads a store folder into a read-only copy in
+    memory (see :meth:`GraphStore.open`).
 
     >>> open_store(None).stats()["triples"]
     0
     """
     if is_remote(location):
         assert location is not None
+        if in_memory:
+            raise StoreError(
+                "E305", f"in_memory copies a store folder, not a SPARQL server ({location})"
+            )
         return RemoteStore.open(location, read_only=read_only)
-    return GraphStore.open(location, read_only=read_only)
+    return GraphStore.open(location, read_only=read_only, in_memory=in_memory)

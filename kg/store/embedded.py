@@ -130,10 +130,13 @@ class GraphStore(BaseStore):
     One object per store and process; not meant to be written from several threads at once.
     """
 
-    def __init__(self, store: ox.Store, *, path: Path | None, read_only: bool) -> None:
+    def __init__(
+        self, store: ox.Store, *, path: Path | None, read_only: bool, copy_of: Path | None = None
+    ) -> None:
         self._store: ox.Store | None = store
         self._path = path
         self._read_only = read_only
+        self._copy_of = copy_of
         self._ontology_checked = False
         self._release: weakref.finalize | None = None
         if path is not None and not read_only:
@@ -144,13 +147,27 @@ class GraphStore(BaseStore):
     # ------------------------------------------------------------ opening and closing
 
     @classmethod
-    def open(cls, path: str | os.PathLike[str] | None = None, *, read_only: bool = False) -> GraphStore:
+    def open(
+        cls,
+        path: str | os.PathLike[str] | None = None,
+        *,
+        read_only: bool = False,
+        in_memory: bool = False,
+    ) -> GraphStore:
         """Open the store in folder ``path`` (created if missing), or a new in-memory store.
 
+        ``in_memory=True`` reads the store in ``path`` into memory and closes the folder: a
+        read-only copy for sessions that run many queries (a notebook, an analysis script).
+        Queries that look statements up one by one run about three times faster on it than on
+        disk, where every index lookup is a RocksDB seek; copying takes about 1 s and 35 MB of
+        memory per 70,000 quads (bench/RESULTS.md). Later changes to the folder are not seen.
+
         Raises :class:`~kg.errors.StoreError` when another process holds the store, when
-        ``path`` is a file or a non-empty folder that is not a store, or (read-only) when there
-        is no store at ``path``.
+        ``path`` is a file or a non-empty folder that is not a store, or (read-only or in
+        memory) when there is no store at ``path``.
         """
+        if in_memory:
+            return cls._copy_into_memory(path)
         if path is None:
             if read_only:
                 raise StoreError(
@@ -204,10 +221,32 @@ class GraphStore(BaseStore):
             raise StoreError("E304", f"cannot open store {folder}: {_one_line(error)}") from error
         return cls(store, path=folder, read_only=False)
 
+    @classmethod
+    def _copy_into_memory(cls, path: str | os.PathLike[str] | None) -> GraphStore:
+        if path is None:
+            raise StoreError(
+                "E305", "in_memory copies a store folder into memory; give the folder"
+            )
+        with cls.open(path, read_only=True) as disk:
+            source = disk._live()
+            copy = ox.Store()
+            try:
+                copy.bulk_extend(source.quads_for_pattern(None, None, None, None))
+            except OSError as error:
+                raise StoreError(
+                    "E323", f"the store could not be read: {_one_line(error)}"
+                ) from error
+            return cls(copy, path=None, read_only=True, copy_of=disk.path)
+
     @property
     def path(self) -> Path | None:
-        """The store folder, or None for an in-memory store."""
+        """The store folder, or None for a store in memory (a copy too: see :attr:`copy_of`)."""
         return self._path
+
+    @property
+    def copy_of(self) -> Path | None:
+        """The folder an in-memory copy was read from (``open(..., in_memory=True)``), else None."""
+        return self._copy_of
 
     @property
     def read_only(self) -> bool:
@@ -237,6 +276,8 @@ class GraphStore(BaseStore):
 
     def __repr__(self) -> str:
         where = "memory" if self._path is None else str(self._path)
+        if self._copy_of is not None:
+            where = f"memory, a copy of {self._copy_of}"
         state = "closed" if self.closed else ("read-only" if self._read_only else "read-write")
         return f"<GraphStore {where} ({state})>"
 
@@ -247,6 +288,12 @@ class GraphStore(BaseStore):
 
     def _writable(self) -> ox.Store:
         store = self._live()
+        if self._copy_of is not None:
+            raise StoreError(
+                "E308",
+                f"this is a read-only in-memory copy of {self._copy_of}; to write, open the "
+                "folder itself (without in_memory)",
+            )
         if self._read_only:
             raise StoreError(
                 "E308", f"store {self._path} is open read-only; open it without read_only to write"

@@ -15,10 +15,12 @@ import pytest
 
 from kg.errors import StoreError
 from kg.rdf.convert import article_quads
-from kg.store import GraphStore
+from kg.store import GraphStore, open_store
+from kg.store.named_queries import named_queries
 from tests.store.records import RUN, article, statements
 
 TESTS = Path(__file__).resolve().parents[1]
+NAMED = named_queries()
 
 
 def run_python(code: str, *args: str) -> subprocess.Popen[str]:
@@ -113,6 +115,38 @@ def test_read_only_store_refuses_writes(tmp_path: Path) -> None:
             with pytest.raises(StoreError) as error:
                 write()
             assert error.value.code == "E308"
+
+
+def test_in_memory_copy_answers_as_the_folder_and_lets_it_go(tmp_path: Path) -> None:
+    folder = tmp_path / "kg.store"
+    art = article()
+    with GraphStore.open(folder) as store:
+        store.add_article(art, statements(art), run=RUN)
+        quads = set(store.quads())
+        records = list(store.iter_statements())
+        degree = store.query(NAMED["actor-degree"].text).rows
+    copy = GraphStore.open(folder, in_memory=True)
+    assert copy.path is None and copy.copy_of == folder.resolve() and copy.read_only
+    assert "a copy of" in repr(copy)
+    assert set(copy.quads()) == quads
+    assert list(copy.iter_statements()) == records
+    assert copy.query(NAMED["actor-degree"].text).rows == degree
+    with pytest.raises(StoreError) as error:
+        copy.remove_article(art.doc_id)
+    assert error.value.code == "E308" and "in-memory copy" in error.value.message
+    with GraphStore.open(folder) as store:  # the folder is free while the copy lives
+        store.clear()
+    assert set(copy.quads()) == quads  # and the copy does not follow it
+    copy.close()
+
+    for path, code in ((tmp_path / "missing", "E302"), (None, "E305")):
+        with pytest.raises(StoreError) as error:
+            GraphStore.open(path, in_memory=True)
+        assert error.value.code == code
+    assert not (tmp_path / "missing").exists()
+    with pytest.raises(StoreError) as error:
+        open_store("http://127.0.0.1:9/sparql", in_memory=True)
+    assert error.value.code == "E305"
 
 
 def test_paths_that_are_not_stores(tmp_path: Path) -> None:
