@@ -219,9 +219,10 @@ def query(
         if named not in queries:
             raise InputError("E163", f"no named query {named!r}; known: {', '.join(sorted(queries))}")
         nq = queries[named]
-        sparql = nq.text
         bindings = nq.bind(bindings)
     with _open_store(store, must_exist=True) as st:
+        if named is not None:
+            sparql = nq.text_for(st)
         result = st.query(sparql or "", bindings=bindings)
     if fmt == "table":
         from kg.store.results import result_table
@@ -331,7 +332,7 @@ def demo(
     _print_summary(summary, store)
     nq = named_queries()["who-pressures-whom"]
     with _open_store(store) as st:
-        result = st.query(nq.text, bindings=nq.bind({}))
+        result = st.query(nq.text_for(st), bindings=nq.bind({}))
     out.print("\nWho pressures whom (SPARQL: kg query --named who-pressures-whom):", markup=False)
     out.print(result_table(result))
     render(output=output, store=store, negated=False, actor=None, hops=1, since=None, until=None,

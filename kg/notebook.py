@@ -331,7 +331,7 @@ def named_query_frame(store: Store, name: str, *, prefixed: bool = True, **param
     if name not in queries:
         raise InputError("E804", f"no named query {name!r}; known: {', '.join(sorted(queries))}")
     nq = queries[name]
-    return _result_frame(store.query(nq.text, bindings=nq.bind(params)), prefixed=prefixed)
+    return _result_frame(store.query(nq.text_for(store), bindings=nq.bind(params)), prefixed=prefixed)
 
 
 # ---------------------------------------------------------------- graph and measures

@@ -103,3 +103,12 @@ def many(n: int, *, per_article: int = 10) -> list[tuple[Article, list[Statement
         ]
         out.append((art, stmts))
     return out
+
+
+# parameters for the named queries that take some, matching the sample article
+NAMED_QUERY_PARAMS = {
+    "relations-of-actor": {"actor": "Taiwan"},
+    "dyad-history": {"a": "Xi Jinping", "b": "https://w3id.org/geokg/actor/donald-trump"},
+    "statements-by-source": {"source": "The Wall Street Journal"},
+    "actor-timeline": {"actor": "Donald Trump", "since": "2025-01-01"},
+}

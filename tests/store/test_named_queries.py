@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import os
 import random
+import re
 import subprocess
 import sys
 from collections import defaultdict
@@ -15,9 +16,11 @@ import pytest
 
 from kg.errors import InputError
 from kg.store import GraphStore
-from kg.store.named_queries import named_queries
+from kg.store.named_queries import named_queries, standard_sparql
 from kg.types import Actor, Article, Statement
-from tests.store.records import RUN, UNKNOWN, article, evidence, many, statements
+from tests.store.records import (
+    NAMED_QUERY_PARAMS, RUN, TEXT, UNKNOWN, article, evidence, many, statements,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 KINDS = {"actor", "predicate", "date", "string", "number"}
@@ -55,6 +58,58 @@ def test_every_query_is_described_and_runs(name: str) -> None:
     with GraphStore.open(None) as empty:  # parses and runs with no data and no parameters
         result = empty.query(query.text)
     assert result.kind == "select" and len(result) == 0
+
+
+@pytest.fixture(scope="module")
+def with_and_without_dates() -> Iterator[GraphStore]:
+    """The sample article, and a second one with neither headline nor date."""
+    with GraphStore.open(None) as opened:
+        dated = article()
+        bare = article(TEXT + "Taiwan criticised China.\n", doc_id="plain-0002", title=None, date=None)
+        for art in (dated, bare):
+            opened.add_article(art, statements(art), [UNKNOWN], run=RUN)
+        yield opened
+
+
+@pytest.mark.parametrize("name", sorted(named_queries()))
+def test_the_standard_form_is_sparql_11_and_gives_the_same_rows(
+    with_and_without_dates: GraphStore, name: str
+) -> None:
+    from rdflib.plugins.sparql import prepareQuery
+
+    store = with_and_without_dates
+    query = named_queries()[name]
+    standard = query.standard_text
+    assert re.search(r"LATERAL\s*\{", standard) is None
+    prepareQuery(standard)  # rdflib's parser knows SPARQL 1.1 only
+    params = dict(NAMED_QUERY_PARAMS.get(name, {}))
+    params.pop("since", None)  # keep the undated statements in the timeline
+    bindings = query.bind(params)
+    tuned = store.query(query.text, bindings=bindings)
+    assert store.query(standard, bindings=bindings).terms == tuned.terms
+    assert len(tuned) > 0
+    assert query.text_for(store) == query.text
+
+
+@pytest.mark.parametrize(("written", "standard"), [
+    ("{ ?s ?p ?o LATERAL { OPTIONAL { ?o ?q ?v } } }", "{ ?s ?p ?o OPTIONAL { ?o ?q ?v } }"),
+    ("{ ?s ?p ?o\n  LATERAL {\n    OPTIONAL { ?o ?q ?v }\n  }\n}", "{ ?s ?p ?o\n  OPTIONAL { ?o ?q ?v }\n}"),
+    # braces in strings and comments do not count, nor does the # of an IRI start a comment
+    ('{ LATERAL { OPTIONAL { ?o ?q "}" } } }', '{ OPTIONAL { ?o ?q "}" } }'),
+    ("{ LATERAL { OPTIONAL { ?o <http://x/y#b> ?v } } }", "{ OPTIONAL { ?o <http://x/y#b> ?v } }"),
+    ("{ LATERAL { OPTIONAL { ?o ?q ?v # the actor's }\n } } }", "{ OPTIONAL { ?o ?q ?v # the actor's }\n } }"),
+    ("{ LATERAL { OPTIONAL { ?o ?q ?v FILTER(?v < 3 && ?v > 1) } } }",
+     "{ OPTIONAL { ?o ?q ?v FILTER(?v < 3 && ?v > 1) } }"),
+    ("{ LATERAL { OPTIONAL { ?a ?b ?c } } LATERAL { OPTIONAL { ?c ?d ?e } } }",
+     "{ OPTIONAL { ?a ?b ?c } OPTIONAL { ?c ?d ?e } }"),
+])
+def test_standard_sparql_unwraps_lateral_optional(written: str, standard: str) -> None:
+    assert standard_sparql("SELECT * WHERE " + written) == "SELECT * WHERE " + standard
+
+
+def test_standard_sparql_refuses_what_it_cannot_unwrap() -> None:
+    with pytest.raises(ValueError):
+        standard_sparql("SELECT * WHERE { LATERAL { OPTIONAL { ?a ?b ?c } ?c ?d ?e } }")
 
 
 def test_dyad_history_both_directions_with_quad_class(store: GraphStore) -> None:

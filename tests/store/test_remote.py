@@ -24,16 +24,13 @@ from kg.rdf.iris import ACTORS_GRAPH, actor_iri
 from kg.store import GraphStore, OxigraphServer, RemoteStore, free_port, is_remote
 from kg.store.named_queries import named_queries
 from kg.store.remote import bind_with_values
-from tests.store.records import CHINA, RUN, UNKNOWN, WSJ, article, many, statements
+from tests.store.records import (
+    CHINA, NAMED_QUERY_PARAMS, RUN, UNKNOWN, WSJ, article, many, statements,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 
-PARAMS = {
-    "relations-of-actor": {"actor": "Taiwan"},
-    "dyad-history": {"a": "Xi Jinping", "b": "https://w3id.org/geokg/actor/donald-trump"},
-    "statements-by-source": {"source": "The Wall Street Journal"},
-    "actor-timeline": {"actor": "Donald Trump", "since": "2025-01-01"},
-}
+PARAMS = NAMED_QUERY_PARAMS
 
 
 @pytest.fixture(scope="module")
@@ -213,7 +210,8 @@ def test_named_queries_give_the_same_results(local: GraphStore, remote: RemoteSt
         store.add_article(art, statements(art), [UNKNOWN], run=RUN)
     query = named_queries()[name]
     bindings = query.bind(PARAMS.get(name, {}))
-    mine, theirs = local.query(query.text, bindings=bindings), remote.query(query.text, bindings=bindings)
+    mine = local.query(query.text_for(local), bindings=bindings)
+    theirs = remote.query(query.text_for(remote), bindings=bindings)  # standard SPARQL 1.1
     assert theirs.variables == mine.variables
     assert theirs.terms == mine.terms  # same order too: the queries sort their rows
     assert len(mine) > 0
