@@ -10,7 +10,9 @@ look an optional value up once per row instead of reading every value of that pr
 the store (for an actor with one statement, 1 ms instead of 30). When each variable that the
 OPTIONAL block shares with the rest of the query is bound before it, as in every shipped
 query, it gives the same rows as the plain ``OPTIONAL { … }``, which is what
-:meth:`NamedQuery.text_for` sends to a SPARQL server.
+:meth:`NamedQuery.text_for` sends to a SPARQL server. A query that uses ``LATERAL`` otherwise
+keeps its SPARQL 1.1 form in ``rq/standard/`` under the same name (the tests check that both
+forms give the same rows).
 
 >>> print(standard_sparql("SELECT * WHERE { ?s ?p ?o LATERAL { OPTIONAL { ?o ?q ?v } } }"))
 SELECT * WHERE { ?s ?p ?o OPTIONAL { ?o ?q ?v } }
@@ -74,11 +76,12 @@ class NamedQuery:
     description: str
     text: str
     params: tuple[tuple[str, str, str], ...]  # (name, kind, description)
+    standard: str | None = None  # rq/standard/NAME.rq, where the text cannot be unwrapped
 
     @property
     def standard_text(self) -> str:
         """The query in standard SPARQL 1.1, for any SPARQL server (see the module notes)."""
-        return standard_sparql(self.text)
+        return self.standard if self.standard is not None else standard_sparql(self.text)
 
     def text_for(self, store: object) -> str:
         """The text to run on ``store``: as written for the embedded store, else standard."""
@@ -140,7 +143,11 @@ def named_queries() -> dict[str, NamedQuery]:
                 params.append((m.group(1), m.group(2), m.group(3).strip()))
             else:
                 description.append(line.lstrip("# ").strip())
-        found[path.stem] = NamedQuery(path.stem, " ".join(d for d in description if d), text, tuple(params))
+        standard = _HERE / "standard" / path.name
+        found[path.stem] = NamedQuery(
+            path.stem, " ".join(d for d in description if d), text, tuple(params),
+            standard.read_text(encoding="utf-8") if standard.is_file() else None,
+        )
     return found
 
 

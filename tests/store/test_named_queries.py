@@ -224,6 +224,11 @@ def test_an_actor_acting_on_itself_is_listed_once() -> None:
         store.add_article(art, [Statement(CHINA, "assures", CHINA, evidence)], run=RUN)
         assert [r["predicate"] for r in run(store, "actor-timeline", actor="China")] == ["assures"]
         assert run(store, "dyad-history", a="China", b="China") == []  # a dyad needs two actors
+        degree = named_queries()["actor-degree"]
+        for text in (degree.text, degree.standard_text):
+            rows = store.query(text).dicts()
+            assert [(r["label"], r["statements"], r["outgoing"], r["incoming"], r["partners"])
+                    for r in rows] == [("China", 1, 1, 1, 1)]
 
 
 def test_actor_degree_agrees_with_a_count_in_python() -> None:
@@ -253,6 +258,8 @@ def test_actor_degree_agrees_with_a_count_in_python() -> None:
                         row["partners"].add(other.label)  # type: ignore[union-attr]
             store.add_article(art, made, run=RUN)
         rows = run(store, "actor-degree")
+        standard = store.query(named_queries()["actor-degree"].standard_text).dicts()
+    assert standard == rows  # the SPARQL 1.1 form for servers (rq/standard/) agrees
     got = {r["label"]: (r["statements"], r["outgoing"], r["incoming"], r["partners"]) for r in rows}
     assert got == {
         label: (row["statements"], row["outgoing"], row["incoming"], len(row["partners"]))  # type: ignore[arg-type]
