@@ -4,18 +4,14 @@ Each query is a ``.rq`` file in ``kg/store/rq/``. Its first comment lines descri
 ``# param NAME: kind  description`` declare parameters. Parameters are bound as RDF terms
 through the store's substitutions, never pasted into the query text.
 
-The files are written for the embedded Oxigraph store. One construct in them is not SPARQL 1.1:
-``LATERAL { OPTIONAL { … } }`` (SEP-0006, which Oxigraph and Jena implement) makes Oxigraph
-look an optional value up once per row instead of reading every value of that property in
-the store (for an actor with one statement, 1 ms instead of 30). When each variable that the
-OPTIONAL block shares with the rest of the query is bound before it, as in every shipped
-query, it gives the same rows as the plain ``OPTIONAL { … }``, which is what
-:meth:`NamedQuery.text_for` sends to a SPARQL server. A query that uses ``LATERAL`` otherwise
-keeps its SPARQL 1.1 form in ``rq/standard/`` under the same name (the tests check that both
-forms give the same rows).
-
->>> print(standard_sparql("SELECT * WHERE { ?s ?p ?o LATERAL { OPTIONAL { ?o ?q ?v } } }"))
-SELECT * WHERE { ?s ?p ?o OPTIONAL { ?o ?q ?v } }
+The files are written for the embedded Oxigraph store: statements read inside
+``GRAPH ?article { … }`` blocks (each article's named graph, whose name is the article IRI),
+optional values inside ``LATERAL { OPTIONAL { … } }`` (SEP-0006, not SPARQL 1.1: Oxigraph then
+looks them up per row instead of reading the property for every article in the store), and
+sub-selects that steer its joins (docs/sparql-cookbook.md, "Writing queries that stay fast").
+Such a query keeps a second text under the same name in ``rq/standard/``: plain SPARQL 1.1
+over the union graph, which any SPARQL server and rdflib evaluate well. That is what
+:meth:`NamedQuery.text_for` sends to a server; the tests check that both give the same rows.
 """
 from __future__ import annotations
 
@@ -30,44 +26,10 @@ import pyoxigraph as ox
 from kg.errors import InputError
 from kg.rdf.iris import ACTOR_NS, GKG_NS
 
-__all__ = ["NamedQuery", "named_queries", "parse_params", "standard_sparql"]
+__all__ = ["NamedQuery", "named_queries", "parse_params"]
 
 _HERE = Path(__file__).resolve().parent / "rq"
 _PARAM = re.compile(r"^#\s*param\s+(\w+)\s*:\s*(\w+)\s*(.*)$")
-_LATERAL_OPTIONAL = re.compile(r"LATERAL(?:\s|#[^\n]*)*\{(?:\s|#[^\n]*)*(?=OPTIONAL\s*\{)")
-
-
-_SKIPPED = re.compile(r"""#[^\n]*|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|<[^\s<>"{}]*>""")
-
-
-def _closing_brace(text: str, start: int) -> int:
-    """Index of the ``}`` that closes the ``{`` at ``start``; comments, strings and IRIs skipped."""
-    depth, i = 0, start
-    while i < len(text):
-        skipped = _SKIPPED.match(text, i)
-        if skipped is not None:
-            i = skipped.end()
-            continue
-        if text[i] == "{":
-            depth += 1
-        elif text[i] == "}":
-            depth -= 1
-            if depth == 0:
-                return i
-        i += 1
-    raise ValueError(f"unbalanced braces after position {start}")
-
-
-def standard_sparql(text: str) -> str:
-    """``text`` with each ``LATERAL { OPTIONAL { … } }`` written as plain ``OPTIONAL { … }``."""
-    while (found := _LATERAL_OPTIONAL.search(text)) is not None:
-        optional_end = _closing_brace(text, text.index("{", found.end()))
-        lateral_end = _closing_brace(text, text.index("{", found.start()))
-        if text[optional_end + 1:lateral_end].strip():
-            raise ValueError("LATERAL may hold only one OPTIONAL block in a named query")
-        text = (text[:found.start()] + text[found.end():optional_end + 1]
-                + text[lateral_end + 1:])
-    return text
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,12 +38,12 @@ class NamedQuery:
     description: str
     text: str
     params: tuple[tuple[str, str, str], ...]  # (name, kind, description)
-    standard: str | None = None  # rq/standard/NAME.rq, where the text cannot be unwrapped
+    standard: str | None = None  # rq/standard/NAME.rq, when the text is tuned for Oxigraph
 
     @property
     def standard_text(self) -> str:
-        """The query in standard SPARQL 1.1, for any SPARQL server (see the module notes)."""
-        return self.standard if self.standard is not None else standard_sparql(self.text)
+        """The query in plain SPARQL 1.1, for any SPARQL server (see the module notes)."""
+        return self.text if self.standard is None else self.standard
 
     def text_for(self, store: object) -> str:
         """The text to run on ``store``: as written for the embedded store, else standard."""
