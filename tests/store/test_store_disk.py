@@ -17,6 +17,7 @@ from kg.errors import StoreError
 from kg.rdf.convert import article_quads
 from kg.store import GraphStore, open_store
 from kg.store.named_queries import named_queries
+from kg.types import Article
 from tests.store.records import RUN, article, statements
 
 TESTS = Path(__file__).resolve().parents[1]
@@ -58,13 +59,17 @@ def held_by_another_process(path: Path) -> Iterator[None]:
         child.communicate("done\n", timeout=30)
 
 
-def test_on_disk_store_persists_across_reopen(tmp_path: Path) -> None:
-    folder = tmp_path / "kg.store"
+def one_article_store(folder: Path) -> tuple[Article, set, list[dict]]:
+    """Write the sample article into a new store at ``folder``; its quads and records."""
     art = article()
     with GraphStore.open(folder) as store:
         store.add_article(art, statements(art), run=RUN)
-        before = set(store.quads())
-        records = list(store.iter_statements())
+        return art, set(store.quads()), list(store.iter_statements())
+
+
+def test_on_disk_store_persists_across_reopen(tmp_path: Path) -> None:
+    folder = tmp_path / "kg.store"
+    art, before, records = one_article_store(folder)
     with GraphStore.open(folder) as store:
         assert set(store.quads()) == before
         assert list(store.iter_statements()) == records
@@ -119,11 +124,8 @@ def test_read_only_store_refuses_writes(tmp_path: Path) -> None:
 
 def test_in_memory_copy_answers_as_the_folder_and_lets_it_go(tmp_path: Path) -> None:
     folder = tmp_path / "kg.store"
-    art = article()
-    with GraphStore.open(folder) as store:
-        store.add_article(art, statements(art), run=RUN)
-        quads = set(store.quads())
-        records = list(store.iter_statements())
+    art, quads, records = one_article_store(folder)
+    with GraphStore.open(folder, read_only=True) as store:
         degree = store.query(NAMED["actor-degree"].text).rows
     copy = GraphStore.open(folder, in_memory=True)
     assert copy.path is None and copy.copy_of == folder.resolve() and copy.read_only
