@@ -24,7 +24,7 @@ from kg.store import GraphStore
 from kg.validate import load_shapes, validate_graph, validate_store
 from kg.vocab import PREDICATES
 from tests.conftest import SEEDS
-from tests.store.records import RUN, UNKNOWN, article, statements
+from tests.store.records import RUN, UNKNOWN, article, sample_store, statements
 
 ROOT = Path(__file__).resolve().parents[1]
 GKG = rdflib.Namespace(GKG_NS)
@@ -198,9 +198,7 @@ def kg(*args: str) -> subprocess.CompletedProcess[str]:
 
 def test_kg_validate_exit_codes_and_formats(tmp_path: Path) -> None:
     folder = tmp_path / "kg.store"
-    with GraphStore.open(folder) as store:
-        art = article()
-        store.add_article(art, statements(art), run=RUN)
+    sample_store(folder)
     result = kg("validate", "--store", str(folder))
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("conforms: ")

@@ -5,6 +5,7 @@ Imported as ``tests.store.records`` from tests/rdf, tests/store and tests/export
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from kg.rdf.convert import ExtractorRun
 from kg.types import Actor, Article, Evidence, Role, Statement
@@ -112,3 +113,13 @@ NAMED_QUERY_PARAMS = {
     "statements-by-source": {"source": "The Wall Street Journal"},
     "actor-timeline": {"actor": "Donald Trump", "since": "2025-01-01"},
 }
+
+
+def sample_store(folder: Path) -> Article:
+    """Write the sample article and its statements into a new store at ``folder``, closed again."""
+    from kg.store import GraphStore
+
+    art = article()
+    with GraphStore.open(folder) as store:
+        store.add_article(art, statements(art), run=RUN)
+    return art

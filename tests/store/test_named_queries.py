@@ -19,7 +19,7 @@ from kg.store import GraphStore
 from kg.store.named_queries import named_queries
 from kg.types import Actor, Article, Statement
 from tests.store.records import (
-    NAMED_QUERY_PARAMS, RUN, TEXT, UNKNOWN, article, evidence, many, statements,
+    NAMED_QUERY_PARAMS, RUN, TEXT, UNKNOWN, article, evidence, many, sample_store, statements,
 )
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -173,9 +173,7 @@ def test_label_parameters_are_terms_not_query_text(store: GraphStore) -> None:
 
 def test_kg_query_named_with_params(tmp_path: Path) -> None:
     folder = tmp_path / "kg.store"
-    with GraphStore.open(folder) as opened:
-        art = article()
-        opened.add_article(art, statements(art), run=RUN)
+    sample_store(folder)
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     result = subprocess.run(
         [sys.executable, "-m", "kg", "query", "--named", "dyad-history", "--param", "a=Xi Jinping",

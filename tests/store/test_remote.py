@@ -25,7 +25,7 @@ from kg.store import GraphStore, OxigraphServer, RemoteStore, free_port, is_remo
 from kg.store.named_queries import named_queries
 from kg.store.remote import bind_with_values
 from tests.store.records import (
-    CHINA, NAMED_QUERY_PARAMS, RUN, UNKNOWN, WSJ, article, many, statements,
+    CHINA, NAMED_QUERY_PARAMS, RUN, UNKNOWN, WSJ, article, many, sample_store, statements,
 )
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -313,9 +313,7 @@ def test_closed_store_says_so(server: OxigraphServer) -> None:
 
 def test_a_read_only_server_refuses_writes_clearly(tmp_path: Path) -> None:
     folder = tmp_path / "store"
-    with GraphStore.open(folder) as store:
-        art = article()
-        store.add_article(art, statements(art), run=RUN)
+    art = sample_store(folder)
     with OxigraphServer(folder) as server, RemoteStore.open(server.url) as remote:
         assert remote.stats()["statements"] == 5
         with pytest.raises(StoreError) as error:

@@ -22,7 +22,7 @@ from rdflib.plugins.stores.sparqlstore import SPARQLStore
 
 from kg.errors import StoreError
 from kg.store import GraphStore, OxigraphServer, free_port
-from tests.store.records import RUN, article, statements
+from tests.store.records import sample_store
 from tests.store.test_store_disk import held_by_another_process, run_python
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -36,9 +36,7 @@ PRESSURES = (
 def folder(tmp_path: Path) -> Path:
     """A store on disk with the sample article, closed again."""
     path = tmp_path / "kg.store"
-    with GraphStore.open(path) as store:
-        art = article()
-        store.add_article(art, statements(art), run=RUN)
+    sample_store(path)
     return path
 
 
