@@ -15,6 +15,7 @@ from pathlib import Path
 
 from kg.extract.pipeline import Extractor
 from kg.ingest import read_articles
+from kg.rdf.records import statement_to_json
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -40,7 +41,7 @@ def main() -> None:
     counts = {band: [0, 0] for band in BANDS}
     by_rule: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for article in read_articles([str(SHARED / p) for p in DEV_FILES.values()]):
-        preds = [s.to_json() | {"rule": s.evidence.rule} for s in ex.extract(article)]
+        preds = [statement_to_json(s) | {"rule": s.evidence.rule} for s in ex.extract(article)]
         preds = score.dedupe(preds, "strict")
         golds = by_doc[article.doc_id]
         for p in preds:

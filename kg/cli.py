@@ -92,6 +92,8 @@ def extract(
     actors: ActorsOpt = None,
 ) -> None:
     """Extract statements from articles as JSON Lines (no store)."""
+    from kg.rdf.records import statement_to_json
+
     extractor = _extractor(model, actors)
     n_articles = n_statements = 0
 
@@ -101,7 +103,7 @@ def extract(
             n_articles += 1
             for st in statements:
                 n_statements += 1
-                record = st.to_json()
+                record = statement_to_json(st)
                 record["rule"] = st.evidence.rule
                 record["trigger"] = st.evidence.trigger
                 if explain:
@@ -291,13 +293,14 @@ def actors(
     """Show actors of the knowledge base: label, type, aliases, roles with dates, Wikidata id."""
     from kg.actors.kb import load_kb
     from kg.actors.search import search_actors
+    from kg.rdf.iris import actor_iri
 
     kb = load_kb([str(p) for p in actors or ()])
     found = search_actors(kb, search, limit=limit)
     if not found:
         raise KGError("E170", f"no actor matches {search!r}; try part of a name, an alias or a Wikidata id")
     for actor in found:
-        out.print(f"[bold]{actor.label}[/bold]  ({actor.type}, {actor.iri})")
+        out.print(f"[bold]{actor.label}[/bold]  ({actor.type}, {actor_iri(actor.key)})")
         if actor.wikidata:
             out.print(f"  Wikidata: {actor.wikidata}", markup=False)
         if actor.country:

@@ -11,7 +11,7 @@ import hashlib
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date as Date
-from typing import Any, Literal, get_args
+from typing import Literal, get_args
 
 __all__ = [
     "ACTOR_TYPES",
@@ -102,21 +102,6 @@ class Actor:
     roles: tuple[Role, ...] = ()
     known: bool = True
 
-    @property
-    def iri(self) -> str:
-        from kg.rdf.iris import actor_iri
-
-        return actor_iri(self.key)
-
-    def to_json(self) -> dict[str, Any]:
-        """The actor object of the statement JSON Lines format (STATEMENTS.md)."""
-        return {
-            "id": self.iri,
-            "label": self.label,
-            "type": self.type,
-            "wikidata": self.wikidata,
-            "country": self.country,
-        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,12 +122,6 @@ class Article:
     def sha256(self) -> str:
         """Hash of the normalised text: an edited article is a new article."""
         return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
-
-    @property
-    def iri(self) -> str:
-        from kg.rdf.iris import article_iri
-
-        return article_iri(self.sha256)
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,43 +157,24 @@ class Statement:
     confidence: float = 0.5
 
     @property
-    def iri(self) -> str:
-        from kg.rdf.iris import statement_iri
+    def identity(self) -> tuple[str, ...]:
+        """What makes two extractions one statement (its IRI is a hash of this).
 
-        return statement_iri(self)
+        Article hash, sentence offsets, subject, predicate, object, negation and modality.
+        """
+        ev = self.evidence
+        return (
+            ev.article_sha256,
+            str(ev.char_start),
+            str(ev.char_end),
+            self.subject.key,
+            self.predicate,
+            self.object.key,
+            "1" if self.negated else "0",
+            self.modality,
+        )
 
     @property
     def is_direct(self) -> bool:
         """True when the statement also asserts the plain triple (actual and not negated)."""
         return not self.negated and self.modality == "actual"
-
-    def to_json(self) -> dict[str, Any]:
-        """The statement as one object of the JSON Lines format (STATEMENTS.md)."""
-        from kg.vocab import PREDICATES
-
-        pred = PREDICATES[self.predicate]
-        attributed = None
-        if self.attributed_to is not None:
-            attributed = {
-                "id": self.attributed_to.iri,
-                "label": self.attributed_to.label,
-                "type": self.attributed_to.type,
-            }
-        return {
-            "id": self.iri,
-            "doc_id": self.evidence.doc_id,
-            "subject": self.subject.to_json(),
-            "predicate": self.predicate,
-            "object": self.object.to_json(),
-            "plover": pred.plover,
-            "quad_class": pred.quad_class,
-            "negated": self.negated,
-            "modality": self.modality,
-            "attributed_to": attributed,
-            "date": self.date,
-            "sentence": self.evidence.sentence,
-            "char_start": self.evidence.char_start,
-            "char_end": self.evidence.char_end,
-            "confidence": round(self.confidence, 3),
-            "article": f"{self.evidence.article_sha256}",
-        }

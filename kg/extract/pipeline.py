@@ -133,11 +133,11 @@ class Extractor:
     def statements(self, article: Article, doc: Doc) -> list[Statement]:
         """Relations of a processed doc → statements with evidence."""
         out: list[Statement] = []
-        seen: set[str] = set()
+        seen: set[tuple[str, ...]] = set()
         for rel in doc._.kg_relations or []:
             stmt = self._statement(article, doc, rel)
-            if stmt is not None and stmt.iri not in seen:
-                seen.add(stmt.iri)
+            if stmt is not None and stmt.identity not in seen:
+                seen.add(stmt.identity)
                 out.append(stmt)
         return out
 

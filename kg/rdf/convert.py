@@ -22,7 +22,16 @@ from functools import cache, lru_cache
 import pyoxigraph as ox
 
 from kg.errors import InputError
-from kg.rdf.iris import ACTORS_GRAPH, GKG_NS, ONTOLOGY_GRAPH, actor_iri, role_iri, run_iri
+from kg.rdf.iris import (
+    ACTORS_GRAPH,
+    GKG_NS,
+    ONTOLOGY_GRAPH,
+    actor_iri,
+    article_iri,
+    role_iri,
+    run_iri,
+    statement_iri,
+)
 from kg.resources import ontology_path
 from kg.types import Actor, Article, Role, Statement
 
@@ -288,7 +297,7 @@ def statement_quads(
     else the article's date.
     """
     fallback = article.date.isoformat() if article.date else None
-    return _statement_quads(statement, statement.iri, ox.NamedNode(article.iri), run.node, fallback)
+    return _statement_quads(statement, statement_iri(statement), ox.NamedNode(article_iri(article.sha256)), run.node, fallback)
 
 
 def _statement_quads(
@@ -377,7 +386,7 @@ def unique_statements(statements: Iterable[Statement]) -> list[tuple[str, Statem
     """
     best: dict[str, Statement] = {}
     for statement in statements:
-        iri = statement.iri
+        iri = statement_iri(statement)
         kept = best.get(iri)
         if kept is None or statement.confidence > kept.confidence:
             best[iri] = statement
@@ -395,7 +404,7 @@ def article_quads(
     IRI are merged (:func:`unique_statements`); statements of another article are refused.
     """
     sha = article.sha256  # hashes the whole text: once per article
-    g = ox.NamedNode(article.iri)
+    g = ox.NamedNode(article_iri(article.sha256))
     quads = _article_node_quads(article, g)
     fallback = article.date.isoformat() if article.date else None
     run_node = run.node

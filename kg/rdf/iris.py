@@ -94,20 +94,10 @@ def run_iri(software_version: str, config_hash: str) -> str:
 def statement_iri(statement: Statement) -> str:
     """Stable IRI of a statement (ONTOLOGY.md, "Statements").
 
-    Hash of (article hash, sentence offsets, subject, predicate, object, negated, modality).
+    Hash of :attr:`kg.types.Statement.identity` (article hash, sentence offsets, subject,
+    predicate, object, negated, modality).
     """
-    ev = statement.evidence
-    parts = (
-        ev.article_sha256,
-        str(ev.char_start),
-        str(ev.char_end),
-        statement.subject.key,
-        statement.predicate,
-        statement.object.key,
-        "1" if statement.negated else "0",
-        statement.modality,
-    )
-    digest = hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:32]
+    digest = hashlib.sha256("\x1f".join(statement.identity).encode()).hexdigest()[:32]
     return STATEMENT_NS + digest
 
 

@@ -40,7 +40,7 @@ from kg.rdf.convert import (
     article_quads,
     ontology_quads,
 )
-from kg.rdf.iris import ARTICLE_NS
+from kg.rdf.iris import ARTICLE_NS, article_iri
 from kg.rdf.namespaces import PREFIXES
 from kg.store.base import (
     BaseStore,
@@ -375,7 +375,7 @@ class GraphStore(BaseStore):
         changed actor descriptions, if any, are written); True when the article was written.
         """
         store = self._writable()
-        graph = ox.NamedNode(article.iri)
+        graph = ox.NamedNode(article_iri(article.sha256))
         new_graph = article_quads(article, statements, run=run)
 
         retract, insert = actor_changes(named_actors(statements, actors), self._described)
@@ -383,7 +383,7 @@ class GraphStore(BaseStore):
 
         old_graph = set(store.quads_for_pattern(None, None, None, graph))
         same = old_graph == set(new_graph)
-        superseded = self._doc_graphs(article.doc_id) - {article.iri} if replace_doc_id else set()
+        superseded = self._doc_graphs(article.doc_id) - {article_iri(article.sha256)} if replace_doc_id else set()
         self._ensure_ontology()
         if same and not superseded and not retract and not insert:
             return False

@@ -57,7 +57,7 @@ from kg.rdf.convert import (
     article_quads,
     ontology_quads,
 )
-from kg.rdf.iris import ARTICLE_NS
+from kg.rdf.iris import ARTICLE_NS, article_iri
 from kg.rdf.namespaces import PREFIXES
 # the same conversion of Python values, and the same actor upsert rule, as GraphStore
 from kg.store.base import (
@@ -573,7 +573,7 @@ class RemoteStore(BaseStore):
         exactly this article graph.
         """
         self._writable()
-        graph = ox.NamedNode(article.iri)
+        graph = ox.NamedNode(article_iri(article.sha256))
         new_graph = article_quads(article, statements, run=run)
         # one query for what the actors graph says about the actors, their roles and the run
         found: dict[ox.NamedNode, set[ox.Quad]] = {}
@@ -586,7 +586,7 @@ class RemoteStore(BaseStore):
         insert.extend(q for q in run.quads() if q not in found.get(run.node, set()))
         old_graph = set(self._graph_quads(graph))
         same = old_graph == set(new_graph)
-        superseded = self._doc_graphs(article.doc_id) - {article.iri} if replace_doc_id else set()
+        superseded = self._doc_graphs(article.doc_id) - {article_iri(article.sha256)} if replace_doc_id else set()
         self._ensure_ontology()
         if same and not superseded and not retract and not insert:
             return False

@@ -18,7 +18,7 @@ from kg.rdf.convert import (
     ontology_quads,
     statement_quads,
 )
-from kg.rdf.iris import ACTORS_GRAPH, GKG_NS, actor_iri, role_iri
+from kg.rdf.iris import ACTORS_GRAPH, GKG_NS, actor_iri, article_iri, role_iri, statement_iri
 from kg.types import Actor, Role, Statement
 from tests.store.records import CHINA, PLA, RUN, TAIWAN, TRUMP, WSJ, XI, article, evidence, statements
 
@@ -116,28 +116,28 @@ def test_bad_wikidata_id_is_refused() -> None:
 def test_everything_lives_in_the_article_graph() -> None:
     art = article()
     quads = article_quads(art, statements(art), run=RUN)
-    assert {q.graph_name for q in quads} == {N(art.iri)}
+    assert {q.graph_name for q in quads} == {N(article_iri(art.sha256))}
 
 
 def test_article_node() -> None:
     art = article()
     quads = article_quads(art, [], run=RUN)
     assert triples(quads) == {
-        (N(art.iri), N(RDF + "type"), N("https://schema.org/NewsArticle")),
-        (N(art.iri), N("https://schema.org/headline"),
+        (N(article_iri(art.sha256)), N(RDF + "type"), N("https://schema.org/NewsArticle")),
+        (N(article_iri(art.sha256)), N("https://schema.org/headline"),
          ox.Literal("Xi Pressures Trump To Oppose Taiwan Independence")),
-        (N(art.iri), N("https://schema.org/datePublished"),
+        (N(article_iri(art.sha256)), N("https://schema.org/datePublished"),
          ox.Literal("2025-09-29", datatype=N(XSD + "date"))),
-        (N(art.iri), N("https://schema.org/url"), N("https://example.org/news/xi-trump")),
-        (N(art.iri), N("http://purl.org/dc/terms/source"), ox.Literal("seeds/wn2025-0001.txt")),
-        (N(art.iri), N("http://purl.org/dc/terms/identifier"), ox.Literal("wn2025-0001")),
+        (N(article_iri(art.sha256)), N("https://schema.org/url"), N("https://example.org/news/xi-trump")),
+        (N(article_iri(art.sha256)), N("http://purl.org/dc/terms/source"), ox.Literal("seeds/wn2025-0001.txt")),
+        (N(article_iri(art.sha256)), N("http://purl.org/dc/terms/identifier"), ox.Literal("wn2025-0001")),
     }
 
 
 def test_statement_node_has_every_property_of_the_contract() -> None:
     art = article()
     aid = statements(art)[1]  # Trump declined to approve aid to Taiwan (negated, attributed)
-    node = N(aid.iri)
+    node = N(statement_iri(aid))
     got = {(q.predicate, q.object) for q in statement_quads(aid, article=art, run=RUN)
            if q.subject == node}
     ev = aid.evidence
@@ -154,7 +154,7 @@ def test_statement_node_has_every_property_of_the_contract() -> None:
         (G("charEnd"), ox.Literal(str(ev.char_end), datatype=N(XSD + "integer"))),
         (G("confidence"), ox.Literal("0.7", datatype=N(XSD + "decimal"))),
         (N("http://purl.org/dc/terms/date"), ox.Literal("2025-09-29", datatype=N(XSD + "date"))),
-        (N("http://www.w3.org/ns/prov#wasDerivedFrom"), N(art.iri)),
+        (N("http://www.w3.org/ns/prov#wasDerivedFrom"), N(article_iri(art.sha256))),
         (N("http://www.w3.org/ns/prov#wasGeneratedBy"), N(RUN.iri)),
         (G("rule"), ox.Literal("xcomp-negation")),
         (G("trigger"), ox.Literal("approve aid")),
@@ -189,8 +189,8 @@ def test_modalities_and_event_dates() -> None:
     art = article()
     by_predicate = {s.predicate: s for s in statements(art)}
     quads = article_quads(art, list(by_predicate.values()), run=RUN)
-    talks = by_predicate["consults"].iri
-    attack = by_predicate["attacks"].iri
+    talks = statement_iri(by_predicate["consults"])
+    attack = statement_iri(by_predicate["attacks"])
     assert values(quads, talks, GKG_NS + "modality") == {G("Intended")}
     assert values(quads, attack, GKG_NS + "modality") == {G("Possible")}
     # the statement's own date wins, partial dates keep their precision
@@ -226,12 +226,12 @@ def test_nothing_carries_wall_clock_time() -> None:
 def test_edited_article_gets_new_iris() -> None:
     original = article()
     edited = article(original.text.replace("October", "November"))
-    assert edited.iri != original.iri
-    old_ids = {s.iri for s in statements(original)}
-    new_ids = {s.iri for s in statements(edited)}
+    assert article_iri(edited.sha256) != article_iri(original.sha256)
+    old_ids = {statement_iri(s) for s in statements(original)}
+    new_ids = {statement_iri(s) for s in statements(edited)}
     assert not old_ids & new_ids
     assert {q.graph_name for q in article_quads(edited, statements(edited), run=RUN)} == {
-        N(edited.iri)
+        N(article_iri(edited.sha256))
     }
 
 
@@ -260,7 +260,7 @@ def test_duplicate_statements_become_one_node_with_the_best_confidence() -> None
     first = statements(art)[0]
     duplicate = replace(first, confidence=0.95)
     quads = article_quads(art, [first, duplicate, first], run=RUN)
-    assert values(quads, first.iri, GKG_NS + "confidence") == {
+    assert values(quads, statement_iri(first), GKG_NS + "confidence") == {
         ox.Literal("0.95", datatype=N(XSD + "decimal"))
     }
 
@@ -270,7 +270,7 @@ def test_hostile_text_stays_a_literal() -> None:
     art = article("Headline\n" + sentence)
     hostile = Statement(XI, "criticizes", TAIWAN, evidence(art, sentence), confidence=0.5)
     quads = article_quads(art, [hostile], run=RUN)
-    assert values(quads, hostile.iri, GKG_NS + "evidence") == {ox.Literal(sentence)}
+    assert values(quads, statement_iri(hostile), GKG_NS + "evidence") == {ox.Literal(sentence)}
     # and it survives a serialisation round trip
     data = ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
     assert set(ox.parse(data, format=ox.RdfFormat.N_QUADS)) == set(quads)
@@ -281,7 +281,7 @@ def test_attributed_media_actor_is_named() -> None:
     aid = statements(art)[1]
     assert aid.attributed_to == WSJ
     quads = statement_quads(aid, article=art, run=RUN)
-    assert values(quads, aid.iri, GKG_NS + "attributedTo") == {N(WSJ.iri)}
+    assert values(quads, statement_iri(aid), GKG_NS + "attributedTo") == {N(actor_iri(WSJ.key))}
 
 
 # ---------------------------------------------------------------- runs and ontology
@@ -325,10 +325,10 @@ def test_article_without_optional_fields() -> None:
 
 def test_urls_that_are_not_iris_are_percent_encoded() -> None:
     art = article(url="https://example.org/a b?q=ü")
-    urls = values(article_quads(art, [], run=RUN), art.iri, "https://schema.org/url")
+    urls = values(article_quads(art, [], run=RUN), article_iri(art.sha256), "https://schema.org/url")
     assert urls == {N("https://example.org/a%20b?q=%C3%BC")}
     valid = article(url="https://example.org/q=ü")  # already an IRI: kept as it is
-    assert values(article_quads(valid, [], run=RUN), valid.iri, "https://schema.org/url") == {
+    assert values(article_quads(valid, [], run=RUN), article_iri(valid.sha256), "https://schema.org/url") == {
         N("https://example.org/q=ü")
     }
     with pytest.raises(InputError) as error:
@@ -338,6 +338,6 @@ def test_urls_that_are_not_iris_are_percent_encoded() -> None:
 
 def test_dates_of_articles_are_xsd_dates() -> None:
     art = article(date=date(2024, 2, 29))
-    assert values(article_quads(art, [], run=RUN), art.iri, "https://schema.org/datePublished") == {
+    assert values(article_quads(art, [], run=RUN), article_iri(art.sha256), "https://schema.org/datePublished") == {
         ox.Literal("2024-02-29", datatype=N(XSD + "date"))
     }

@@ -7,6 +7,7 @@ import pytest
 import rdflib
 
 from kg.errors import StoreError
+from kg.rdf.iris import article_iri
 from kg.rdf.namespaces import ACTOR, GKG
 from kg.store import GraphStore, RemoteStore, rdflib_dataset
 from tests.store.records import RUN, article, statements
@@ -33,10 +34,10 @@ def test_queries_see_the_union_with_geokg_prefixes(store: GraphStore) -> None:
 def test_graphs_and_triples_are_the_stores(store: GraphStore) -> None:
     art = article()
     ds = rdflib_dataset(store)
-    graph = ds.graph(rdflib.URIRef(art.iri))
-    assert len(graph) == len(store.quads(art.iri))
+    graph = ds.graph(rdflib.URIRef(article_iri(art.sha256)))
+    assert len(graph) == len(store.quads(article_iri(art.sha256)))
     assert (ACTOR["xi-jinping"], GKG.pressures, ACTOR["donald-trump"]) in graph
-    assert {str(g.identifier) for g in ds.graphs()} >= {art.iri}
+    assert {str(g.identifier) for g in ds.graphs()} >= {article_iri(art.sha256)}
     assert dict(ds.namespaces())["gkg"] == rdflib.URIRef(str(GKG._NS))
 
 

@@ -20,7 +20,7 @@ import pyoxigraph as ox
 import pytest
 
 from kg.errors import InputError, StoreError
-from kg.rdf.iris import ACTORS_GRAPH, actor_iri
+from kg.rdf.iris import ACTORS_GRAPH, actor_iri, article_iri
 from kg.store import GraphStore, OxigraphServer, RemoteStore, free_port, is_remote
 from kg.store.named_queries import named_queries
 from kg.store.remote import bind_with_values
@@ -96,7 +96,7 @@ def test_add_article_gives_the_same_graph_as_the_embedded_store(
     assert again == (False, False)
     assert_same(local, remote)
     assert remote.has_article(art.doc_id) and remote.has_article(art.sha256)
-    assert remote.has_article(art.iri) and not remote.has_article("no-such-doc")
+    assert remote.has_article(article_iri(art.sha256)) and not remote.has_article("no-such-doc")
 
 
 def test_edited_article_and_changed_actors_are_replaced(local: GraphStore, remote: RemoteStore) -> None:
@@ -123,7 +123,7 @@ def test_many_articles_and_removal(local: GraphStore, remote: RemoteStore) -> No
     first, second, third = batch[0][0], batch[1][0], batch[2][0]
     assert both(local, remote, lambda s: s.remove_article(first.doc_id)) == (1, 1)
     assert both(local, remote, lambda s: s.remove_article(second.sha256)) == (1, 1)
-    assert both(local, remote, lambda s: s.remove_article(third.iri)) == (1, 1)
+    assert both(local, remote, lambda s: s.remove_article(article_iri(third.sha256))) == (1, 1)
     assert both(local, remote, lambda s: s.remove_article("doc-999999")) == (0, 0)
     assert_same(local, remote)
     assert remote.stats()["articles"] == 9

@@ -10,7 +10,8 @@ import pytest
 
 from kg.errors import InputError, StoreError
 from kg.rdf.convert import ONTOLOGY_GRAPH, ExtractorRun, article_quads
-from kg.rdf.iris import ACTORS_GRAPH, actor_iri
+from kg.rdf.iris import ACTORS_GRAPH, actor_iri, article_iri
+from kg.rdf.records import statement_to_json
 from kg.store import GraphStore
 from kg.types import Role
 from tests.store.records import (
@@ -29,10 +30,10 @@ def quad_set(store: GraphStore) -> set[ox.Quad]:
 
 
 def expected_json(art, stmts) -> list[dict]:  # type: ignore[no-untyped-def]
-    """Statement.to_json() plus the article keys, as iter_statements should give them."""
+    """statement_to_json() plus the article keys, as iter_statements should give them."""
     out = []
     for st in stmts:
-        record = st.to_json()
+        record = statement_to_json(st)
         # dcterms:date is the statement's date, else the article's (ONTOLOGY.md)
         record["date"] = st.date or (art.date.isoformat() if art.date else None)
         record.update(headline=art.title, url=art.url, source=art.source)
@@ -47,8 +48,8 @@ def test_add_article_writes_graphs_and_reports_skips(store: GraphStore) -> None:
     art = article()
     assert store.add_article(art, statements(art), [UNKNOWN], run=RUN) is True
     graphs = {g.value for g in store.oxigraph.named_graphs()}
-    assert graphs == {art.iri, ACTORS_GRAPH, ONTOLOGY_GRAPH}
-    assert set(store.quads(art.iri)) == set(article_quads(art, statements(art), run=RUN))
+    assert graphs == {article_iri(art.sha256), ACTORS_GRAPH, ONTOLOGY_GRAPH}
+    assert set(store.quads(article_iri(art.sha256))) == set(article_quads(art, statements(art), run=RUN))
     assert store.add_article(art, statements(art), [UNKNOWN], run=RUN) is False
 
 
@@ -75,7 +76,7 @@ def test_new_extraction_of_the_same_text_replaces_its_graph(store: GraphStore) -
     store.add_article(art, statements(art), run=RUN)
     fewer = statements(art)[:2]
     assert store.add_article(art, fewer, run=RUN) is True
-    assert set(store.quads(art.iri)) == set(article_quads(art, fewer, run=RUN))
+    assert set(store.quads(article_iri(art.sha256))) == set(article_quads(art, fewer, run=RUN))
     assert store.stats()["statements"] == 2
 
 
@@ -83,11 +84,11 @@ def test_edited_article_gets_a_new_iri_and_supersedes_the_old_one(store: GraphSt
     original = article()
     store.add_article(original, statements(original), run=RUN)
     edited = article(original.text.replace("October", "November"))
-    assert edited.iri != original.iri
+    assert article_iri(edited.sha256) != article_iri(original.sha256)
     assert store.add_article(edited, statements(edited), run=RUN) is True
-    assert store.has_article(edited.iri)
-    assert not store.has_article(original.iri)
-    assert [a["iri"] for a in store.articles()] == [edited.iri]
+    assert store.has_article(article_iri(edited.sha256))
+    assert not store.has_article(article_iri(original.sha256))
+    assert [a["iri"] for a in store.articles()] == [article_iri(edited.sha256)]
 
 
 def test_edited_article_can_be_kept_beside_the_old_one(store: GraphStore) -> None:
@@ -95,7 +96,7 @@ def test_edited_article_can_be_kept_beside_the_old_one(store: GraphStore) -> Non
     edited = article(original.text + "\nA correction was added.")
     store.add_article(original, statements(original), run=RUN)
     store.add_article(edited, statements(edited), run=RUN, replace_doc_id=False)
-    assert {a["iri"] for a in store.articles()} == {original.iri, edited.iri}
+    assert {a["iri"] for a in store.articles()} == {article_iri(original.sha256), article_iri(edited.sha256)}
     assert store.remove_article(original.doc_id) == 2
 
 
@@ -105,13 +106,13 @@ def test_actor_upsert_replaces_single_values_and_keeps_aliases(store: GraphStore
     renamed = replace(CHINA, label="People's Republic of China", aliases=("Beijing",))
     store.add_article(art, statements(art), [renamed], run=RUN)
     rows = store.query(
-        "SELECT ?a ?l WHERE { ?a rdfs:label ?l }", bindings={"a": ox.NamedNode(CHINA.iri)}
+        "SELECT ?a ?l WHERE { ?a rdfs:label ?l }", bindings={"a": ox.NamedNode(actor_iri(CHINA.key))}
     ).rows
     assert [row[1] for row in rows] == ["People's Republic of China"]
     aliases = {
         row[1]
         for row in store.query(
-            "SELECT ?a ?l WHERE { ?a skos:altLabel ?l }", bindings={"a": ox.NamedNode(CHINA.iri)}
+            "SELECT ?a ?l WHERE { ?a skos:altLabel ?l }", bindings={"a": ox.NamedNode(actor_iri(CHINA.key))}
         ).rows
     }
     assert aliases == {"PRC", "People's Republic of China", "Beijing"}
@@ -136,7 +137,7 @@ def test_remove_article_by_iri_sha_or_doc_id(store: GraphStore) -> None:
     for art in arts:
         store.add_article(art, statements(art), run=RUN)
     assert store.stats()["articles"] == 3
-    assert store.remove_article(arts[0].iri) == 1
+    assert store.remove_article(article_iri(arts[0].sha256)) == 1
     assert store.remove_article(arts[1].sha256) == 1
     assert store.remove_article("d2") == 1
     assert store.remove_article("d2") == 0
@@ -161,7 +162,7 @@ def test_articles_listing(store: GraphStore) -> None:
     store.add_article(art, statements(art), run=RUN)
     assert store.articles() == [
         {
-            "iri": art.iri,
+            "iri": article_iri(art.sha256),
             "sha256": art.sha256,
             "doc_id": "wn2025-0001",
             "headline": art.title,
@@ -171,7 +172,7 @@ def test_articles_listing(store: GraphStore) -> None:
             "statements": 5,
         }
     ]
-    assert store.has_article(art.iri) and store.has_article(art.sha256)
+    assert store.has_article(article_iri(art.sha256)) and store.has_article(art.sha256)
     assert store.has_article("wn2025-0001") and not store.has_article("nope")
 
 
@@ -221,7 +222,7 @@ def test_graph_clause_addresses_one_article(store: GraphStore) -> None:
     art = article()
     store.add_article(art, statements(art), run=RUN)
     result = store.query("SELECT ?g ?s WHERE { GRAPH ?g { ?s gkg:pressures ?o } }")
-    assert [(g.value, s.value) for g, s in result.rows] == [(art.iri, actor_iri("xi-jinping"))]
+    assert [(g.value, s.value) for g, s in result.rows] == [(article_iri(art.sha256), actor_iri("xi-jinping"))]
 
 
 def test_bindings_are_substituted(store: GraphStore) -> None:
@@ -230,7 +231,7 @@ def test_bindings_are_substituted(store: GraphStore) -> None:
     by_label = store.query(
         "SELECT ?a ?label WHERE { ?a rdfs:label ?label }", bindings={"label": "Taiwan"}
     )
-    assert [row[0].value for row in by_label.rows] == [TAIWAN.iri]
+    assert [row[0].value for row in by_label.rows] == [actor_iri(TAIWAN.key)]
     by_number = store.query(
         "SELECT ?st ?cs WHERE { ?st gkg:charStart ?cs }",
         bindings={"?cs": art.text.index("Trump declined")},
@@ -243,8 +244,8 @@ def test_bindings_are_substituted(store: GraphStore) -> None:
     by_date = store.query(
         "SELECT ?g ?d WHERE { ?g schema:datePublished ?d }", bindings={"d": date(2025, 9, 29)}
     )
-    assert [row[0].value for row in by_date.rows] == [art.iri]
-    ask = store.query("ASK { ?s gkg:pressures ?o }", bindings={"o": ox.NamedNode(TRUMP.iri)})
+    assert [row[0].value for row in by_date.rows] == [article_iri(art.sha256)]
+    ask = store.query("ASK { ?s gkg:pressures ?o }", bindings={"o": ox.NamedNode(actor_iri(TRUMP.key))})
     assert ask.boolean is True
 
 
@@ -268,14 +269,14 @@ def test_variables_that_are_not_selected_can_be_bound(store: GraphStore) -> None
         "SELECT ?a WHERE { ?a a gkg:Actor ; rdfs:label ?label }", bindings={"label": "Taiwan"}
     )
     assert result.variables == ("a",)
-    assert [row[0].value for row in result.rows] == [TAIWAN.iri]
+    assert [row[0].value for row in result.rows] == [actor_iri(TAIWAN.key)]
     distinct = store.query(
         "PREFIX x: <http://example.org/#> # a comment with SELECT ?label\n"
-        "SELECT DISTINCT ?o FROM <%s> WHERE { ?s gkg:pressures ?o }" % art.iri,
-        bindings={"s": ox.NamedNode(XI.iri)},
+        "SELECT DISTINCT ?o FROM <%s> WHERE { ?s gkg:pressures ?o }" % article_iri(art.sha256),
+        bindings={"s": ox.NamedNode(actor_iri(XI.key))},
     )
     assert distinct.variables == ("o",)
-    assert [row[0].value for row in distinct.rows] == [TRUMP.iri]
+    assert [row[0].value for row in distinct.rows] == [actor_iri(TRUMP.key)]
 
 
 def test_binding_errors_have_codes(store: GraphStore) -> None:
@@ -311,7 +312,7 @@ def test_construct_and_describe_give_triples(store: GraphStore) -> None:
     result = store.query("CONSTRUCT { ?s gkg:pressures ?o } WHERE { ?s gkg:pressures ?o }")
     assert result.kind == "graph"
     assert [(t.subject.value, t.object.value) for t in result.triples] == [
-        (XI.iri, TRUMP.iri)
+        (actor_iri(XI.key), actor_iri(TRUMP.key))
     ]
     described = store.query("DESCRIBE actor:china")
     assert described.kind == "graph" and len(described) > 0
@@ -346,7 +347,7 @@ def test_iter_statements_equals_to_json_exactly_without_dates(store: GraphStore)
     for record in got:
         for key in ("headline", "url", "source"):
             record.pop(key)
-    want = sorted((s.to_json() for s in stmts), key=lambda r: (r["char_start"], r["id"]))
+    want = sorted((statement_to_json(s) for s in stmts), key=lambda r: (r["char_start"], r["id"]))
     assert got == want
 
 

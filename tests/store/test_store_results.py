@@ -12,6 +12,7 @@ import pytest
 from rdflib import Graph
 
 from kg.errors import InputError
+from kg.rdf.iris import actor_iri
 from kg.store import GraphStore, QueryResult, format_result, result_table
 from kg.store.results import shorten, to_python
 from tests.store.records import RUN, XI, article, statements
@@ -61,7 +62,7 @@ def test_json_is_sparql_results_json(store: GraphStore) -> None:
     doc = json.loads(format_result(result, "json"))
     assert doc["head"] == {"vars": ["s", "label", "cs", "missing"]}
     (binding,) = doc["results"]["bindings"]
-    assert binding["s"] == {"type": "uri", "value": XI.iri}
+    assert binding["s"] == {"type": "uri", "value": actor_iri(XI.key)}
     assert binding["label"] == {"type": "literal", "value": "Xi Jinping"}
     assert binding["cs"]["datatype"] == XSD + "integer"
     assert "missing" not in binding
