@@ -14,16 +14,19 @@ from functools import cache
 
 import pyoxigraph as ox
 
-from kg.rdf.iris import GKG_NS
+from kg.rdf.namespaces import GKG, GKG_NS, OWL, RDF, RDFS, named_node
 from kg.resources import ontology_path
 
 __all__ = ["PREDICATES", "STRUCTURAL", "Predicate", "predicates"]
 
 STRUCTURAL = ("leaderOf", "officialOf", "memberOf", "partOf", "spokespersonFor")
 
-_RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
-_SYMMETRIC = ox.NamedNode("http://www.w3.org/2002/07/owl#SymmetricProperty")
-_LABEL = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
+_RDF_TYPE = named_node(RDF.type)
+_SYMMETRIC = named_node(OWL.SymmetricProperty)
+_LABEL = named_node(RDFS.label)
+_PLOVER_TYPE = named_node(GKG.ploverType)
+_CAMEO_ROOT = named_node(GKG.cameoRoot)
+_QUAD_CLASS = named_node(GKG.quadClass)
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +46,7 @@ class Predicate:
 
     @property
     def iri(self) -> str:
-        return GKG_NS + self.name
+        return str(GKG[self.name])
 
 
 @cache
@@ -56,16 +59,16 @@ def predicates() -> dict[str, Predicate]:
             continue
         name = subject.value[len(GKG_NS):]
         slot = annotations.setdefault(name, {})
-        prop = triple.predicate.value
-        if prop == GKG_NS + "ploverType":
+        prop = triple.predicate
+        if prop == _PLOVER_TYPE:
             slot["plover"] = triple.object.value
-        elif prop == GKG_NS + "cameoRoot":
+        elif prop == _CAMEO_ROOT:
             slot["cameo"] = triple.object.value
-        elif prop == GKG_NS + "quadClass":
+        elif prop == _QUAD_CLASS:
             slot["quad_class"] = int(triple.object.value)
-        elif triple.predicate == _RDF_TYPE and triple.object == _SYMMETRIC:
+        elif prop == _RDF_TYPE and triple.object == _SYMMETRIC:
             slot["symmetric"] = True
-        elif triple.predicate == _LABEL:
+        elif prop == _LABEL:
             slot["label"] = triple.object.value
     out: dict[str, Predicate] = {}
     for name, slot in annotations.items():

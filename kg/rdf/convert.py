@@ -24,7 +24,6 @@ import pyoxigraph as ox
 from kg.errors import InputError
 from kg.rdf.iris import (
     ACTORS_GRAPH,
-    GKG_NS,
     ONTOLOGY_GRAPH,
     actor_iri,
     article_iri,
@@ -32,8 +31,21 @@ from kg.rdf.iris import (
     run_iri,
     statement_iri,
 )
+from kg.rdf.namespaces import (
+    DCTERMS,
+    GKG,
+    OWL,
+    PROV,
+    RDF,
+    RDFS,
+    SCHEMA,
+    SKOS,
+    WD_NS,
+    XSD,
+    named_node,
+)
 from kg.resources import ontology_path
-from kg.types import Actor, Article, Role, Statement
+from kg.types import ACTOR_TYPES, Actor, Article, Role, Statement
 
 __all__ = [
     "ACTORS_GRAPH_NODE",
@@ -45,7 +57,6 @@ __all__ = [
     "article_quads",
     "confidence_literal",
     "date_literal",
-    "gkg",
     "ontology_quads",
     "statement_quads",
     "unique_statements",
@@ -54,54 +65,38 @@ __all__ = [
 ACTORS_GRAPH_NODE = ox.NamedNode(ACTORS_GRAPH)
 ONTOLOGY_GRAPH_NODE = ox.NamedNode(ONTOLOGY_GRAPH)
 
-_RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-_RDFS = "http://www.w3.org/2000/01/rdf-schema#"
-_XSD = "http://www.w3.org/2001/XMLSchema#"
-_OWL = "http://www.w3.org/2002/07/owl#"
-_SKOS = "http://www.w3.org/2004/02/skos/core#"
-_PROV = "http://www.w3.org/ns/prov#"
-_DCTERMS = "http://purl.org/dc/terms/"
-_SCHEMA = "https://schema.org/"
-_WD = "http://www.wikidata.org/entity/"
+RDF_TYPE = named_node(RDF.type)
+RDF_SUBJECT = named_node(RDF.subject)
+RDF_PREDICATE = named_node(RDF.predicate)
+RDF_OBJECT = named_node(RDF.object)
+RDFS_LABEL = named_node(RDFS.label)
+RDFS_COMMENT = named_node(RDFS.comment)
+SKOS_ALT_LABEL = named_node(SKOS.altLabel)
+OWL_SAME_AS = named_node(OWL.sameAs)
+PROV_ACTIVITY = named_node(PROV.Activity)
+PROV_WAS_DERIVED_FROM = named_node(PROV.wasDerivedFrom)
+PROV_WAS_GENERATED_BY = named_node(PROV.wasGeneratedBy)
+DCTERMS_DATE = named_node(DCTERMS.date)
+DCTERMS_SOURCE = named_node(DCTERMS.source)
+DCTERMS_IDENTIFIER = named_node(DCTERMS.identifier)
+SCHEMA_NEWS_ARTICLE = named_node(SCHEMA.NewsArticle)
+SCHEMA_HEADLINE = named_node(SCHEMA.headline)
+SCHEMA_DATE_PUBLISHED = named_node(SCHEMA.datePublished)
+SCHEMA_URL = named_node(SCHEMA.url)
 
-RDF_TYPE = ox.NamedNode(_RDF + "type")
-RDF_SUBJECT = ox.NamedNode(_RDF + "subject")
-RDF_PREDICATE = ox.NamedNode(_RDF + "predicate")
-RDF_OBJECT = ox.NamedNode(_RDF + "object")
-RDFS_LABEL = ox.NamedNode(_RDFS + "label")
-RDFS_COMMENT = ox.NamedNode(_RDFS + "comment")
-SKOS_ALT_LABEL = ox.NamedNode(_SKOS + "altLabel")
-OWL_SAME_AS = ox.NamedNode(_OWL + "sameAs")
-PROV_ACTIVITY = ox.NamedNode(_PROV + "Activity")
-PROV_WAS_DERIVED_FROM = ox.NamedNode(_PROV + "wasDerivedFrom")
-PROV_WAS_GENERATED_BY = ox.NamedNode(_PROV + "wasGeneratedBy")
-DCTERMS_DATE = ox.NamedNode(_DCTERMS + "date")
-DCTERMS_SOURCE = ox.NamedNode(_DCTERMS + "source")
-DCTERMS_IDENTIFIER = ox.NamedNode(_DCTERMS + "identifier")
-SCHEMA_NEWS_ARTICLE = ox.NamedNode(_SCHEMA + "NewsArticle")
-SCHEMA_HEADLINE = ox.NamedNode(_SCHEMA + "headline")
-SCHEMA_DATE_PUBLISHED = ox.NamedNode(_SCHEMA + "datePublished")
-SCHEMA_URL = ox.NamedNode(_SCHEMA + "url")
-
-XSD_DATE = ox.NamedNode(_XSD + "date")
-XSD_DATETIME = ox.NamedNode(_XSD + "dateTime")
-XSD_GYEAR = ox.NamedNode(_XSD + "gYear")
-XSD_GYEARMONTH = ox.NamedNode(_XSD + "gYearMonth")
-XSD_DECIMAL = ox.NamedNode(_XSD + "decimal")
-XSD_INTEGER = ox.NamedNode(_XSD + "integer")
-XSD_BOOLEAN = ox.NamedNode(_XSD + "boolean")
-
-
-@cache
-def gkg(name: str) -> ox.NamedNode:
-    """The ontology term ``gkg:<name>`` as a pyoxigraph node."""
-    return ox.NamedNode(GKG_NS + name)
+XSD_DATE = named_node(XSD["date"])
+XSD_DATETIME = named_node(XSD["dateTime"])
+XSD_GYEAR = named_node(XSD["gYear"])
+XSD_GYEARMONTH = named_node(XSD["gYearMonth"])
+XSD_DECIMAL = named_node(XSD["decimal"])
+XSD_INTEGER = named_node(XSD["integer"])
+XSD_BOOLEAN = named_node(XSD["boolean"])
 
 
 MODALITY_IRIS: dict[str, str] = {
-    "actual": GKG_NS + "Actual",
-    "intended": GKG_NS + "Intended",
-    "possible": GKG_NS + "Possible",
+    "actual": str(GKG.Actual),
+    "intended": str(GKG.Intended),
+    "possible": str(GKG.Possible),
 }
 
 _TRUE = ox.Literal("true", datatype=XSD_BOOLEAN)
@@ -162,12 +157,12 @@ def _actor_node(key: str) -> ox.NamedNode:
 
 
 def _wikidata_node(qid: str) -> ox.NamedNode:
-    local = qid[len(_WD):] if qid.startswith(_WD) else qid
+    local = qid[len(WD_NS):] if qid.startswith(WD_NS) else qid
     if not _QID.fullmatch(local):
         raise InputError(
             "E312", f"wikidata id {qid!r} is not a Q-number like 'Q148'; fix the actor record"
         )
-    return ox.NamedNode(_WD + local)
+    return ox.NamedNode(WD_NS + local)
 
 
 def _url_node(url: str) -> ox.NamedNode:
@@ -219,11 +214,11 @@ class ExtractorRun:
         if self.model:
             comment += f", model {self.model}"
         return [
-            ox.Quad(node, RDF_TYPE, gkg("ExtractorRun"), g),
+            ox.Quad(node, RDF_TYPE, named_node(GKG.ExtractorRun), g),
             ox.Quad(node, RDF_TYPE, PROV_ACTIVITY, g),
             ox.Quad(node, RDFS_LABEL, ox.Literal(self.software_version), g),
             ox.Quad(node, RDFS_COMMENT, ox.Literal(comment), g),
-            ox.Quad(node, gkg("softwareVersion"), ox.Literal(self.software_version), g),
+            ox.Quad(node, named_node(GKG.softwareVersion), ox.Literal(self.software_version), g),
         ]
 
 
@@ -233,16 +228,16 @@ class ExtractorRun:
 def _role_quads(holder: Actor, role: Role, g: ox.NamedNode) -> list[ox.Quad]:
     node = ox.NamedNode(role_iri(holder.key, role.office, role.start))
     quads = [
-        ox.Quad(node, RDF_TYPE, gkg("Role"), g),
-        ox.Quad(node, gkg("holder"), _actor_node(holder.key), g),
-        ox.Quad(node, gkg("office"), ox.Literal(role.office), g),
+        ox.Quad(node, RDF_TYPE, named_node(GKG.Role), g),
+        ox.Quad(node, named_node(GKG.holder), _actor_node(holder.key), g),
+        ox.Quad(node, named_node(GKG.office), ox.Literal(role.office), g),
     ]
     if role.of:
-        quads.append(ox.Quad(node, gkg("ofState"), _actor_node(role.of), g))
+        quads.append(ox.Quad(node, named_node(GKG.ofState), _actor_node(role.of), g))
     if role.start:
-        quads.append(ox.Quad(node, gkg("start"), date_literal(role.start), g))
+        quads.append(ox.Quad(node, named_node(GKG.start), date_literal(role.start), g))
     if role.end:
-        quads.append(ox.Quad(node, gkg("end"), date_literal(role.end), g))
+        quads.append(ox.Quad(node, named_node(GKG.end), date_literal(role.end), g))
     return quads
 
 
@@ -258,11 +253,15 @@ def actor_quads(actor: Actor) -> list[ox.Quad]:
     >>> sorted(q.predicate.value.rsplit("#", 1)[-1] for q in quads)
     ['countryCode', 'label', 'sameAs', 'type', 'type']
     """
+    if actor.type not in ACTOR_TYPES:
+        raise InputError(
+            "E317", f"actor {actor.key!r} has type {actor.type!r}; use one of {', '.join(ACTOR_TYPES)}"
+        )
     g = ACTORS_GRAPH_NODE
     node = _actor_node(actor.key)
     quads = [
-        ox.Quad(node, RDF_TYPE, gkg("Actor"), g),
-        ox.Quad(node, RDF_TYPE, gkg(actor.type), g),
+        ox.Quad(node, RDF_TYPE, named_node(GKG.Actor), g),
+        ox.Quad(node, RDF_TYPE, named_node(GKG[actor.type]), g),
         ox.Quad(node, RDFS_LABEL, ox.Literal(actor.label), g),
     ]
     seen = {actor.label}
@@ -273,9 +272,9 @@ def actor_quads(actor: Actor) -> list[ox.Quad]:
     if actor.wikidata:
         quads.append(ox.Quad(node, OWL_SAME_AS, _wikidata_node(actor.wikidata), g))
     if actor.country:
-        quads.append(ox.Quad(node, gkg("countryCode"), ox.Literal(actor.country), g))
+        quads.append(ox.Quad(node, named_node(GKG.countryCode), ox.Literal(actor.country), g))
     if actor.part_of:
-        quads.append(ox.Quad(node, gkg("partOf"), _actor_node(actor.part_of), g))
+        quads.append(ox.Quad(node, named_node(GKG.partOf), _actor_node(actor.part_of), g))
     for role in actor.roles:
         quads.extend(_role_quads(actor, role, g))
     return quads
@@ -322,34 +321,34 @@ def _statement_quads(
         )
     node = ox.NamedNode(iri)
     subject = _actor_node(statement.subject.key)
-    predicate = gkg(statement.predicate)
+    predicate = named_node(GKG[statement.predicate])
     obj = _actor_node(statement.object.key)
     ev = statement.evidence
     quads = [
-        ox.Quad(node, RDF_TYPE, gkg("Statement"), g),
+        ox.Quad(node, RDF_TYPE, named_node(GKG.Statement), g),
         ox.Quad(node, RDF_SUBJECT, subject, g),
         ox.Quad(node, RDF_PREDICATE, predicate, g),
         ox.Quad(node, RDF_OBJECT, obj, g),
-        ox.Quad(node, gkg("negated"), _boolean(statement.negated), g),
-        ox.Quad(node, gkg("modality"), _modality_node(statement.modality), g),
-        ox.Quad(node, gkg("evidence"), ox.Literal(ev.sentence), g),
-        ox.Quad(node, gkg("charStart"), _integer(ev.char_start), g),
-        ox.Quad(node, gkg("charEnd"), _integer(ev.char_end), g),
-        ox.Quad(node, gkg("confidence"), confidence_literal(statement.confidence), g),
+        ox.Quad(node, named_node(GKG.negated), _boolean(statement.negated), g),
+        ox.Quad(node, named_node(GKG.modality), _modality_node(statement.modality), g),
+        ox.Quad(node, named_node(GKG.evidence), ox.Literal(ev.sentence), g),
+        ox.Quad(node, named_node(GKG.charStart), _integer(ev.char_start), g),
+        ox.Quad(node, named_node(GKG.charEnd), _integer(ev.char_end), g),
+        ox.Quad(node, named_node(GKG.confidence), confidence_literal(statement.confidence), g),
         ox.Quad(node, PROV_WAS_DERIVED_FROM, g, g),
         ox.Quad(node, PROV_WAS_GENERATED_BY, run_node, g),
     ]
     if statement.attributed_to is not None:
         quads.append(
-            ox.Quad(node, gkg("attributedTo"), _actor_node(statement.attributed_to.key), g)
+            ox.Quad(node, named_node(GKG.attributedTo), _actor_node(statement.attributed_to.key), g)
         )
     day = statement.date or fallback_date
     if day:
         quads.append(ox.Quad(node, DCTERMS_DATE, date_literal(day), g))
     if ev.rule:
-        quads.append(ox.Quad(node, gkg("rule"), ox.Literal(ev.rule), g))
+        quads.append(ox.Quad(node, named_node(GKG.rule), ox.Literal(ev.rule), g))
     if ev.trigger:
-        quads.append(ox.Quad(node, gkg("trigger"), ox.Literal(ev.trigger), g))
+        quads.append(ox.Quad(node, named_node(GKG.trigger), ox.Literal(ev.trigger), g))
     if statement.is_direct:
         quads.append(ox.Quad(subject, predicate, obj, g))
     return quads

@@ -1,7 +1,8 @@
 """The one place that mints IRIs.
 
 Actor, article, statement, run and graph IRIs are all built here, so their shape is
-stable across builds and one module decides it (ONTOLOGY.md, "Namespaces").
+stable across builds and one module decides it (ONTOLOGY.md, "Namespaces"). The namespaces
+themselves are defined in :mod:`kg.rdf.namespaces` (re-exported here).
 """
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ import hashlib
 import re
 import unicodedata
 from typing import TYPE_CHECKING
+
+from kg.rdf.namespaces import ACTOR_NS, ARTICLE_NS, GKG_NS, GRAPH_NS, RUN_NS, STATEMENT_NS
 
 if TYPE_CHECKING:
     from kg.types import Statement
@@ -30,13 +33,8 @@ __all__ = [
     "statement_iri",
 ]
 
-GKG_NS = "https://w3id.org/geokg/ontology#"
-ACTOR_NS = "https://w3id.org/geokg/actor/"
-STATEMENT_NS = "https://w3id.org/geokg/statement/"
-ARTICLE_NS = "https://w3id.org/geokg/article/"
-RUN_NS = "https://w3id.org/geokg/run/"
-ACTORS_GRAPH = "https://w3id.org/geokg/graph/actors"
-ONTOLOGY_GRAPH = "https://w3id.org/geokg/graph/ontology"
+ACTORS_GRAPH = GRAPH_NS + "actors"
+ONTOLOGY_GRAPH = GRAPH_NS + "ontology"
 
 
 def slugify(name: str) -> str:

@@ -1,4 +1,8 @@
-"""rdflib namespaces of the geokg vocabulary and the prefixes every serialisation binds.
+"""The geokg vocabulary: every namespace IRI, defined once, and the checked ontology terms.
+
+This is the base layer of the RDF side: :mod:`kg.rdf.iris` (which mints IRIs),
+:mod:`kg.vocab`, :mod:`kg.rdf.convert` and the stores take their namespaces from here and
+import nothing else of geokg for them.
 
 :class:`GKG` lists every term that ``ontology/geokg.ttl`` defines (a test keeps the two in
 step), so a misspelt term fails at import time instead of producing a silent new IRI:
@@ -8,36 +12,62 @@ rdflib.term.URIRef('https://w3id.org/geokg/ontology#pressures')
 >>> ACTOR["xi-jinping"]
 rdflib.term.URIRef('https://w3id.org/geokg/actor/xi-jinping')
 
+pyoxigraph writers turn a term into a node with :func:`named_node`:
+
+>>> named_node(GKG.Statement)
+<NamedNode value=https://w3id.org/geokg/ontology#Statement>
+
 :data:`PREFIXES` is the plain ``prefix -> namespace`` mapping (no rdflib objects) that the store
 uses for SPARQL queries and Turtle/TriG output; :func:`bind_namespaces` binds the same
 prefixes on an rdflib graph.
 """
 from __future__ import annotations
 
+from functools import cache
+
+import pyoxigraph as ox
 from rdflib import Graph, Namespace, URIRef
 from rdflib import namespace as _rdflib_namespace
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS
 
-from kg.rdf.iris import ACTOR_NS, ARTICLE_NS, GKG_NS, RUN_NS, STATEMENT_NS
-
 __all__ = [
     "ACTOR",
+    "ACTOR_NS",
     "ARTICLE",
+    "ARTICLE_NS",
     "DCTERMS",
     "GKG",
+    "GKG_NS",
+    "GRAPH_NS",
     "OWL",
     "PREFIXES",
     "PROV",
     "RDF",
     "RDFS",
     "RUN",
+    "RUN_NS",
     "SCHEMA",
     "SKOS",
+    "STATEMENT_NS",
     "STMT",
     "WD",
+    "WD_NS",
     "XSD",
+    "XSD_NS",
     "bind_namespaces",
+    "named_node",
 ]
+
+#: the namespaces of ONTOLOGY.md ("Namespaces")
+GKG_NS = "https://w3id.org/geokg/ontology#"
+ACTOR_NS = "https://w3id.org/geokg/actor/"
+STATEMENT_NS = "https://w3id.org/geokg/statement/"
+ARTICLE_NS = "https://w3id.org/geokg/article/"
+RUN_NS = "https://w3id.org/geokg/run/"
+GRAPH_NS = "https://w3id.org/geokg/graph/"
+SCHEMA_NS = "https://schema.org/"
+XSD_NS = "http://www.w3.org/2001/XMLSchema#"
+WD_NS = "http://www.wikidata.org/entity/"
 
 
 class GKG(_rdflib_namespace.DefinedNamespace):
@@ -126,14 +156,26 @@ class GKG(_rdflib_namespace.DefinedNamespace):
     softwareVersion: URIRef
 
 
+class SCHEMA(_rdflib_namespace.DefinedNamespace):
+    """The schema.org terms geokg writes (``https://schema.org/``): a typo fails."""
+
+    _fail = True
+    _NS = Namespace(SCHEMA_NS)
+
+    NewsArticle: URIRef
+    headline: URIRef
+    datePublished: URIRef
+    url: URIRef
+
+
 ACTOR = Namespace(ACTOR_NS)
 STMT = Namespace(STATEMENT_NS)
 ARTICLE = Namespace(ARTICLE_NS)
 RUN = Namespace(RUN_NS)
-# plain namespaces: rdflib's own XSD and SDO classes warn on every unknown attribute lookup
-SCHEMA = Namespace("https://schema.org/")
-XSD = Namespace("http://www.w3.org/2001/XMLSchema#")
-WD = Namespace("http://www.wikidata.org/entity/")
+# plain namespaces (index them: ``XSD["date"]``); rdflib's own XSD class warns on every
+# unknown attribute lookup
+XSD = Namespace(XSD_NS)
+WD = Namespace(WD_NS)
 
 #: prefix -> namespace IRI, the prefixes of ONTOLOGY.md ("Namespaces") in a stable order
 PREFIXES: dict[str, str] = {
@@ -142,15 +184,15 @@ PREFIXES: dict[str, str] = {
     "stmt": STATEMENT_NS,
     "article": ARTICLE_NS,
     "run": RUN_NS,
-    "wd": str(WD),
+    "wd": WD_NS,
     "rdf": str(RDF),
     "rdfs": str(RDFS),
     "owl": str(OWL),
-    "xsd": str(XSD),
+    "xsd": XSD_NS,
     "skos": str(SKOS),
     "prov": str(PROV),
     "dcterms": str(DCTERMS),
-    "schema": str(SCHEMA),
+    "schema": SCHEMA_NS,
 }
 
 
@@ -167,3 +209,9 @@ def bind_namespaces(graph: Graph, *, replace: bool = True) -> Graph:
     for prefix, namespace in PREFIXES.items():
         graph.bind(prefix, Namespace(namespace), override=True, replace=replace)
     return graph
+
+
+@cache
+def named_node(term: str) -> ox.NamedNode:
+    """The pyoxigraph node of a vocabulary term, e.g. ``named_node(GKG.pressures)``."""
+    return ox.NamedNode(str(term))

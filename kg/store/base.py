@@ -17,8 +17,8 @@ from typing import Any, Literal, Self, Union
 import pyoxigraph as ox
 
 from kg.errors import InputError
-from kg.rdf.convert import ACTORS_GRAPH_NODE, OWL_SAME_AS, RDF_TYPE, RDFS_LABEL, actor_quads, gkg
-from kg.rdf.iris import ACTOR_NS, ARTICLE_NS, GKG_NS
+from kg.rdf.convert import ACTORS_GRAPH_NODE, OWL_SAME_AS, RDF_TYPE, RDFS_LABEL, actor_quads
+from kg.rdf.namespaces import ACTOR_NS, ARTICLE_NS, GKG, GKG_NS, WD_NS, XSD, named_node
 from kg.store.results import Term
 from kg.types import Actor, Statement
 
@@ -47,11 +47,11 @@ DUMP_FORMATS: dict[str, ox.RdfFormat] = {
 }
 
 # an actor has one value of these; a new description replaces the stored value
-_SINGLE_VALUED = frozenset({RDF_TYPE, RDFS_LABEL, OWL_SAME_AS, gkg("countryCode"), gkg("partOf")})
-_WD = "http://www.wikidata.org/entity/"
-_XSD = "http://www.w3.org/2001/XMLSchema#"
-_MODALITIES = {GKG_NS + "Actual": "actual", GKG_NS + "Intended": "intended",
-               GKG_NS + "Possible": "possible"}
+_SINGLE_VALUED = frozenset(
+    {RDF_TYPE, RDFS_LABEL, OWL_SAME_AS, named_node(GKG.countryCode), named_node(GKG.partOf)}
+)
+_MODALITIES = {str(GKG.Actual): "actual", str(GKG.Intended): "intended",
+               str(GKG.Possible): "possible"}
 
 _ARTICLES_QUERY = """
 SELECT ?g ?doc ?headline ?date ?url ?source (COUNT(?st) AS ?n) WHERE {
@@ -174,7 +174,7 @@ class BaseStore(ABC):
                 "id": iri,
                 "label": row["label"].value,
                 "type": kind.value[len(GKG_NS):] if kind is not None else None,
-                "wikidata": wikidata.value[len(_WD):] if wikidata is not None else None,
+                "wikidata": wikidata.value[len(WD_NS):] if wikidata is not None else None,
                 "country": country.value if country is not None else None,
             }
         return actors
@@ -266,9 +266,9 @@ def binding_term(name: str, value: Binding) -> tuple[ox.Variable, Term]:
     if isinstance(value, (bool, int, float, str)):
         return variable, ox.Literal(value)
     if isinstance(value, datetime):
-        return variable, ox.Literal(value.isoformat(), datatype=ox.NamedNode(_XSD + "dateTime"))
+        return variable, ox.Literal(value.isoformat(), datatype=named_node(XSD["dateTime"]))
     if isinstance(value, date):
-        return variable, ox.Literal(value.isoformat(), datatype=ox.NamedNode(_XSD + "date"))
+        return variable, ox.Literal(value.isoformat(), datatype=named_node(XSD["date"]))
     raise InputError(
         "E325",
         f"cannot bind ?{variable.value} to a {type(value).__name__}; give an RDF term, str, "

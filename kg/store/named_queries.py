@@ -24,7 +24,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.errors import InputError
-from kg.rdf.iris import ACTOR_NS, GKG_NS
+from kg.rdf.namespaces import ACTOR_NS, GKG_NS, XSD, named_node
 
 __all__ = ["NamedQuery", "named_queries", "parse_params"]
 
@@ -77,13 +77,13 @@ class NamedQuery:
             elif kind == "date":
                 if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
                     raise InputError("E166", f"{name}={value!r} must be an ISO date such as 2025-09-28")
-                out[name] = ox.Literal(value, datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#date"))
+                out[name] = ox.Literal(value, datatype=named_node(XSD["date"]))
             elif kind == "number":
                 try:
                     float(value)
                 except ValueError:
                     raise InputError("E167", f"{name}={value!r} must be a number") from None
-                out[name] = ox.Literal(value, datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#decimal"))
+                out[name] = ox.Literal(value, datatype=named_node(XSD["decimal"]))
             else:
                 out[name] = ox.Literal(value)
         return out

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, Literal, Union
 import pyoxigraph as ox
 
 from kg.errors import InputError
-from kg.rdf.namespaces import PREFIXES
+from kg.rdf.namespaces import PREFIXES, RDF, XSD_NS
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -45,17 +45,16 @@ RESULT_FORMATS: dict[str, tuple[str, ...]] = {
 }
 _ALIASES = {"turtle": "ttl", "ntriples": "nt", "n-triples": "nt", "text": "table"}
 
-_XSD = "http://www.w3.org/2001/XMLSchema#"
-_RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
+_RDF_LANG_STRING = str(RDF.langString)
 _INTEGERS = {
-    _XSD + name
+    XSD_NS + name
     for name in (
         "integer", "int", "long", "short", "byte", "nonNegativeInteger", "positiveInteger",
         "nonPositiveInteger", "negativeInteger", "unsignedInt", "unsignedLong",
         "unsignedShort", "unsignedByte",
     )
 }
-_FLOATS = {_XSD + "decimal", _XSD + "double", _XSD + "float"}
+_FLOATS = {XSD_NS + "decimal", XSD_NS + "double", XSD_NS + "float"}
 
 
 def to_python(term: Term | None) -> Any:
@@ -66,7 +65,7 @@ def to_python(term: Term | None) -> Any:
     :class:`datetime.datetime`, gYear and gYearMonth → their ISO text. A literal whose text does
     not fit its datatype, or of another datatype, stays a literal.
 
-    >>> to_python(ox.Literal(3)), to_python(ox.Literal("2017", datatype=ox.NamedNode(_XSD + "gYear")))
+    >>> to_python(ox.Literal(3)), to_python(ox.Literal("2017", datatype=ox.NamedNode(XSD_NS + "gYear")))
     (3, '2017')
     """
     if not isinstance(term, ox.Literal):
@@ -74,23 +73,23 @@ def to_python(term: Term | None) -> Any:
     datatype = term.datatype.value
     value = term.value
     try:
-        if datatype in (_XSD + "string", _RDF_LANG_STRING):
+        if datatype in (XSD_NS + "string", _RDF_LANG_STRING):
             return value
         if datatype in _INTEGERS:
             return int(value)
         if datatype in _FLOATS:
             return float(value)
-        if datatype == _XSD + "boolean":
+        if datatype == XSD_NS + "boolean":
             if value in ("true", "1"):
                 return True
             if value in ("false", "0"):
                 return False
             return term
-        if datatype == _XSD + "date":
+        if datatype == XSD_NS + "date":
             return date.fromisoformat(value)
-        if datatype == _XSD + "dateTime":
+        if datatype == XSD_NS + "dateTime":
             return datetime.fromisoformat(value)
-        if datatype in (_XSD + "gYear", _XSD + "gYearMonth"):
+        if datatype in (XSD_NS + "gYear", XSD_NS + "gYearMonth"):
             return value
     except ValueError:
         return term
@@ -209,7 +208,7 @@ def _json_term(term: Term) -> dict[str, Any]:
         out: dict[str, Any] = {"type": "literal", "value": term.value}
         if term.language:
             out["xml:lang"] = term.language
-        elif term.datatype.value != _XSD + "string":
+        elif term.datatype.value != XSD_NS + "string":
             out["datatype"] = term.datatype.value
         return out
     return {

@@ -110,6 +110,12 @@ def test_bad_wikidata_id_is_refused() -> None:
     assert error.value.code == "E312"
 
 
+def test_actor_type_outside_the_ontology_is_refused() -> None:
+    with pytest.raises(InputError) as error:
+        actor_quads(replace(CHINA, type="Group"))  # type: ignore[arg-type]
+    assert error.value.code == "E317"
+
+
 # ---------------------------------------------------------------- articles and statements
 
 

@@ -6,7 +6,17 @@ import pytest
 from rdflib import Graph, URIRef
 
 from kg.rdf import iris
-from kg.rdf.namespaces import ACTOR, ARTICLE, GKG, PREFIXES, SCHEMA, STMT, WD, bind_namespaces
+from kg.rdf.namespaces import (
+    ACTOR,
+    ARTICLE,
+    GKG,
+    PREFIXES,
+    SCHEMA,
+    STMT,
+    WD,
+    bind_namespaces,
+    named_node,
+)
 from kg.resources import ontology_path
 
 
@@ -29,9 +39,27 @@ def test_every_declared_term_resolves_to_the_gkg_namespace() -> None:
         assert getattr(GKG, name) == URIRef(iris.GKG_NS + name)
 
 
-def test_unknown_term_fails() -> None:
+@pytest.mark.parametrize("lookup", [
+    lambda: GKG.pressure,
+    lambda: GKG["Group"],
+    lambda: SCHEMA.headLine,
+])
+def test_unknown_term_fails(lookup) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(AttributeError):
-        GKG.pressure  # noqa: B018 - a typo must not mint a new IRI
+        lookup()  # a typo must not mint a new IRI
+
+
+def test_named_node_is_the_pyoxigraph_node_of_a_term() -> None:
+    assert named_node(GKG.pressures) == ox.NamedNode(iris.GKG_NS + "pressures")
+    assert named_node(SCHEMA.NewsArticle) == ox.NamedNode("https://schema.org/NewsArticle")
+
+
+def test_iris_mints_in_the_vocabulary_namespaces() -> None:
+    assert iris.actor_iri("china") == str(ACTOR["china"])
+    assert iris.article_iri("ab" * 32).startswith(str(ARTICLE))
+    assert iris.run_iri("0.1.0", "abc").startswith(iris.RUN_NS)
+    assert iris.ACTORS_GRAPH == "https://w3id.org/geokg/graph/actors"
+    assert iris.ONTOLOGY_GRAPH == "https://w3id.org/geokg/graph/ontology"
 
 
 def test_plain_namespaces_follow_the_iri_constants() -> None:

@@ -215,7 +215,7 @@ def test_actor_degree_agrees_with_a_count_in_python() -> None:
     """Degrees over many actors, negated statements and labels alike in their first letters."""
     rng = random.Random(7)
     # labels equal in their first 12 or more characters: the query sorts on a prefix first
-    actors = [Actor(f"region-{i}", f"Northern Region {chr(65 + i)}", "Group") for i in range(6)]
+    actors = [Actor(f"region-{i}", f"Northern Region {chr(65 + i)}", "Organization") for i in range(6)]
     actors += [Actor("state-a", "State A", "State"), Actor("state-b", "State B", "State")]
     expected: dict[str, dict[str, object]] = defaultdict(
         lambda: {"statements": 0, "outgoing": 0, "incoming": 0, "partners": set()})
