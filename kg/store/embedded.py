@@ -52,8 +52,8 @@ from kg.store.base import (
     named_actors,
     replacement_update,
 )
-from kg.store.projection import mentions_variable, project_variables
 from kg.store.results import QueryResult, Term
+from kg.store.sparql_text import mentions_variable, project_variables
 from kg.types import Actor, Article, Statement
 
 __all__ = ["GraphStore", "open_for_writing"]
@@ -436,7 +436,7 @@ class GraphStore(BaseStore):
         query; values are never pasted into its text. Python strings bind as string literals
         (pass a :class:`pyoxigraph.NamedNode` for an IRI). A bound variable that a SELECT does
         not list is added to its SELECT clause for the substitution and left out of the result
-        (:mod:`kg.store.projection`). ``GRAPH ?g { … }`` still addresses one article graph.
+        (:mod:`kg.store.sparql_text`). ``GRAPH ?g { … }`` still addresses one article graph.
         """
         substitutions = dict(binding_term(k, v) for k, v in (bindings or {}).items())
         text, added = sparql, []

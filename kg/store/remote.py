@@ -70,8 +70,8 @@ from kg.store.base import (
     named_actors,
     replacement_update,
 )
-from kg.store.projection import mentions_variable
 from kg.store.results import QueryResult, Term
+from kg.store.sparql_text import mentions_variable, where_group
 from kg.types import Actor, Article, Statement
 
 __all__ = ["LAYOUTS", "Endpoints", "RemoteStore", "bind_with_values", "is_remote"]
@@ -84,8 +84,6 @@ _ACCEPT_QUERY = (
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 _PROLOGUE = " ".join(f"PREFIX {prefix}: <{ns}>" for prefix, ns in PREFIXES.items()) + "\n"
 _ERROR_AT = re.compile(r"\b(?:at |line )(\d+)(:\d+)?")
-_IRI = re.compile(r"<[^<>\"{}|^`\\\x00-\x20]*>")
-_WORD = re.compile(r"[?$]?[A-Za-z_][A-Za-z0-9_]*")
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
@@ -165,89 +163,6 @@ def _one_line(text: str) -> str:
 # ---------------------------------------------------------------- binding through VALUES
 
 
-def _skip_token(query: str, i: int) -> int:
-    """End of the comment, IRI or string starting at ``i`` (or ``i + 1`` for anything else)."""
-    char = query[i]
-    if char == "#":
-        end = query.find("\n", i)
-        return len(query) if end < 0 else end + 1
-    if char == "<":
-        match = _IRI.match(query, i)
-        return match.end() if match else i + 1
-    if char in "'\"":
-        for quote in (char * 3, char):
-            if query.startswith(quote, i):
-                j = i + len(quote)
-                while j < len(query):
-                    if query[j] == "\\":
-                        j += 2
-                    elif query.startswith(quote, j):
-                        return j + len(quote)
-                    else:
-                        j += 1
-                return len(query)
-    return i + 1
-
-
-def _top_level_group(query: str) -> tuple[int, int, bool]:
-    """``(open, close, is_subselect)`` of the braces of the query's WHERE group.
-
-    Raises InputError when the query has no group a VALUES block can join (``CONSTRUCT WHERE``
-    short form, ``DESCRIBE`` without a pattern).
-    """
-    form: str | None = None
-    braces = parens = 0
-    groups: list[tuple[int, int]] = []
-    opened = -1
-    where_after_construct = False
-    last_word = ""
-    i, n = 0, len(query)
-    while i < n:
-        char = query[i]
-        if char in "#<'\"":
-            i = _skip_token(query, i)
-            continue
-        if char == "(":
-            parens += 1
-        elif char == ")":
-            parens -= 1
-        elif char == "{":
-            if braces == 0 and parens == 0:
-                opened = i
-            braces += 1
-            last_word = "{"
-        elif char == "}":
-            braces -= 1
-            if braces == 0 and parens == 0 and opened >= 0:
-                groups.append((opened, i))
-                opened = -1
-        elif braces == 0 and parens == 0 and (char.isalpha() or char in "?$"):
-            match = _WORD.match(query, i)
-            word = match.group(0) if match else char
-            upper = word.upper()
-            if form is None and upper in ("SELECT", "CONSTRUCT", "ASK", "DESCRIBE"):
-                form = upper
-            elif upper == "WHERE" and form == "CONSTRUCT" and last_word == "CONSTRUCT":
-                where_after_construct = True
-            last_word = upper
-            i += len(word)
-            continue
-        i += 1
-    wanted = 1 if form == "CONSTRUCT" else 0
-    if form is None or where_after_construct or len(groups) <= wanted:
-        raise InputError(
-            "E380",
-            "cannot bind values in this query: it has no WHERE { … } pattern to bind them in "
-            "(write CONSTRUCT { … } WHERE { … } in full)",
-        )
-    start, end = groups[wanted]
-    inner = query[start + 1 : end].lstrip()
-    while inner.startswith("#"):
-        inner = inner.split("\n", 1)[1].lstrip() if "\n" in inner else ""
-    is_subselect = re.match(r"(?i)SELECT\b", inner) is not None
-    return start, end, is_subselect
-
-
 def bind_with_values(query: str, terms: Mapping[str, Term]) -> str:
     """``query`` with ``terms`` joined to its top-level WHERE group as a ``VALUES`` block.
 
@@ -269,7 +184,14 @@ def bind_with_values(query: str, terms: Mapping[str, Term]) -> str:
     names = " ".join("?" + name for name in terms)
     row = " ".join(str(term) for term in terms.values())
     block = f"VALUES ({names}) {{ ({row}) }}"
-    start, end, is_subselect = _top_level_group(query)
+    group = where_group(query)
+    if group is None:
+        raise InputError(
+            "E380",
+            "cannot bind values in this query: it has no WHERE { … } pattern to bind them in "
+            "(write CONSTRUCT { … } WHERE { … } in full)",
+        )
+    start, end, is_subselect = group
     if is_subselect:  # a group that is only a subquery: keep it whole as an inner group
         return f"{query[:start + 1]} {block} {{{query[start + 1:end]}}}{query[end:]}"
     return f"{query[:start + 1]} {block}{query[start + 1:]}"
