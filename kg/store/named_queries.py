@@ -24,7 +24,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.errors import InputError
-from kg.rdf.namespaces import ACTOR_NS, GKG_NS, XSD, named_node
+from kg.rdf.namespaces import ACTOR_NS, GKG, XSD, named_node
 
 __all__ = ["NamedQuery", "named_queries", "parse_params"]
 
@@ -71,9 +71,13 @@ class NamedQuery:
                 else:
                     out[name + "Label"] = ox.Literal(value)
             elif kind == "predicate":
-                if not re.fullmatch(r"[A-Za-z]+", value):
-                    raise InputError("E165", f"predicate {value!r} must be a local name such as pressures")
-                out[name] = ox.NamedNode(GKG_NS + value)
+                try:
+                    term = GKG[value] if re.fullmatch(r"[A-Za-z]+", value) else None
+                except AttributeError:
+                    term = None
+                if term is None:
+                    raise InputError("E165", f"predicate {value!r} must be a term of the geokg ontology such as pressures")
+                out[name] = named_node(term)
             elif kind == "date":
                 if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
                     raise InputError("E166", f"{name}={value!r} must be an ISO date such as 2025-09-28")

@@ -16,7 +16,7 @@ import pytest
 
 from kg.errors import InputError
 from kg.store import GraphStore
-from kg.store.named_queries import named_queries
+from kg.store.named_queries import NamedQuery, named_queries
 from kg.types import Actor, Article, Statement
 from tests.store.records import (
     NAMED_QUERY_PARAMS, RUN, TEXT, UNKNOWN, article, evidence, many, sample_store, statements,
@@ -169,6 +169,25 @@ def test_label_parameters_are_terms_not_query_text(store: GraphStore) -> None:
     with pytest.raises(InputError) as error:
         run(store, "dyad-history", a="China", c="Taiwan")
     assert error.value.code == "E164"
+
+
+@pytest.mark.parametrize(
+    ("value", "bound"),
+    [
+        ("pressures", ox.NamedNode("https://w3id.org/geokg/ontology#pressures")),
+        ("pressure", None),  # a typo is refused, not a new IRI
+        ("gkg:pressures", None),
+        ("", None),
+    ],
+)
+def test_predicate_parameters_are_ontology_terms(value: str, bound: ox.NamedNode | None) -> None:
+    query = NamedQuery("by-predicate", "", "SELECT ?s WHERE { ?s ?p ?o }", (("p", "predicate", ""),))
+    if bound is None:
+        with pytest.raises(InputError) as error:
+            query.bind({"p": value})
+        assert error.value.code == "E165"
+    else:
+        assert query.bind({"p": value}) == {"p": bound}
 
 
 def test_kg_query_named_with_params(tmp_path: Path) -> None:
