@@ -11,7 +11,7 @@ from __future__ import annotations
 from kg.ingest.dates import find_dates_in_line, parse_iso_date
 from kg.ingest.header import read_header
 from kg.ingest.jsonl import MAX_LINE_BYTES, BadDates, article_from_record, read_jsonl
-from kg.ingest.readers import read_articles
+from kg.ingest.readers import InputItem, check_inputs, read_articles, read_items
 from kg.ingest.sources import Source, expand_input
 from kg.ingest.text import MAX_ARTICLE_CHARS, article_from_text, read_stdin, read_text_file
 
@@ -19,14 +19,17 @@ __all__ = [
     "MAX_ARTICLE_CHARS",
     "MAX_LINE_BYTES",
     "BadDates",
+    "InputItem",
     "Source",
     "article_from_record",
     "article_from_text",
+    "check_inputs",
     "expand_input",
     "find_dates_in_line",
     "parse_iso_date",
     "read_articles",
     "read_header",
+    "read_items",
     "read_jsonl",
     "read_stdin",
     "read_text_file",
