@@ -124,7 +124,7 @@ def check_inputs(inputs: Sequence[str | os.PathLike[str]]) -> None:
     not read (E100-E103), and a file that cannot be opened for reading (E117). Folders are
     listed, files are not read: what is wrong inside a file is found when it is read.
     """
-    for spec in map(os.fspath, inputs):
+    for spec in (os.fspath(item) for item in inputs):
         for source in expand_input(spec):
             if source.kind != "stdin" and not os.access(source.path, os.R_OK):
                 raise InputError(
