@@ -166,3 +166,55 @@ def test_the_same_files_read_from_another_path_give_the_same_graphs(tmp_path: Pa
     # building the copy into the first store rewrites nothing
     again = kg("build", there, "--store", first)
     assert "(0 new or changed)" in again.stdout
+
+
+# ---------------------------------------------------------------- a killed --replace
+
+
+def _graphs(store: Path) -> dict[str, list[set[str]]]:
+    """The article graphs of a store by doc_id, each as the set of its quads (as text)."""
+    with GraphStore.open(store) as st:
+        found: dict[str, list[set[str]]] = {}
+        for info in st.articles():
+            found.setdefault(info["doc_id"], []).append({str(q) for q in st.quads(info["iri"])})
+    return found
+
+
+def _corpus(folder: Path, edition: int, names: list[str]) -> Path:
+    folder.mkdir()
+    for i, name in enumerate(names):
+        text = f"Report {i}, edition {edition}: Russia attacked Ukraine. China pressured Taiwan.\n"
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+    return folder
+
+
+def test_a_killed_replace_leaves_every_article_old_or_new(tmp_path: Path) -> None:
+    """SIGKILL ``--replace`` in the middle: every article is there, in its old or new version."""
+    import os
+    import signal
+
+    names = [f"doc-{i:03d}" for i in range(40)]
+    old, new = _corpus(tmp_path / "old", 0, names), _corpus(tmp_path / "new", 1, names)
+    victim, reference = tmp_path / "victim", tmp_path / "reference"
+    assert kg("build", old, "--store", victim).returncode == 0
+    assert kg("build", new, "--store", reference).returncode == 0
+    before, after = _graphs(victim), _graphs(reference)
+
+    env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[1]))
+    child = subprocess.Popen([sys.executable, "-m", "tests.replace_writer", str(new), str(victim)],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+                             cwd=Path(__file__).resolve().parents[1])
+    assert child.stdout is not None
+    done = [child.stdout.readline().strip() for _ in range(5)]
+    assert done == names[:5], child.stderr.read() if child.stderr else ""
+    child.send_signal(signal.SIGKILL)
+    child.wait(timeout=30)
+
+    have = _graphs(victim)
+    assert sorted(have) == names  # nothing lost
+    versions = []
+    for name in names:
+        (graph,) = have[name]  # one version, never both
+        assert graph in (before[name][0], after[name][0]), f"{name}: neither old nor new"
+        versions.append("new" if graph == after[name][0] else "old")
+    assert versions[:5] == ["new"] * 5 and versions[-1] == "old"  # killed in the middle
