@@ -1,10 +1,13 @@
 """Reading articles: text files, folders, globs, JSON Lines and standard input.
 
-The entry point is :func:`read_articles`, a lazy stream of :class:`kg.types.Article`.
+The entry points are :func:`read_articles`, a lazy stream of :class:`kg.types.Article` that
+raises at the first bad item, and :func:`read_items`, the same stream with each bad item's
+error in its place (what ``kg extract`` and ``kg build`` read, with :func:`check_inputs` first).
 
-Modules: ``readers`` (the stream), ``sources`` (inputs → files), ``text`` (``.txt`` and
+Modules: ``readers`` (the streams), ``sources`` (inputs → files), ``text`` (``.txt`` and
 stdin), ``jsonl`` (JSON Lines), ``header`` (title and date of a text article), ``dates``
-(date parsing), ``codes`` (error codes E100–E149).
+(date parsing), ``problems`` (bad inputs kept aside and reported: ``--on-error``), ``codes``
+(error codes E100–E149).
 """
 from __future__ import annotations
 
