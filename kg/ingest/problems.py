@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Literal, get_args
 
-from kg.errors import InputError, KGError
+from kg.errors import InputError
 from kg.types import Article
 
 __all__ = ["InputProblems", "OnError"]
@@ -37,7 +37,7 @@ class InputProblems:
 
     def __init__(self, on_error: OnError = "skip") -> None:
         if on_error not in get_args(OnError):
-            raise KGError("E151", f"unknown --on-error {on_error!r}; use skip or fail")
+            raise InputError("E151", f"unknown --on-error {on_error!r}; use skip or fail")
         self.on_error: OnError = on_error
         self.errors: list[InputError] = []
         self._raised = False
