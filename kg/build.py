@@ -19,7 +19,9 @@ doc_id) in the transaction that writes it, and only after every input was read, 
 skipped, the articles that are not in the input are removed (one transaction each). A build
 killed on the way leaves every article in its old or its new version; a build with skipped
 inputs keeps the articles it did not see (they may be the skipped ones' earlier versions).
-Actor descriptions and extractor runs are upserted, not reset.
+Actor descriptions are upserted as each article is written; at the end of a replacing build
+that removed the articles it did not see, the descriptions of actors that no article of the
+input named are dropped too. Extractor runs are kept.
 """
 from __future__ import annotations
 
@@ -57,6 +59,8 @@ class WritableStore(Protocol):
     def remove_article(self, ref: str) -> int: ...
 
     def articles(self) -> list[dict[str, Any]]: ...
+
+    def remove_actors_except(self, keys: Iterable[str]) -> int: ...
 
     def stats(self) -> dict[str, int]: ...
 
@@ -148,19 +152,23 @@ def build_store(
         With ``"fail"``, the error of the first bad input.
     """
     from kg.actors.context import actors_for
+    from kg.store.base import named_actors
 
     started = time.perf_counter()
     problems = on_error if isinstance(on_error, InputProblems) else InputProblems(on_error)
     run = extractor_run(extractor)
     n_articles = n_written = n_statements = 0
     built: set[str] = set()  # IRIs of the articles of this input
+    described: set[str] = set()  # keys of the actors written with them
     good = problems.articles(_distinct_texts(articles))
     pairs: Iterator[tuple[Article, list[Statement]]] = extractor.pipe(good)
     for article, statements in pairs:
         n_articles += 1
         n_statements += len(statements)
-        written = store.add_article(article, statements, actors_for(statements, extractor.kb), run=run)
+        actors = actors_for(statements, extractor.kb)
+        written = store.add_article(article, statements, actors, run=run)
         built.add(article.iri)
+        described.update(actor.key for actor in named_actors(statements, actors))
         if written:
             n_written += 1
         if on_article is not None:
@@ -173,6 +181,7 @@ def build_store(
             kept = len(others)
         else:
             removed = sum(store.remove_article(iri) for iri in others)
+            store.remove_actors_except(described)
     return BuildSummary(
         articles=n_articles,
         written=n_written,

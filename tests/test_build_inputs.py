@@ -132,6 +132,10 @@ def test_replace_removes_the_others_only_when_nothing_was_skipped(tmp_path: Path
     assert done.returncode == 0, done.stderr
     assert doc_ids(store) == ["a"]
     assert "Removed 1 article(s)" in done.stdout
+    # the store now holds what a build of a.txt alone into an empty store holds
+    fresh = tmp_path / "fresh"
+    assert kg("build", tmp_path / "a.txt", "--store", fresh).returncode == 0
+    assert nquads(store) == nquads(fresh)
 
 
 def test_same_text_under_two_ids_is_reported_and_counted_once(tmp_path: Path) -> None:

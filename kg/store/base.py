@@ -90,6 +90,10 @@ SELECT ?a ?label ?type ?wd ?country WHERE {
 }
 """ % ACTORS_GRAPH_NODE.value
 
+_DESCRIBED_ACTORS_QUERY = (
+    "SELECT DISTINCT ?a WHERE { GRAPH %s { ?a a gkg:Actor } }" % ACTORS_GRAPH_NODE
+)
+
 _STATEMENTS_QUERY = """
 SELECT ?st ?g ?doc ?s ?p ?o ?neg ?mod ?attr ?date ?sent ?cs ?ce ?conf WHERE {
   GRAPH ?g {
@@ -162,6 +166,30 @@ class BaseStore(ABC):
             self._update(insertion_update(quads), what=what)
 
     # ------------------------------------------------------------ writing
+
+    def remove_actors_except(self, keys: Iterable[str]) -> int:
+        """Drop the descriptions (and role nodes) of the described actors whose key is not in
+        ``keys``, in one transaction; return how many actors were dropped.
+
+        What a replacing build (:func:`kg.build.build_store`) does last, so that the actors
+        graph holds the actors of the articles built, as a build into an empty store would.
+        """
+        self._writable()
+        keep = {ACTOR_NS + key for key in keys}
+        actors = {row[0].value for row in self._select(_DESCRIBED_ACTORS_QUERY)}
+        gone = sorted(actors - keep)
+        if not gone:
+            return 0
+        values = " ".join(str(ox.NamedNode(iri)) for iri in gone)
+        g, holder = ACTORS_GRAPH_NODE, gkg("holder")
+        request = (  # two operations, one request: one transaction
+            f"DELETE {{ GRAPH {g} {{ ?r ?p ?o }} }} WHERE {{ VALUES ?a {{ {values} }} "
+            f"GRAPH {g} {{ ?r {holder} ?a . ?r ?p ?o }} }} ;\n"
+            f"DELETE {{ GRAPH {g} {{ ?a ?p ?o }} }} WHERE {{ VALUES ?a {{ {values} }} "
+            f"GRAPH {g} {{ ?a ?p ?o }} }}"
+        )
+        self._update(request, what="the removal of actors no article names")
+        return len(gone)
 
     def add_article(
         self,
