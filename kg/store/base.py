@@ -90,9 +90,7 @@ SELECT ?a ?label ?type ?wd ?country WHERE {
 }
 """ % ACTORS_GRAPH_NODE.value
 
-_DESCRIBED_ACTORS_QUERY = (
-    "SELECT DISTINCT ?a WHERE { GRAPH %s { ?a a gkg:Actor } }" % ACTORS_GRAPH_NODE
-)
+_DESCRIBED_ACTORS_QUERY = f"SELECT DISTINCT ?a WHERE {{ GRAPH {ACTORS_GRAPH_NODE} {{ ?a a gkg:Actor }} }}"
 
 _STATEMENTS_QUERY = """
 SELECT ?st ?g ?doc ?s ?p ?o ?neg ?mod ?attr ?date ?sent ?cs ?ce ?conf WHERE {
