@@ -174,14 +174,7 @@ def build_store(
         if on_article is not None:
             on_article(article, statements, written)
     problems.finish()
-    removed = kept = 0
-    if replace:
-        others = [info["iri"] for info in store.articles() if info["iri"] not in built]
-        if problems.errors:
-            kept = len(others)
-        else:
-            removed = sum(store.remove_article(iri) for iri in others)
-            store.remove_actors_except(described)
+    removed, kept = _remove_the_rest(store, built, described, problems) if replace else (0, 0)
     return BuildSummary(
         articles=n_articles,
         written=n_written,
@@ -192,6 +185,18 @@ def build_store(
         removed=removed,
         kept=kept,
     )
+
+
+def _remove_the_rest(store: WritableStore, built: set[str], described: set[str],
+                     problems: InputProblems) -> tuple[int, int]:
+    """End of a replacing build: remove the articles not built (and the actors only they
+    named), unless inputs were skipped; return (articles removed, articles kept)."""
+    others = [info["iri"] for info in store.articles() if info["iri"] not in built]
+    if problems.errors:
+        return 0, len(others)
+    removed = sum(store.remove_article(iri) for iri in others)
+    store.remove_actors_except(described)
+    return removed, 0
 
 
 def _distinct_texts(items: Iterable[Article | InputError]) -> Iterator[Article | InputError]:
