@@ -6,6 +6,22 @@ each article with its statements and the actor descriptions they need
 (:func:`kg.actors.context.actors_for`) in one :meth:`~kg.store.GraphStore.add_article` call,
 recorded as one extractor run. Memory stays bounded by the extractor's batch, and an
 interrupted build leaves every article written before the interruption complete.
+
+Bad inputs never cost good articles: the input stream (:func:`kg.ingest.read_items`) carries
+each bad item as its error, which :class:`~kg.ingest.problems.InputProblems` keeps aside, so
+the extractor's batches only ever hold good articles. An article whose text was already built
+under another doc_id in the same build is skipped as a bad input too (E118): the article IRI is
+the hash of its text (ONTOLOGY.md), so both would be one graph.
+
+``replace=True`` makes the store hold exactly the articles of the input, without ever removing
+what it has not replaced: each article replaces its earlier version (same text, or same
+doc_id) in the transaction that writes it, and only after every input was read, and none was
+skipped, the articles that are not in the input are removed (one transaction each). A build
+killed on the way leaves every article in its old or its new version; a build with skipped
+inputs keeps the articles it did not see (they may be the skipped ones' earlier versions).
+Actor descriptions are upserted as each article is written; at the end of a replacing build
+that removed the articles it did not see, the descriptions of actors that no article of the
+input named are dropped too. Extractor runs are kept.
 """
 from __future__ import annotations
 
@@ -14,6 +30,10 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
+from kg.errors import InputError
+from kg.ingest import codes
+from kg.ingest.problems import InputProblems, OnError
+from kg.rdf.iris import article_iri
 from kg.types import Actor, Article, Statement
 
 if TYPE_CHECKING:
@@ -37,7 +57,11 @@ class WritableStore(Protocol):
         replace_doc_id: bool = True,
     ) -> bool: ...
 
-    def clear(self) -> None: ...
+    def remove_article(self, ref: str) -> int: ...
+
+    def articles(self) -> list[dict[str, Any]]: ...
+
+    def remove_actors_except(self, keys: Iterable[str]) -> int: ...
 
     def stats(self) -> dict[str, int]: ...
 
@@ -46,10 +70,12 @@ class WritableStore(Protocol):
 class BuildSummary:
     """What one build did.
 
-    ``articles`` read, ``written`` (new or changed; an unchanged article is not rewritten),
-    ``statements`` extracted, ``seconds`` taken, and ``store``: the counts of
+    ``articles`` read and built, ``written`` (new or changed; an unchanged article is not
+    rewritten), ``statements`` extracted, ``seconds`` taken, ``store``: the counts of
     :meth:`~kg.store.GraphStore.stats` after the build (``articles``, ``actors``,
-    ``statements``, ``triples``).
+    ``statements``, ``triples``), ``skipped``: the one-line errors of the bad inputs,
+    ``removed``: articles a replacing build removed because the input did not hold them, and
+    ``kept``: those it left in place because inputs were skipped.
     """
 
     articles: int
@@ -57,6 +83,9 @@ class BuildSummary:
     statements: int
     seconds: float
     store: Mapping[str, int] = field(default_factory=dict)
+    skipped: tuple[str, ...] = ()
+    removed: int = 0
+    kept: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         """A plain dict of the summary (the shape ``kg build`` prints from)."""
@@ -66,6 +95,9 @@ class BuildSummary:
             "statements": self.statements,
             "seconds": self.seconds,
             "store": dict(self.store),
+            "skipped": list(self.skipped),
+            "removed": self.removed,
+            "kept": self.kept,
         }
 
 
@@ -77,27 +109,36 @@ def extractor_run(extractor: Extractor) -> ExtractorRun:
 
 
 def build_store(
-    articles: Iterable[Article],
+    articles: Iterable[Article | InputError],
     store: WritableStore,
     *,
     extractor: Extractor,
     replace: bool = False,
+    on_error: OnError | InputProblems = "skip",
     on_article: Callable[[Article, list[Statement], bool], None] | None = None,
 ) -> BuildSummary:
     """Extract statements from ``articles`` and write them into ``store``, article by article.
 
     Parameters
     ----------
-    articles : iterable of Article
-        Read lazily, e.g. :func:`kg.ingest.read_articles`; an input error raised by the
-        iterator stops the build after the articles before it were written.
+    articles : iterable of Article or InputError
+        Read lazily, e.g. :func:`kg.ingest.read_items` (bad items as their errors) or
+        :func:`kg.ingest.read_articles` (which raises at the first bad item: the build stops
+        there, after writing every article before it).
     store : GraphStore or RemoteStore
         An open, writable store.
     extractor : Extractor
         The loaded pipeline (:class:`kg.extract.pipeline.Extractor`); its knowledge base
         supplies the actor descriptions written with each article.
     replace : bool, default False
-        Empty the store first, so that it holds exactly these articles afterwards.
+        Make the store hold exactly these articles: each replaces its earlier version as it is
+        written, and the articles not in the input are removed at the end, only when every
+        input was read and none skipped (see the module docstring).
+    on_error : "skip", "fail" or InputProblems, default "skip"
+        ``"skip"``: build every good article and list the bad ones in ``skipped``;
+        ``"fail"``: stop at the first bad input and raise its error, after writing every
+        article before it. An :class:`~kg.ingest.problems.InputProblems` collects the errors
+        for the caller to report.
     on_article : callable, optional
         Called after each article with ``(article, statements, written)``, for progress.
 
@@ -105,27 +146,71 @@ def build_store(
     -------
     BuildSummary
         Counts and the store's statistics after the build.
+
+    Raises
+    ------
+    kg.errors.InputError
+        With ``"fail"``, the error of the first bad input.
     """
     from kg.actors.context import actors_for
+    from kg.store.base import named_actors
 
     started = time.perf_counter()
+    problems = on_error if isinstance(on_error, InputProblems) else InputProblems(on_error)
     run = extractor_run(extractor)
     n_articles = n_written = n_statements = 0
-    if replace:
-        store.clear()
-    pairs: Iterator[tuple[Article, list[Statement]]] = extractor.pipe(articles)
+    built: set[str] = set()  # IRIs of the articles of this input
+    described: set[str] = set()  # keys of the actors written with them
+    good = problems.articles(_distinct_texts(articles))
+    pairs: Iterator[tuple[Article, list[Statement]]] = extractor.pipe(good)
     for article, statements in pairs:
         n_articles += 1
         n_statements += len(statements)
-        written = store.add_article(article, statements, actors_for(statements, extractor.kb), run=run)
+        actors = actors_for(statements, extractor.kb)
+        written = store.add_article(article, statements, actors, run=run)
+        built.add(article_iri(article.sha256))
+        described.update(actor.key for actor in named_actors(statements, actors))
         if written:
             n_written += 1
         if on_article is not None:
             on_article(article, statements, written)
+    problems.finish()
+    removed, kept = _remove_the_rest(store, built, described, problems) if replace else (0, 0)
     return BuildSummary(
         articles=n_articles,
         written=n_written,
         statements=n_statements,
         seconds=time.perf_counter() - started,
         store=store.stats(),
+        skipped=tuple(str(error) for error in problems.errors),
+        removed=removed,
+        kept=kept,
     )
+
+
+def _remove_the_rest(store: WritableStore, built: set[str], described: set[str],
+                     problems: InputProblems) -> tuple[int, int]:
+    """End of a replacing build: remove the articles not built (and the actors only they
+    named), unless inputs were skipped; return (articles removed, articles kept)."""
+    others = [info["iri"] for info in store.articles() if info["iri"] not in built]
+    if problems.errors:
+        return 0, len(others)
+    removed = sum(store.remove_article(iri) for iri in others)
+    store.remove_actors_except(described)
+    return removed, 0
+
+
+def _distinct_texts(items: Iterable[Article | InputError]) -> Iterator[Article | InputError]:
+    """``items``, with an article whose text came before under another doc_id as error E118."""
+    first: dict[str, str] = {}  # text SHA-256 -> doc_id
+    for item in items:
+        if isinstance(item, Article):
+            earlier = first.setdefault(item.sha256, item.doc_id)
+            if earlier != item.doc_id:
+                item = InputError(
+                    codes.SAME_TEXT,
+                    f"article {item.doc_id[:80]!r} has the same text as {earlier[:80]!r}, built "
+                    "before; an article is its text, so it is built once: remove the copy or "
+                    "change one text",
+                )
+        yield item

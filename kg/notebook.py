@@ -153,7 +153,8 @@ def build(
     model, actors
         As for :func:`extractor`.
     replace : bool, default False
-        Empty the store first.
+        Make the store hold exactly these articles: each replaces its earlier version as it
+        is written, the others are removed at the end (:func:`kg.build.build_store`).
     verbose : bool, default True
         Print one line with what was built.
 

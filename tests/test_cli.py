@@ -100,10 +100,13 @@ def test_render_is_offline(store, tmp_path):
 def test_bad_input_is_one_line_and_nonzero(tmp_path):
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"id": "a", "text": "Russia attacked Ukraine."}\nnot json\n', encoding="utf-8")
-    result = kg("extract", str(bad))
+    result = kg("extract", str(bad), "--on-error", "fail")
     assert result.returncode != 0
     assert "Traceback" not in result.stderr
     assert result.stderr.strip().splitlines()[-1].startswith("error E")
+    skipped = kg("extract", str(bad))  # the default: the good line is kept, the bad one listed
+    assert skipped.returncode == 1 and "Traceback" not in skipped.stderr
+    assert skipped.stderr.splitlines()[-1].strip().startswith("E110: ")
     missing = kg("extract", str(tmp_path / "nope.txt"))
     assert missing.returncode != 0 and "Traceback" not in missing.stderr
 

@@ -25,6 +25,7 @@ E114  ``"date"`` that is not an ISO 8601 date or date-time
 E115  ``"title"``, ``"url"`` or ``"source"`` that is not a string
 E116  JSON Lines line longer than the line limit
 E117  file or stream that cannot be read (permissions, I/O error)
+E118  the same text as an earlier article of a build (under another doc_id; kg.build)
 ====  ==========================================================================
 """
 from __future__ import annotations
@@ -47,6 +48,7 @@ __all__ = [
     "NOT_OBJECT",
     "NOT_UTF8",
     "NUL_BYTE",
+    "SAME_TEXT",
     "TOO_LONG",
     "UNREADABLE",
     "UNSUPPORTED",
@@ -71,6 +73,7 @@ BAD_DATE = "E114"
 BAD_FIELD = "E115"
 LINE_TOO_LONG = "E116"
 UNREADABLE = "E117"
+SAME_TEXT = "E118"
 
 
 def where(path: str | PathLike[str], line: int | None = None) -> str:

@@ -5,11 +5,13 @@ Each non-blank line is an object with ``"id"`` and ``"text"`` (required) and ``"
 space is collapsed and they are put in Unicode NFC, as the article text is). Other keys are
 ignored. ``"id"`` may be a string or an integer (``42`` becomes ``"42"``) and is kept exactly
 as given, so results join back to the input. ``"date"`` is an ISO 8601 date or date-time, of
-which the date is kept. ``"source"`` defaults to the file path. No title or date is guessed
+which the date is kept. ``"source"`` defaults to the file name (relative to the input folder
+when read through one), never the local path. No title or date is guessed
 from the text: a JSON Lines file says what it knows.
 
 The file is read line by line with a cap on the line length, so a file of any size streams in
-constant memory, and an error is raised only when its line is reached.
+constant memory, and an error is raised only when its line is reached
+(:func:`read_jsonl_items` instead gives each bad line's error and reads on).
 """
 from __future__ import annotations
 
@@ -34,6 +36,7 @@ __all__ = [
     "BadDates",
     "article_from_record",
     "read_jsonl",
+    "read_jsonl_items",
     "read_jsonl_numbered",
 ]
 
@@ -228,75 +231,122 @@ def read_jsonl_numbered(
     bad_dates: BadDates = "error",
 ) -> Iterator[tuple[int, Article]]:
     """Like :func:`read_jsonl`, with the (1-based) line number of each article."""
-    source = os.fspath(path)
+    items = read_jsonl_items(path, max_chars=max_chars, max_line_bytes=max_line_bytes,
+                             bad_dates=bad_dates)
+    for lineno, item in items:
+        if isinstance(item, InputError):
+            raise item
+        yield lineno, item
+
+
+def read_jsonl_items(
+    path: str | os.PathLike[str],
+    *,
+    max_chars: int = MAX_ARTICLE_CHARS,
+    max_line_bytes: int = MAX_LINE_BYTES,
+    bad_dates: BadDates = "error",
+    source: str | None = None,
+) -> Iterator[tuple[int, Article | InputError]]:
+    """Every non-blank line of a JSON Lines file as ``(line number, article or error)``.
+
+    A bad line gives its :class:`~kg.errors.InputError` and reading goes on with the next
+    line; a file that cannot be opened or read gives one error (line 0 when it could not be
+    opened) and ends. ``source`` is the article source of records without one (default: the
+    file name).
+    """
+    file = os.fspath(path)
     try:
-        handle = open(source, "rb")  # noqa: SIM115 - closed in the finally below
-    except FileNotFoundError:
-        raise InputError(
-            codes.NOT_FOUND,
-            f"{codes.where(source)}: no such file; check the path and the working folder",
-        ) from None
+        handle = open(file, "rb")  # noqa: SIM115 - closed in the finally below
     except OSError as exc:
-        raise InputError(
-            codes.UNREADABLE,
-            f"{codes.where(source)}: cannot read the file ({exc.strerror or exc}); check "
-            "that it is a readable file",
-        ) from None
+        yield 0, _open_error(file, exc)
+        return
+    default_source = source or os.path.basename(file)
     try:
         lineno = 0
         while True:
             try:
                 raw = handle.readline(max_line_bytes + 1)
             except OSError as exc:
-                raise InputError(
+                yield lineno + 1, InputError(
                     codes.UNREADABLE,
-                    f"{codes.where(source, lineno + 1)}: read failed ({exc.strerror or exc})",
-                ) from None
+                    f"{codes.where(file, lineno + 1)}: read failed ({exc.strerror or exc})",
+                )
+                return
             if not raw:
                 return
             lineno += 1
-            place = codes.where(source, lineno)
             if lineno == 1 and raw.startswith(codecs.BOM_UTF8):
                 raw = raw[len(codecs.BOM_UTF8) :]
-            content = raw.rstrip(b"\r\n")
-            if len(content) > max_line_bytes:
-                raise InputError(
-                    codes.LINE_TOO_LONG,
-                    f"{place}: the line is longer than {max_line_bytes:,} bytes; split the "
-                    "article or raise the limit (max_line_bytes)",
-                )
-            if not content.strip():
-                continue
-            if b"\x00" in content:
-                raise InputError(
-                    codes.NUL_BYTE,
-                    f"{place}: NUL byte in the line; is this a binary or UTF-16 file? Save it "
-                    "as UTF-8 JSON Lines",
-                )
-            line = _decode_line(content, place)
             try:
-                record = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise InputError(
-                    codes.NOT_JSON,
-                    f"{place}: not JSON ({exc.msg} at column {exc.colno}); write one JSON "
-                    "object per line",
-                ) from None
-            except RecursionError:
-                raise InputError(
-                    codes.NOT_JSON,
-                    f"{place}: JSON nested too deeply to read; write one flat JSON object "
-                    "per line",
-                ) from None
-            yield lineno, article_from_record(
-                record,
-                place=place,
-                default_source=source,
-                max_chars=max_chars,
-                bad_dates=bad_dates,
-            )
+                record = _line_record(raw, codes.where(file, lineno), max_line_bytes)
+                if record is _BLANK:
+                    continue
+                yield lineno, article_from_record(
+                    record, place=codes.where(file, lineno), default_source=default_source,
+                    max_chars=max_chars, bad_dates=bad_dates,
+                )
+            except InputError as error:
+                if error.code == codes.LINE_TOO_LONG:
+                    _skip_rest_of_line(handle, raw, max_line_bytes)
+                yield lineno, error
     finally:
         handle.close()
+
+
+_BLANK = object()
+
+
+def _open_error(file: str, exc: OSError) -> InputError:
+    if isinstance(exc, FileNotFoundError):
+        return InputError(
+            codes.NOT_FOUND,
+            f"{codes.where(file)}: no such file; check the path and the working folder",
+        )
+    return InputError(
+        codes.UNREADABLE,
+        f"{codes.where(file)}: cannot read the file ({exc.strerror or exc}); check "
+        "that it is a readable file",
+    )
+
+
+def _skip_rest_of_line(handle: Any, raw: bytes, max_line_bytes: int) -> None:
+    """Read on to the end of an over-long line, so that the next read starts a new line."""
+    while raw and not raw.endswith(b"\n"):
+        raw = handle.readline(max_line_bytes + 1)
+
+
+def _line_record(raw: bytes, place: str, max_line_bytes: int) -> Any:
+    """The decoded JSON value of one line, or ``_BLANK`` for a blank line."""
+    content = raw.rstrip(b"\r\n")
+    if len(content) > max_line_bytes:
+        raise InputError(
+            codes.LINE_TOO_LONG,
+            f"{place}: the line is longer than {max_line_bytes:,} bytes; split the "
+            "article or raise the limit (max_line_bytes)",
+        )
+    if not content.strip():
+        return _BLANK
+    if b"\x00" in content:
+        raise InputError(
+            codes.NUL_BYTE,
+            f"{place}: NUL byte in the line; is this a binary or UTF-16 file? Save it "
+            "as UTF-8 JSON Lines",
+        )
+    line = _decode_line(content, place)
+    try:
+        return json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise InputError(
+            codes.NOT_JSON,
+            f"{place}: not JSON ({exc.msg} at column {exc.colno}); write one JSON "
+            "object per line",
+        ) from None
+    except RecursionError:
+        raise InputError(
+            codes.NOT_JSON,
+            f"{place}: JSON nested too deeply to read; write one flat JSON object "
+            "per line",
+        ) from None
 
 
 def _decode_line(content: bytes, place: str) -> str:

@@ -14,6 +14,10 @@ An input is one of:
   folders and other files are ignored; no match is an error (E102).
 
 A path that exists is never treated as a pattern, so a file named ``report[1].txt`` works.
+Each source also carries its ``name``: the file's path relative to the input that named it
+(the folder, or the fixed folder part of a pattern; a file named directly is its own file
+name). Readers record that name as the article source, so that where the files lie on this
+machine never reaches the graph.
 Everything is lazy: a folder is walked, and an error raised, only when the reader gets there.
 """
 from __future__ import annotations
@@ -41,6 +45,7 @@ class Source:
 
     kind: Literal["txt", "jsonl", "stdin"]
     path: str
+    name: str = ""  # the path relative to the input that named it (see the module docstring)
 
 
 def kind_of(path: str) -> Literal["txt", "jsonl"] | None:
@@ -65,7 +70,27 @@ def _walk(folder: str) -> Iterator[Source]:
         for name in sorted(files):
             kind = kind_of(name)
             if kind is not None and not name.startswith("."):
-                yield Source(kind, os.path.join(top, name))
+                path = os.path.join(top, name)
+                yield Source(kind, path, _relative(path, folder))
+
+
+def _relative(path: str, base: str) -> str:
+    """``path`` relative to the folder ``base``, with ``/`` separators."""
+    return os.path.relpath(path, base).replace(os.sep, "/")
+
+
+def _fixed_folder(pattern: str) -> str:
+    """The folder part of a pattern before its first wildcard.
+
+    >>> _fixed_folder("corpus/**/*.txt"), _fixed_folder("*.jsonl")
+    ('corpus', '.')
+    """
+    head: list[str] = []
+    for part in pattern.replace(os.sep, "/").split("/"):
+        if _GLOB_CHARS & set(part):
+            break
+        head.append(part)
+    return "/".join(head) or "."
 
 
 def expand_input(spec: str) -> Iterator[Source]:
@@ -78,7 +103,7 @@ def expand_input(spec: str) -> Iterator[Source]:
         E103 (file of another type).
     """
     if spec == STDIN:
-        yield Source("stdin", STDIN)
+        yield Source("stdin", STDIN, "<stdin>")
         return
     place = codes.where(spec)
     if os.path.isdir(spec):
@@ -101,14 +126,15 @@ def expand_input(spec: str) -> Iterator[Source]:
                 f"{place}: cannot read this file type; give a .txt file (one article) or a "
                 ".jsonl file (one JSON article per line)",
             )
-        yield Source(kind, spec)
+        yield Source(kind, spec, os.path.basename(spec))
         return
     if _GLOB_CHARS & set(spec):
         matches: list[Source] = []
+        base = _fixed_folder(spec)
         for path in glob.iglob(spec, recursive=True):
             found_kind = kind_of(path)
             if found_kind is not None and os.path.isfile(path):
-                matches.append(Source(found_kind, path))
+                matches.append(Source(found_kind, path, _relative(path, base)))
         matches.sort(key=lambda source: source.path)
         if not matches:
             raise InputError(

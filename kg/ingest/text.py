@@ -1,6 +1,7 @@
 """Plain-text articles: one ``.txt`` file (or standard input) is one article.
 
-The doc_id of a file is its name without the extension, the source is the path as given, and
+The doc_id of a file is its name without the extension, the source is its file name (or the
+name relative to the input folder, given by the caller; never the local path), and
 the title and date come from the header (:mod:`kg.ingest.header`). Files must be UTF-8 (a
 byte-order mark is dropped) without NUL characters, and not longer than the character limit;
 reading stops at the limit, so a huge file is never loaded whole.
@@ -152,11 +153,14 @@ def read_text_file(
     path: str | os.PathLike[str],
     *,
     max_chars: int = MAX_ARTICLE_CHARS,
+    source: str | None = None,
 ) -> Article:
     """Read one ``.txt`` file as one article.
 
     The doc_id is the file name without its extension (``seeds/000_f816.txt`` →
-    ``000_f816``); the source is ``path`` as given.
+    ``000_f816``); the article source is ``source``, by default the file name
+    (``000_f816.txt``): where the file lies on this machine is no part of the article.
+    Error messages name ``path``.
 
     Raises
     ------
@@ -164,10 +168,10 @@ def read_text_file(
         E100 (missing), E117 (unreadable), E104 (not UTF-8) and the text checks of
         :func:`check_text`.
     """
-    source = os.fspath(path)
-    place = codes.where(source)
+    file = os.fspath(path)
+    place = codes.where(file)
     try:
-        with open(source, "rb") as handle:
+        with open(file, "rb") as handle:
             data = _read_capped(handle, max_chars=max_chars, place=place)
     except FileNotFoundError:
         raise InputError(
@@ -179,8 +183,9 @@ def read_text_file(
             "that it is a readable file",
         ) from None
     text = decode_utf8(data, place=place)
+    name = Path(file).name
     return article_from_text(
-        text, doc_id=Path(source).stem, source=source, place=place, max_chars=max_chars
+        text, doc_id=Path(file).stem, source=source or name, place=place, max_chars=max_chars
     )
 
 

@@ -3,8 +3,11 @@
 :class:`BaseStore` reads articles, actors and statements back through one method each store
 implements, ``_select`` (a SPARQL SELECT over the union of all graphs), so that
 :class:`~kg.store.GraphStore` and :class:`~kg.store.RemoteStore` return the very same records.
-The functions below build what both write: bound query values, the actor descriptions an
-article changes, and the one Update request that replaces an article's graph.
+It also holds the one writing algorithm, :meth:`BaseStore.add_article`, built on primitive
+operations each store provides (read a named graph, describe actors, find the graphs of a
+doc_id, run an Update request, insert quads). The functions below build what both write: bound
+query values, the actor descriptions an article changes, and the one Update request that
+replaces an article's graph.
 """
 from __future__ import annotations
 
@@ -17,10 +20,19 @@ from typing import Any, Literal, Self, Union
 import pyoxigraph as ox
 
 from kg.errors import InputError
-from kg.rdf.convert import ACTORS_GRAPH_NODE, OWL_SAME_AS, RDF_TYPE, RDFS_LABEL, actor_quads
+from kg.rdf.convert import (
+    ACTORS_GRAPH_NODE,
+    OWL_SAME_AS,
+    RDF_TYPE,
+    RDFS_LABEL,
+    ExtractorRun,
+    actor_quads,
+    article_quads,
+)
+from kg.rdf.iris import article_iri
 from kg.rdf.namespaces import ACTOR_NS, ARTICLE_NS, GKG, GKG_NS, WD_NS, XSD, named_node
 from kg.store.results import Term
-from kg.types import Actor, Statement
+from kg.types import Actor, Article, Statement
 
 __all__ = [
     "DUMP_FORMATS",
@@ -30,6 +42,7 @@ __all__ = [
     "actor_changes",
     "binding_term",
     "dump_format",
+    "insertion_update",
     "named_actors",
     "replacement_update",
 ]
@@ -77,6 +90,8 @@ SELECT ?a ?label ?type ?wd ?country WHERE {
 }
 """ % ACTORS_GRAPH_NODE.value
 
+_DESCRIBED_ACTORS_QUERY = f"SELECT DISTINCT ?a WHERE {{ GRAPH {ACTORS_GRAPH_NODE} {{ ?a a gkg:Actor }} }}"
+
 _STATEMENTS_QUERY = """
 SELECT ?st ?g ?doc ?s ?p ?o ?neg ?mod ?attr ?date ?sent ?cs ?ce ?conf WHERE {
   GRAPH ?g {
@@ -116,6 +131,110 @@ class BaseStore(ABC):
     @abstractmethod
     def close(self) -> None:
         """Release what the store holds open. Closing twice is harmless."""
+
+    # ------------------------------------------------------------ writing primitives
+
+    @abstractmethod
+    def _writable(self) -> object:
+        """Raise StoreError unless the store may be written."""
+
+    @abstractmethod
+    def _graph_quads(self, graph: ox.NamedNode) -> Iterable[ox.Quad]:
+        """The quads of the named graph ``graph`` (none when it does not exist)."""
+
+    @abstractmethod
+    def _described(self, subjects: list[ox.NamedNode]) -> Mapping[ox.NamedNode, set[ox.Quad]]:
+        """What the actors graph says about each of ``subjects``."""
+
+    @abstractmethod
+    def _doc_graphs(self, doc_id: str) -> set[str]:
+        """IRIs of the article graphs whose doc_id is ``doc_id``."""
+
+    @abstractmethod
+    def _ensure_ontology(self) -> None:
+        """Load the ontology graph unless the store holds that exact version."""
+
+    @abstractmethod
+    def _update(self, request: str, *, what: str) -> None:
+        """Run one SPARQL Update request in one transaction; ``what`` names it in errors."""
+
+    def _insert(self, quads: list[ox.Quad], *, what: str) -> None:
+        """Add ``quads`` in one transaction (stores may override with a faster way)."""
+        if quads:
+            self._update(insertion_update(quads), what=what)
+
+    # ------------------------------------------------------------ writing
+
+    def remove_actors_except(self, keys: Iterable[str]) -> int:
+        """Drop the descriptions (and role nodes) of the described actors whose key is not in
+        ``keys``, in one transaction; return how many actors were dropped.
+
+        What a replacing build (:func:`kg.build.build_store`) does last, so that the actors
+        graph holds the actors of the articles built, as a build into an empty store would.
+        """
+        self._writable()
+        keep = {ACTOR_NS + key for key in keys}
+        actors = {row[0].value for row in self._select(_DESCRIBED_ACTORS_QUERY)}
+        gone = sorted(actors - keep)
+        if not gone:
+            return 0
+        values = " ".join(str(ox.NamedNode(iri)) for iri in gone)
+        g, holder = ACTORS_GRAPH_NODE, named_node(GKG.holder)
+        request = (  # two operations, one request: one transaction
+            f"DELETE {{ GRAPH {g} {{ ?r ?p ?o }} }} WHERE {{ VALUES ?a {{ {values} }} "
+            f"GRAPH {g} {{ ?r {holder} ?a . ?r ?p ?o }} }} ;\n"
+            f"DELETE {{ GRAPH {g} {{ ?a ?p ?o }} }} WHERE {{ VALUES ?a {{ {values} }} "
+            f"GRAPH {g} {{ ?a ?p ?o }} }}"
+        )
+        self._update(request, what="the removal of actors no article names")
+        return len(gone)
+
+    def add_article(
+        self,
+        article: Article,
+        statements: Sequence[Statement],
+        actors: Iterable[Actor] = (),
+        *,
+        run: ExtractorRun,
+        replace_doc_id: bool = True,
+    ) -> bool:
+        """Write one article, its statements and the actors they name, in one transaction.
+
+        The article's named graph replaces any earlier version of the same article IRI; with
+        ``replace_doc_id`` (default) graphs of other articles with the same ``doc_id`` (earlier
+        versions of an edited text) are dropped in the same transaction. Actor descriptions
+        (``actors`` and every actor the statements name; ``actors`` win) are upserted:
+        single-valued properties and roles are replaced, aliases added. The run is recorded,
+        and the ontology is loaded once.
+
+        Returns False when the store already holds exactly this article graph (then only
+        changed actor descriptions, if any, are written); True when the article was written.
+        """
+        self._writable()
+        graph = ox.NamedNode(article_iri(article.sha256))
+        new_graph = article_quads(article, statements, run=run)
+        found: dict[ox.NamedNode, set[ox.Quad]] = {}
+
+        def described(subjects: list[ox.NamedNode]) -> Mapping[ox.NamedNode, set[ox.Quad]]:
+            found.update(self._described([*subjects, run.node]))  # one look-up with the run
+            return found
+
+        retract, insert = actor_changes(named_actors(statements, actors), described)
+        insert.extend(q for q in run.quads() if q not in found.get(run.node, set()))
+        old_graph = set(self._graph_quads(graph))
+        same = old_graph == set(new_graph)
+        superseded = self._doc_graphs(article.doc_id) - {article_iri(article.sha256)} if replace_doc_id else set()
+        self._ensure_ontology()
+        what = f"article {article.doc_id!r}"
+        if same and not superseded and not retract and not insert:
+            return False
+        if not superseded and not retract and (same or not old_graph):
+            self._insert(insert if same else insert + new_graph, what=what)  # nothing to drop
+            return not same
+        request = replacement_update(graph, new_graph, old_graph=bool(old_graph), same=same,
+                                     superseded=superseded, retract=retract, insert=insert)
+        self._update(request, what=what)
+        return not same or bool(superseded)
 
     def __enter__(self) -> Self:
         return self
@@ -322,6 +441,15 @@ def _graph_block(graph: ox.NamedNode, quads: Iterable[ox.Quad]) -> str:
     # N-Triples term syntax is valid SPARQL: literals are escaped by pyoxigraph, IRIs validated
     body = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
     return f"GRAPH {graph} {{\n{body}\n}}" if body else ""
+
+
+def insertion_update(quads: Iterable[ox.Quad]) -> str:
+    """One SPARQL Update request that inserts ``quads`` (of named graphs)."""
+    by_graph: dict[ox.NamedNode, list[ox.Quad]] = {}
+    for quad in quads:
+        by_graph.setdefault(quad.graph_name, []).append(quad)  # type: ignore[arg-type]
+    body = "\n".join(_graph_block(graph, qs) for graph, qs in by_graph.items())
+    return f"INSERT DATA {{\n{body}\n}}"
 
 
 def replacement_update(graph: ox.NamedNode, new_graph: Sequence[ox.Quad], *, old_graph: bool, same: bool,

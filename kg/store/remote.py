@@ -50,29 +50,13 @@ from typing import BinaryIO
 import pyoxigraph as ox
 
 from kg.errors import InputError, StoreError
-from kg.rdf.convert import (
-    ACTORS_GRAPH_NODE,
-    ONTOLOGY_GRAPH_NODE,
-    ExtractorRun,
-    article_quads,
-    ontology_quads,
-)
-from kg.rdf.iris import ARTICLE_NS, article_iri
+from kg.rdf.convert import ACTORS_GRAPH_NODE, ONTOLOGY_GRAPH_NODE, ontology_quads
+from kg.rdf.iris import ARTICLE_NS
 from kg.rdf.namespaces import PREFIXES
-# the same conversion of Python values, and the same actor upsert rule, as GraphStore
-from kg.store.base import (
-    BaseStore,
-    Binding,
-    DumpFormat,
-    actor_changes,
-    binding_term,
-    dump_format,
-    named_actors,
-    replacement_update,
-)
+# the same conversion of Python values, and the same add_article algorithm, as GraphStore
+from kg.store.base import BaseStore, Binding, DumpFormat, binding_term, dump_format
+from kg.store.sparql_text import mentions_variable
 from kg.store.results import QueryResult, Term
-from kg.store.sparql_text import mentions_variable, where_group
-from kg.types import Actor, Article, Statement
 
 __all__ = ["LAYOUTS", "Endpoints", "RemoteStore", "bind_with_values", "is_remote"]
 
@@ -477,45 +461,6 @@ class RemoteStore(BaseStore):
             doc=ox.Literal(doc_id),
         )
         return {row[0].value for row in rows}
-
-    def add_article(
-        self,
-        article: Article,
-        statements: Sequence[Statement],
-        actors: Iterable[Actor] = (),
-        *,
-        run: ExtractorRun,
-        replace_doc_id: bool = True,
-    ) -> bool:
-        """Write one article, its statements and the actors they name, in one Update request.
-
-        The same contract as :meth:`GraphStore.add_article`: the article's named graph replaces
-        any earlier version (and, with ``replace_doc_id``, graphs of other versions with the same
-        doc_id); actor descriptions are upserted; returns False when the server already held
-        exactly this article graph.
-        """
-        self._writable()
-        graph = ox.NamedNode(article_iri(article.sha256))
-        new_graph = article_quads(article, statements, run=run)
-        # one query for what the actors graph says about the actors, their roles and the run
-        found: dict[ox.NamedNode, set[ox.Quad]] = {}
-
-        def described(subjects: list[ox.NamedNode]) -> dict[ox.NamedNode, set[ox.Quad]]:
-            found.update(self._described([*subjects, run.node]))
-            return found
-
-        retract, insert = actor_changes(named_actors(statements, actors), described)
-        insert.extend(q for q in run.quads() if q not in found.get(run.node, set()))
-        old_graph = set(self._graph_quads(graph))
-        same = old_graph == set(new_graph)
-        superseded = self._doc_graphs(article.doc_id) - {article_iri(article.sha256)} if replace_doc_id else set()
-        self._ensure_ontology()
-        if same and not superseded and not retract and not insert:
-            return False
-        request = replacement_update(graph, new_graph, old_graph=bool(old_graph), same=same,
-                                     superseded=superseded, retract=retract, insert=insert)
-        self._update(request, what=f"article {article.doc_id!r}")
-        return not same or bool(superseded)
 
     def remove_article(self, ref: str) -> int:
         """Drop the graphs of the articles ``ref`` names (IRI, text SHA-256 or doc_id)."""

@@ -14,7 +14,7 @@ def test_seed_article(seed_article_path: Path) -> None:
     # lines 1-3 are a date stamp, a section label and a date; the headline is line 5
     assert article.title == "Xi Pressures Trump To Oppose Taiwan Independence"
     assert article.date == date(2025, 9, 29)
-    assert article.source == str(seed_article_path)
+    assert article.source == seed_article_path.name
     assert article.url is None
     assert article.text.startswith("Today : Sep 29, 2025\nWorld News\n")
     assert "Xi Jinping is preparing to demand" in article.text

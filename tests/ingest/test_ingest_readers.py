@@ -43,7 +43,8 @@ def _summary(article: Article) -> tuple[Any, ...]:
 
 
 # Each case: files to create, inputs (relative to tmp_path), expected
-# (doc_id, title, date, url, source) tuples with sources relative to tmp_path.
+# (doc_id, title, date, url, source) tuples; a source is the file name relative to the input
+# folder (or to the folder part of a pattern), never the path the files were read through.
 OK_CASES: dict[str, tuple[dict[str, str | bytes], list[str], list[tuple[Any, ...]]]] = {
     "txt with seed-style header": (
         {"000_f816.txt": SEED_TEXT},
@@ -74,23 +75,23 @@ OK_CASES: dict[str, tuple[dict[str, str | bytes], list[str], list[tuple[Any, ...
         },
         ["corpus"],
         [
-            ("a", None, None, None, "corpus/a.txt"),
-            ("b", None, None, None, "corpus/b.txt"),
-            ("f", None, None, None, "corpus/2018/f.txt"),
-            ("d", None, None, None, "corpus/2019/d.txt"),
-            ("e1", None, None, None, "corpus/2019/e.jsonl"),
+            ("a", None, None, None, "a.txt"),
+            ("b", None, None, None, "b.txt"),
+            ("f", None, None, None, "2018/f.txt"),
+            ("d", None, None, None, "2019/d.txt"),
+            ("e1", None, None, None, "2019/e.jsonl"),
         ],
     ),
     "glob: sorted, only article files": (
         {"s/2.txt": "Two.", "s/1.txt": "One.", "s/notes.md": "x", "s/sub/3.txt": "Three."},
         ["s/*"],
-        [("1", None, None, None, "s/1.txt"), ("2", None, None, None, "s/2.txt")],
+        [("1", None, None, None, "1.txt"), ("2", None, None, None, "2.txt")],
     ),
     "glob with ** crosses folders": (
         {"c/1.txt": "One.", "c/x/y/2.txt": "Two.",
          "c/x/3.jsonl": _jsonl({"id": "3", "text": "T."})},
         ["c/**/*.txt"],
-        [("1", None, None, None, "c/1.txt"), ("2", None, None, None, "c/x/y/2.txt")],
+        [("1", None, None, None, "1.txt"), ("2", None, None, None, "x/y/2.txt")],
     ),
     "an existing path with glob characters is a file, not a pattern": (
         {"report[1].txt": "Report.", "report1.txt": "Other."},
@@ -336,7 +337,7 @@ def test_stdin_errors() -> None:
 def test_path_objects_are_accepted(tmp_path: Path) -> None:
     _write(tmp_path, {"a.txt": "A."})
     (article,) = read_articles([tmp_path / "a.txt"])
-    assert article.source == str(tmp_path / "a.txt")
+    assert article.source == "a.txt"  # the file name, not the local path
 
 
 def test_bad_arguments_fail_at_once(tmp_path: Path) -> None:
@@ -397,3 +398,72 @@ def test_large_jsonl_streams_in_constant_memory(tmp_path: Path) -> None:
         tracemalloc.stop()
     assert count == 3000
     assert peak < 3_000_000, f"peak {peak:,} bytes: the reader is not streaming"
+
+
+# ---------------------------------------------------------------- per-item errors
+
+
+def _items(inputs: list[str]) -> list[Any]:
+    from kg.ingest import read_items
+
+    return [item.doc_id if isinstance(item, Article) else item.code for item in read_items(inputs)]
+
+
+# files, inputs, what read_items yields: doc_ids of the good articles, codes of the bad items
+ITEM_CASES: dict[str, tuple[dict[str, str | bytes], list[str], list[str]]] = {
+    "good file then empty file": ({"good.txt": "Xi met Trump.", "empty.txt": ""},
+                                  ["good.txt", "empty.txt"], ["good", "E106"]),
+    "empty file then good file": ({"good.txt": "Xi met Trump.", "empty.txt": "  \n"},
+                                  ["empty.txt", "good.txt"], ["E106", "good"]),
+    "a bad jsonl line between good ones": (
+        {"a.jsonl": _jsonl({"id": "1", "text": "One."}, "not json", {"id": "3", "text": "T."})},
+        ["a.jsonl"], ["1", "E110", "3"]),
+    "bad lines of several kinds, then a good one": (
+        {"a.jsonl": _jsonl({"id": "", "text": "x"}, [1], {"id": "n", "text": 3},
+                           {"id": "d", "text": "D.", "date": "soon"}, {"id": "ok", "text": "K."})},
+        ["a.jsonl"], ["E112", "E111", "E113", "E114", "ok"]),
+    "an over-long line is skipped whole": (
+        {"a.jsonl": _jsonl({"id": "1", "text": "x" * 200}, {"id": "2", "text": "Two."})},
+        ["a.jsonl"], ["E116", "2"]),
+    "a missing input between good ones": ({"a.txt": "A.", "b.txt": "B."},
+                                          ["a.txt", "nope.txt", "b.txt"], ["a", "E100", "b"]),
+    "a duplicate doc_id is reported, the first kept": (
+        {"x/a.txt": "A.", "y/a.txt": "Other."}, ["x", "y"], ["a", "E108"]),
+    "nothing bad: the plain stream": ({"a.txt": "A."}, ["a.txt"], ["a"]),
+}
+
+
+@pytest.mark.parametrize("case", list(ITEM_CASES), ids=list(ITEM_CASES))
+def test_read_items_keeps_good_and_reports_bad(case: str, tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    files, inputs, expected = ITEM_CASES[case]
+    _write(tmp_path, files)
+    monkeypatch.chdir(tmp_path)
+    if case == "an over-long line is skipped whole":
+        from kg.ingest import read_items
+
+        got = [i.doc_id if isinstance(i, Article) else i.code
+               for i in read_items(inputs, max_line_bytes=100)]
+    else:
+        got = _items(inputs)
+    assert got == expected
+
+
+def test_bad_jsonl_line_names_file_and_line(tmp_path: Path) -> None:
+    from kg.ingest import read_items
+
+    _write(tmp_path, {"a.jsonl": _jsonl({"id": "1", "text": "One."}, "{", {"id": "3", "text": "T."})})
+    errors = [i for i in read_items([tmp_path / "a.jsonl"]) if isinstance(i, InputError)]
+    assert [e.code for e in errors] == ["E110"]
+    assert "a.jsonl', line 2:" in errors[0].message
+
+
+def test_check_inputs_before_reading(tmp_path: Path) -> None:
+    from kg.ingest import check_inputs
+
+    _write(tmp_path, {"a.txt": "", "b.md": "x", "dir/c.txt": "C."})
+    check_inputs([tmp_path / "a.txt", tmp_path / "dir"])  # an empty file is found when read
+    for bad, code in [("nope.txt", "E100"), ("b.md", "E103"), ("nothing*.txt", "E102")]:
+        with pytest.raises(InputError) as info:
+            check_inputs([tmp_path / "a.txt", str(tmp_path / bad)])
+        assert info.value.code == code

@@ -114,6 +114,21 @@ def test_edited_article_and_changed_actors_are_replaced(local: GraphStore, remot
     assert labels.rows == [("People's Republic of China",)]
 
 
+def test_remove_actors_except_drops_descriptions_and_roles(local: GraphStore, remote: RemoteStore) -> None:
+    art = article()
+    for store in (local, remote):
+        store.add_article(art, statements(art), run=RUN)
+        store.remove_article(art.doc_id)
+    kept = ["china", "taiwan"]
+    dropped = both(local, remote, lambda s: s.remove_actors_except(kept))
+    assert dropped[0] == dropped[1] > 0
+    assert_same(local, remote)
+    rows = remote.query("SELECT DISTINCT ?s WHERE { GRAPH <%s> { ?s ?p ?o } }" % ACTORS_GRAPH)
+    subjects = {row[0].value for row in rows.rows}
+    assert subjects == {actor_iri(key) for key in kept} | {RUN.iri}  # no role node left
+    assert both(local, remote, lambda s: s.remove_actors_except(kept)) == (0, 0)
+
+
 def test_many_articles_and_removal(local: GraphStore, remote: RemoteStore) -> None:
     batch = many(12, per_article=3)
     for store in (local, remote):

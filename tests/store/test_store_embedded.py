@@ -409,3 +409,15 @@ def test_in_memory_read_only_is_refused() -> None:
     with pytest.raises(StoreError) as error:
         GraphStore.open(None, read_only=True)
     assert error.value.code == "E305"
+
+
+def test_one_add_article_algorithm_for_both_stores() -> None:
+    """The embedded and the remote store write through BaseStore.add_article, each providing
+    only the primitives it needs."""
+    from kg.store.base import BaseStore
+    from kg.store.remote import RemoteStore
+
+    for cls in (GraphStore, RemoteStore):
+        assert cls.add_article is BaseStore.add_article
+        for primitive in ("_graph_quads", "_described", "_doc_graphs", "_update", "_writable"):
+            assert primitive in vars(cls), f"{cls.__name__} lacks {primitive}"
