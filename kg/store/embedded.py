@@ -38,7 +38,7 @@ from kg.rdf.convert import (
     SCHEMA_NEWS_ARTICLE,
     ontology_quads,
 )
-from kg.rdf.iris import ARTICLE_NS, article_iri
+from kg.rdf.iris import ARTICLE_NS
 from kg.rdf.namespaces import PREFIXES
 from kg.store.base import (
     BaseStore,

@@ -55,7 +55,7 @@ from kg.rdf.iris import ARTICLE_NS
 from kg.rdf.namespaces import PREFIXES
 # the same conversion of Python values, and the same add_article algorithm, as GraphStore
 from kg.store.base import BaseStore, Binding, DumpFormat, binding_term, dump_format
-from kg.store.sparql_text import mentions_variable
+from kg.store.sparql_text import mentions_variable, where_group
 from kg.store.results import QueryResult, Term
 
 __all__ = ["LAYOUTS", "Endpoints", "RemoteStore", "bind_with_values", "is_remote"]
