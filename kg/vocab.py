@@ -24,6 +24,8 @@ STRUCTURAL = ("leaderOf", "officialOf", "memberOf", "partOf", "spokespersonFor")
 _RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 _SYMMETRIC = ox.NamedNode("http://www.w3.org/2002/07/owl#SymmetricProperty")
 _LABEL = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
+# the actor classes the extractor accepts (schema.org's non-inferential domain and range)
+_CLASSES = {"https://schema.org/domainIncludes": "subject_types", "https://schema.org/rangeIncludes": "object_types"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +38,10 @@ class Predicate:
     cameo: str | None
     quad_class: int | None
     symmetric: bool
+    #: actor types the extractor accepts as subject / object (``schema:domainIncludes`` /
+    #: ``schema:rangeIncludes`` in geokg.ttl); None: any actor
+    subject_types: frozenset[str] | None = None
+    object_types: frozenset[str] | None = None
 
     @property
     def structural(self) -> bool:
@@ -67,6 +73,9 @@ def predicates() -> dict[str, Predicate]:
             slot["symmetric"] = True
         elif triple.predicate == _LABEL:
             slot["label"] = triple.object.value
+        elif prop in _CLASSES:
+            types = slot.setdefault(_CLASSES[prop], set())
+            types.add(triple.object.value[len(GKG_NS):])  # type: ignore[attr-defined]
     out: dict[str, Predicate] = {}
     for name, slot in annotations.items():
         if "plover" in slot or name in STRUCTURAL:
@@ -77,6 +86,8 @@ def predicates() -> dict[str, Predicate]:
                 cameo=slot.get("cameo"),  # type: ignore[arg-type]
                 quad_class=slot.get("quad_class"),  # type: ignore[arg-type]
                 symmetric=bool(slot.get("symmetric")),
+                subject_types=frozenset(slot["subject_types"]) if "subject_types" in slot else None,  # type: ignore[arg-type]
+                object_types=frozenset(slot["object_types"]) if "object_types" in slot else None,  # type: ignore[arg-type]
             )
     return out
 

@@ -1,8 +1,9 @@
 """The relation lexicon: triggers, argument frames and cue words, read from ``pipelines/``.
 
 Everything a linguist would want to tune is data: ``triggers.tsv`` (word → predicate),
-``frames.tsv`` (which prepositions introduce the object of each predicate) and ``cues.toml``
-(negation, modality, attribution, light verbs, agent nouns, titles). This module only reads.
+``frames.tsv`` (which prepositions introduce the object of each predicate), ``cues.toml``
+(negation, modality, attribution, light verbs, agent nouns, titles) and ``words.toml`` (the
+other English words the argument and linking rules read). This module only reads.
 """
 from __future__ import annotations
 
@@ -44,9 +45,15 @@ class Lexicon:
     cues: dict[str, dict[str, list[str]]] = field(default_factory=dict)
     #: descriptor words ("island") → (actor type, allowed keys or None for any)
     descriptors: dict[str, tuple[str, frozenset[str] | None]] = field(default_factory=dict)
+    #: other word lists of the rules (``words.toml``): section → name → words
+    lists: dict[str, dict[str, list[str]]] = field(default_factory=dict)
 
     def cue(self, section: str, name: str) -> frozenset[str]:
         return frozenset(self.cues.get(section, {}).get(name, []))
+
+    def word_list(self, section: str, name: str) -> frozenset[str]:
+        """A list of ``words.toml`` as a set (empty when the file or list is missing)."""
+        return frozenset(self.lists.get(section, {}).get(name, []))
 
     @property
     def title_kinds(self) -> dict[str, str]:
@@ -98,10 +105,14 @@ def load_lexicon(folder: str | None = None) -> Lexicon:
         )
     with (base / "cues.toml").open("rb") as fh:
         cues = tomllib.load(fh)
+    # a lexicon folder of one's own may leave out words.toml: the bundled lists apply
+    words_file = base / "words.toml" if (base / "words.toml").exists() else pipelines_path("words.toml")
+    with words_file.open("rb") as fh:
+        lists = tomllib.load(fh)
     descriptors: dict[str, tuple[str, frozenset[str] | None]] = {}
     if (base / "descriptors.tsv").exists():
         for row in _rows(base / "descriptors.tsv")[1:]:
             phrase, actor_type, keys = (c.strip() for c in row)
             descriptors[phrase] = (actor_type, None if keys == "*" else frozenset(keys.split(",")))
     return Lexicon(words=words, particle_verbs=particle_verbs, compounds=compounds, frames=frames, cues=cues,
-                   descriptors=descriptors)
+                   descriptors=descriptors, lists=lists)

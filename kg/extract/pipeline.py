@@ -62,7 +62,7 @@ class ExtractConfig:
 
         files = [Path(self.config) if self.config else pipelines_path("geokg.cfg")]
         lex = Path(self.lexicon) if self.lexicon else pipelines_path()
-        files += [lex / "triggers.tsv", lex / "frames.tsv", lex / "cues.toml"]
+        files += [lex / "triggers.tsv", lex / "frames.tsv", lex / "cues.toml", lex / "words.toml"]
         if self.bundled_actors:
             files += sorted(ontology_path("actors").glob("*.jsonl"))
         files += [Path(p) for p in self.actors]
@@ -181,6 +181,10 @@ class Extractor:
         return mention.actor
 
 
+# cue lists that only help to find names: not ordinary words of a headline
+_NAME_LISTS = {("titles", "name_prefix_modifiers"), ("titles", "name_prefixes"), ("titles", "before_surname")}
+
+
 def _inflections(nlp: Language) -> set[str]:
     """Lower-case word forms of the trigger and cue lexicon ("pressures", "oppose", "talks")."""
     from kg.extract.lexicon import load_lexicon
@@ -192,9 +196,9 @@ def _inflections(nlp: Language) -> set[str]:
     for lemma in lemmas:
         forms.update({lemma, lemma + "s", lemma + "es", lemma + "ed", lemma + "d", lemma + "ing",
                       lemma[:-1] + "ies" if lemma.endswith("y") else lemma, lemma[:-1] + "ing" if lemma.endswith("e") else lemma})
-    for section in lex.cues.values():
-        for values in section.values():
-            if isinstance(values, list):
+    for section_name, section in lex.cues.items():
+        for name, values in section.items():
+            if isinstance(values, list) and (section_name, name) not in _NAME_LISTS:
                 forms.update(v for v in values if isinstance(v, str) and " " not in v)
     return forms
 
