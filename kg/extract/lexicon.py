@@ -12,6 +12,7 @@ import tomllib
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from kg.errors import InputError
 from kg.resources import pipelines_path
@@ -46,7 +47,7 @@ class Lexicon:
     #: descriptor words ("island") → (actor type, allowed keys or None for any)
     descriptors: dict[str, tuple[str, frozenset[str] | None]] = field(default_factory=dict)
     #: other word lists of the rules (``words.toml``): section → name → words
-    lists: dict[str, dict[str, list[str]]] = field(default_factory=dict)
+    lists: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     def cue(self, section: str, name: str) -> frozenset[str]:
         return frozenset(self.cues.get(section, {}).get(name, []))
