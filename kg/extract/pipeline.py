@@ -23,10 +23,10 @@ import kg.extract.actor_linker  # noqa: F401  (registers the factories)
 import kg.extract.actor_ruler  # noqa: F401
 import kg.extract.line_breaks  # noqa: F401
 import kg.extract.relations  # noqa: F401
+import kg.extract.tokenizer  # noqa: F401  (registers kg.HeadlineTokenizer.v1)
 from kg import __version__
 from kg.errors import KGError
 from kg.extract.extensions import Mention, Relation
-from kg.extract.headline import sentence_case_headlines
 from kg.extract.resources import get_kb
 from kg.ingest.dates import find_dates_in_line, find_months_in_line
 from kg.resources import pipelines_path
@@ -77,10 +77,12 @@ def _load_pipeline(config: ExtractConfig) -> Language:
             "paths.model": config.model,
             "paths.actors": list(config.actors),
             "paths.lexicon": config.lexicon,
-        }, interpolate=False)
+        }, interpolate=True)
         if not config.bundled_actors:
             cfg["components"]["kg_actor_ruler"]["bundled"] = False
             cfg["components"]["kg_actor_linker"]["bundled"] = False
+            if "bundled" in cfg["nlp"].get("tokenizer", {}):
+                cfg["nlp"]["tokenizer"]["bundled"] = False
         return spacy.util.load_model_from_config(cfg, auto_fill=True)
     except OSError as exc:
         if config.model in str(exc) or "E050" in str(exc):
@@ -100,19 +102,15 @@ class Extractor:
         self.config = config or ExtractConfig()
         self.nlp = _load_pipeline(self.config)
         self.kb = get_kb(self.config.actors, self.config.bundled_actors)
-        self._keep = {w for alias in self.kb.surface for w in alias.split()}
-        self._keep.update(self.kb.demonyms)
-        self._keep.update(w for c in self.kb.capitals for w in c.split())
-        self._common = _inflections(self.nlp)
 
     @property
     def software_version(self) -> str:
         return f"geokg {__version__}; spaCy {spacy.__version__}; {self.config.model}"
 
     def make_doc(self, article: Article) -> Doc:
-        """The tokenised article, headline case normalised, article date attached."""
-        text = sentence_case_headlines(article.text, self._keep, self._common)
-        doc = self.nlp.make_doc(text)
+        """The tokenised article (headlines recased by the pipeline's tokenizer) with the
+        article's own date, which replaces any date the tokenizer read from the text."""
+        doc = self.nlp.make_doc(article.text)
         doc._.kg_date = article.date
         return doc
 
@@ -179,28 +177,6 @@ class Extractor:
 
     def _actor(self, mention: Mention) -> Actor:
         return mention.actor
-
-
-# cue lists that only help to find names: not ordinary words of a headline
-_NAME_LISTS = {("titles", "name_prefix_modifiers"), ("titles", "name_prefixes"), ("titles", "before_surname")}
-
-
-def _inflections(nlp: Language) -> set[str]:
-    """Lower-case word forms of the trigger and cue lexicon ("pressures", "oppose", "talks")."""
-    from kg.extract.lexicon import load_lexicon
-
-    lex = load_lexicon(None)
-    lemmas = {w for (w, _pos) in lex.words} | {v for (v, _p) in lex.particle_verbs} | {p for (_v, p) in lex.particle_verbs}
-    lemmas |= {w for pair in lex.compounds for part in pair for w in part.split()}
-    forms: set[str] = set()
-    for lemma in lemmas:
-        forms.update({lemma, lemma + "s", lemma + "es", lemma + "ed", lemma + "d", lemma + "ing",
-                      lemma[:-1] + "ies" if lemma.endswith("y") else lemma, lemma[:-1] + "ing" if lemma.endswith("e") else lemma})
-    for section_name, section in lex.cues.items():
-        for name, values in section.items():
-            if isinstance(values, list) and (section_name, name) not in _NAME_LISTS:
-                forms.update(v for v in values if isinstance(v, str) and " " not in v)
-    return forms
 
 
 def _sentence_date(sentence: str) -> str | None:
