@@ -86,10 +86,15 @@ def predicates() -> dict[str, Predicate]:
                 cameo=slot.get("cameo"),  # type: ignore[arg-type]
                 quad_class=slot.get("quad_class"),  # type: ignore[arg-type]
                 symmetric=bool(slot.get("symmetric")),
-                subject_types=frozenset(slot["subject_types"]) if "subject_types" in slot else None,  # type: ignore[arg-type]
-                object_types=frozenset(slot["object_types"]) if "object_types" in slot else None,  # type: ignore[arg-type]
+                subject_types=_types(slot.get("subject_types")),
+                object_types=_types(slot.get("object_types")),
             )
     return out
+
+
+def _types(value: object) -> frozenset[str] | None:
+    """The actor types collected for a predicate, None when it names none."""
+    return frozenset(value) if isinstance(value, set) else None
 
 
 PREDICATES = predicates()

@@ -19,7 +19,7 @@ from typing import Any
 
 import spacy
 from spacy.language import Language
-from spacy.tokenizer import Tokenizer
+from spacy.tokenizer import Tokenizer  # type: ignore[import-not-found]
 from spacy.tokens import Doc
 
 import kg.extract.extensions  # noqa: F401  (registers doc._.kg_date)

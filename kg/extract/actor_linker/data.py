@@ -82,4 +82,4 @@ def title_prefix_pattern(modifiers: list[str], titles: list[str]) -> re.Pattern[
     """
     mods = "|".join(re.escape(w) for w in modifiers)
     names = "|".join(re.escape(w) for w in titles)
-    return re.compile(rf"^(?:(?:{mods})\s+)*(?:{names})\s+", re.I)
+    return re.compile(rf"^(?:(?:{mods})\s+)*(?:{names})\s+", re.IGNORECASE)

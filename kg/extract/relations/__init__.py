@@ -16,6 +16,10 @@ Runs after ``kg_actor_linker`` and writes ``doc._.kg_relations``, a list of
 """
 from __future__ import annotations
 
-from kg.extract.relations.component import DEFAULT_RULES, RelationExtractor, make_relation_extractor
+from kg.extract.relations.component import (
+    DEFAULT_RULES,
+    RelationExtractor,
+    make_relation_extractor,
+)
 
 __all__ = ["DEFAULT_RULES", "RelationExtractor", "make_relation_extractor"]

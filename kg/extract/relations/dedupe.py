@@ -12,9 +12,9 @@ __all__ = ["dedupe"]
 def dedupe(relations: Iterable[Relation]) -> list[Relation]:
     """The most confident relation of each key, in the order keys first appear (the first of
     equally confident ones); symmetric predicates ignore the direction."""
-    best: dict[tuple, Relation] = {}
+    best: dict[tuple[object, ...], Relation] = {}
     for r in relations:
-        key = (r.subject.actor.key, r.predicate, r.object.actor.key, r.negated)
+        key: tuple[object, ...] = (r.subject.actor.key, r.predicate, r.object.actor.key, r.negated)
         if PREDICATES[r.predicate].symmetric:
             key = (*sorted((r.subject.actor.key, r.object.actor.key)), r.predicate, r.negated)
         if key not in best or r.confidence > best[key].confidence:

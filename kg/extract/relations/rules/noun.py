@@ -11,7 +11,14 @@ from collections.abc import Iterator
 
 from kg.extract.extensions import Mention, Relation
 from kg.extract.lexicon import Frame
-from kg.extract.relations.arguments import carrier, mentions_at, nested, pobj, subject_of, territory
+from kg.extract.relations.arguments import (
+    carrier,
+    mentions_at,
+    nested,
+    pobj,
+    subject_of,
+    territory,
+)
 from kg.extract.relations.build import emit
 from kg.extract.relations.context import SentenceContext, Trigger
 from kg.extract.relations.rules import rule

@@ -14,8 +14,18 @@ from spacy.tokens import Token
 
 from kg.extract.extensions import Mention, Relation
 from kg.extract.lexicon import Frame
-from kg.extract.relations.arguments import (OBJ, agent_of_event, conjuncts, is_question, mentions_at, nested,
-                                            pobj, reciprocal, subject_of, territory)
+from kg.extract.relations.arguments import (
+    OBJ,
+    agent_of_event,
+    conjuncts,
+    is_question,
+    mentions_at,
+    nested,
+    pobj,
+    reciprocal,
+    subject_of,
+    territory,
+)
 from kg.extract.relations.build import emit
 from kg.extract.relations.context import SentenceContext, Trigger
 from kg.extract.relations.rules import rule
