@@ -21,8 +21,6 @@ _INHERIT = ("xcomp", "conj", "advcl", "pcomp", "acl", "prep", "relcl", "acomp")
 _RELATIVE = ("that", "which", "who")
 _WH_WORDS = ("why", "how", "whether", "if", "what", "when", "where", "who")
 _RECIPROCAL = ("each other", "one another")
-# heads through which a demonym names a state's people ("Hungarian and Romanian officials")
-_PEOPLE_OF_STATE = ("official", "government", "leader", "authority", "minister", "diplomat")
 _NESTED_PREPS = ("of", "between", "with", "to", "for", "from")
 
 
@@ -46,8 +44,11 @@ def conjuncts(tok: Token) -> list[Token]:
     return out
 
 
-def mentions_at(tok: Token | None, by_token: dict[int, Mention]) -> list[Mention]:
-    """The actor at a token and at its coordinated tokens ("Iran and Syria")."""
+def mentions_at(tok: Token | None, by_token: dict[int, Mention], people: frozenset[str]) -> list[Mention]:
+    """The actor at a token and at its coordinated tokens ("Iran and Syria").
+
+    ``people``: nouns through which demonyms name their states ("Hungarian officials").
+    """
     if tok is None:
         return []
     out: list[Mention] = []
@@ -62,7 +63,7 @@ def mentions_at(tok: Token | None, by_token: dict[int, Mention]) -> list[Mention
             # "Hungarian and Romanian officials": the first conjunct hangs off the noun
             for c in t.children:
                 if c.dep_ in ("amod", "compound", "nmod") and c.i in by_token and by_token[c.i].kind in ("demonym",) \
-                        and t.lemma_.lower() in _PEOPLE_OF_STATE:
+                        and t.lemma_.lower() in people:
                     m = by_token[c.i]
                     out.append(m)
                     out += [by_token[g.i] for g in conjuncts(c) if g.i in by_token]
@@ -96,7 +97,7 @@ def territory(tok: Token | None, by_token: dict[int, Mention]) -> list[Mention]:
     return out
 
 
-def nested(tok: Token, by_token: dict[int, Mention]) -> list[Mention]:
+def nested(tok: Token, by_token: dict[int, Mention], people: frozenset[str]) -> list[Mention]:
     """Actors inside a non-actor object ("oppose Taiwan's independence", "ties between the US and Taiwan")."""
     out: list[Mention] = []
     frontier = [(tok, 0)]
@@ -104,14 +105,14 @@ def nested(tok: Token, by_token: dict[int, Mention]) -> list[Mention]:
         cur, depth = frontier.pop()
         for c in cur.children:
             if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i in by_token:
-                out += [m for m in mentions_at(c, by_token)
+                out += [m for m in mentions_at(c, by_token, people)
                         if m not in out and not m.place and m.kind != "demonym"]
             elif c.dep_ == "conj" and depth < 3:
                 frontier.append((c, depth + 1))
             elif c.dep_ == "prep" and c.lower_ in _NESTED_PREPS and depth < 3:
                 target = pobj(c)
                 if target is not None:
-                    ms = mentions_at(target, by_token)
+                    ms = mentions_at(target, by_token, people)
                     out += [m for m in ms if m not in out and not m.place]
                     if not ms:
                         frontier.append((target, depth + 1))

@@ -49,6 +49,9 @@ class RuleData:
     object_control: frozenset[str]
     quantity: frozenset[str]
     carrier_preps: frozenset[str]
+    intended_heads: frozenset[str]
+    people_of_state: frozenset[str]
+    source_preps: frozenset[str]
 
     @classmethod
     def from_lexicon(cls, lexicon: Lexicon) -> RuleData:
@@ -81,6 +84,9 @@ class RuleData:
             object_control=lexicon.word_list("arguments", "object_control"),
             quantity=lexicon.word_list("arguments", "quantity"),
             carrier_preps=lexicon.word_list("arguments", "carrier_preps"),
+            intended_heads=lexicon.word_list("qualifiers", "intended_heads"),
+            people_of_state=lexicon.word_list("arguments", "people_of_state"),
+            source_preps=lexicon.word_list("qualifiers", "source_preps"),
         )
 
     def frame(self, predicate: str) -> Frame:

@@ -1,7 +1,8 @@
 """Negation, modality and attribution of a trigger: pure functions over the parse.
 
 Each reads along the chain of heads from the trigger up to its clause, with the cue words of
-``pipelines/cues.toml`` (held by :class:`~kg.extract.relations.context.RuleData`).
+``pipelines/cues.toml`` and the ``[qualifiers]`` of ``pipelines/words.toml`` (held by
+:class:`~kg.extract.relations.context.RuleData`).
 """
 from __future__ import annotations
 
@@ -16,10 +17,6 @@ __all__ = ["attribution", "clause_chain", "modality", "negated"]
 # dependencies along which a negation or a negating verb reaches the trigger
 _NEG_PATH = ("xcomp", "conj", "dobj", "obj", "pobj", "prep", "pcomp", "compound", "amod", "nsubjpass")
 _NEGATING_PREP = "without"
-# participles and adjectives that make what they govern intended ("set to", "expected to")
-_INTENDED_HEADS = ("going", "set", "designed", "scheduled", "expected")
-# prepositions through which a reporting verb's subject names its source ("reports from X")
-_SOURCE_PREPS = ("from", "by", "at", "in", "of", "within")
 
 
 def clause_chain(tok: Token, data: RuleData) -> list[Token]:
@@ -82,7 +79,7 @@ def modality(tok: Token, sent: Span, data: RuleData) -> str:
         if n > 0 and cur.lemma_.lower() in data.intended_verbs \
                 and chain[n - 1].dep_ in ("xcomp", "ccomp", "dobj", "pobj", "prep", "conj"):
             result = "intended"
-        if cur.lower_ in _INTENDED_HEADS and n > 0:
+        if cur.lower_ in data.intended_heads and n > 0:
             result = "intended"
     if result == "actual":
         before = sent.doc.text[sent.start_char: tok.idx].lower()
@@ -100,21 +97,22 @@ def attribution(tok: Token, sent: Span, by_token: dict[int, Mention], data: Rule
         came = cur.dep_
         cur = cur.head
         if cur.lemma_.lower() in data.reporting and came in ("ccomp", "parataxis", "advcl", "xcomp", "conj"):
-            source = _reporter(cur, by_token)
+            source = _reporter(cur, by_token, data)
             if source is not None:
                 return source
     return _according_to(sent, by_token)
 
 
-def _reporter(verb: Token, by_token: dict[int, Mention]) -> Mention | None:
+def _reporter(verb: Token, by_token: dict[int, Mention], data: RuleData) -> Mention | None:
     """The actor that is, or is named in, the subject of a reporting verb."""
     subj = next((c for c in verb.children if c.dep_ in SUBJ), None)
-    ms = mentions_at(subj, by_token) if subj is not None else []
+    people = data.people_of_state
+    ms = mentions_at(subj, by_token, people) if subj is not None else []
     if not ms and subj is not None:
         # "reports from The Wall Street Journal revealed …", "sources at the Pentagon said"
         for prep in subj.children:
-            if prep.dep_ == "prep" and prep.lower_ in _SOURCE_PREPS:
-                ms = [m for m in mentions_at(pobj(prep), by_token) if not m.place]
+            if prep.dep_ == "prep" and prep.lower_ in data.source_preps:
+                ms = [m for m in mentions_at(pobj(prep), by_token, people) if not m.place]
                 if ms:
                     break
     return ms[0] if ms else None

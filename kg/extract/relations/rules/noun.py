@@ -36,6 +36,7 @@ def noun_relations(ctx: SentenceContext, trig: Trigger) -> Iterator[Relation]:
         return
     tok, predicate, data, by_token = trig.token, trig.predicate, ctx.data, ctx.by_token
     frame = data.frame(predicate)
+    people = data.people_of_state
     subjects, objects = _modifier_arguments(ctx, trig, frame)
     coordinated = False
     verb = carrier(tok, data)
@@ -44,12 +45,12 @@ def noun_relations(ctx: SentenceContext, trig: Trigger) -> Iterator[Relation]:
     if verb is not None:
         for c in verb.children:
             if c.dep_ == "prep" and c.lower_ in frame.noun_preps and c.i > tok.i:
-                objects += [(m, "noun") for m in mentions_at(pobj(c), by_token)]
+                objects += [(m, "noun") for m in mentions_at(pobj(c), by_token, people)]
         has_possessor = any(c.dep_ == "poss" for c in tok.children) and frame.possessive == "agent"
         if not subjects and not has_possessor:
             subj = subject_of(verb, data.object_control) if verb.pos_ in ("VERB", "AUX") else None
             if subj is not None:
-                carried = mentions_at(subj, by_token)
+                carried = mentions_at(subj, by_token, people)
                 subjects += carried
                 coordinated = len(carried) >= 2
     yield from emit(ctx, trig, predicate, subjects, objects, coordinated=coordinated)
@@ -58,11 +59,12 @@ def noun_relations(ctx: SentenceContext, trig: Trigger) -> Iterator[Relation]:
 def _modifier_arguments(ctx: SentenceContext, trig: Trigger, frame: Frame) -> tuple[list[Mention], Objects]:
     """Subjects and objects from the noun's own modifiers and prepositions."""
     by_token, data, predicate = ctx.by_token, ctx.data, trig.predicate
+    people = data.people_of_state
     subjects: list[Mention] = []
     objects: Objects = []
     for c in trig.token.children:
         if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i not in trig.tokens:
-            found = [m for m in mentions_at(c, by_token) if not m.place and (c.dep_ == "poss" or m.actor.known)]
+            found = [m for m in mentions_at(c, by_token, people) if not m.place and (c.dep_ == "poss" or m.actor.known)]
             if frame.possessive == "patient" and c.dep_ == "poss":
                 objects += [(m, "noun") for m in found]  # "his arrest": he is arrested
             else:
@@ -71,18 +73,18 @@ def _modifier_arguments(ctx: SentenceContext, trig: Trigger, frame: Frame) -> tu
             word = c.lower_
             target = pobj(c)
             if word == "by":
-                subjects += mentions_at(target, by_token)
+                subjects += mentions_at(target, by_token, people)
             elif word == "between" and PREDICATES[predicate].symmetric:
-                ms = mentions_at(target, by_token)
+                ms = mentions_at(target, by_token, people)
                 if len(ms) >= 2:
                     subjects.append(ms[0])
                     objects += [(m, "noun") for m in ms[1:]]
             elif word in frame.noun_preps and word in data.locative:
                 objects += [(m, "noun") for m in territory(target, by_token)]
             elif word in frame.noun_preps:
-                found = mentions_at(target, by_token)
+                found = mentions_at(target, by_token, people)
                 objects += [(m, "noun") for m in found]
                 if not found and target is not None and predicate in data.nested_predicates:
-                    objects += [(m, "nested") for m in nested(target, by_token)]
+                    objects += [(m, "nested") for m in nested(target, by_token, people)]
     return subjects, objects
 
