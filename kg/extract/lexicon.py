@@ -18,7 +18,7 @@ from kg.errors import InputError
 from kg.resources import pipelines_path
 from kg.vocab import PREDICATES
 
-__all__ = ["Frame", "Lexicon", "load_lexicon"]
+__all__ = ["NAME_TITLE_LISTS", "Frame", "Lexicon", "load_lexicon"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +72,21 @@ def _rows(path: Path) -> list[list[str]]:
     return [row for row in csv.reader(lines, delimiter="\t")]
 
 
+#: the [titles] lists that only help to find names; a cues.toml of one's own without them
+#: gets the bundled ones
+NAME_TITLE_LISTS = ("name_prefix_modifiers", "name_prefixes", "before_surname")
+
+
+def _add_name_titles(cues: dict[str, Any]) -> None:
+    titles = cues.setdefault("titles", {})
+    if all(name in titles for name in NAME_TITLE_LISTS):
+        return
+    with pipelines_path("cues.toml").open("rb") as fh:
+        bundled = tomllib.load(fh).get("titles", {})
+    for name in NAME_TITLE_LISTS:
+        titles.setdefault(name, bundled.get(name, []))
+
+
 @cache
 def load_lexicon(folder: str | None = None) -> Lexicon:
     """Read the lexicon from ``folder`` (default: the bundled ``pipelines/``)."""
@@ -106,6 +121,8 @@ def load_lexicon(folder: str | None = None) -> Lexicon:
         )
     with (base / "cues.toml").open("rb") as fh:
         cues = tomllib.load(fh)
+    if folder:
+        _add_name_titles(cues)
     # a lexicon folder of one's own may leave out words.toml: the bundled lists apply
     words_file = base / "words.toml" if (base / "words.toml").exists() else pipelines_path("words.toml")
     with words_file.open("rb") as fh:

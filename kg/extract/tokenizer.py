@@ -25,7 +25,7 @@ from spacy.tokens import Doc
 import kg.extract.extensions  # noqa: F401  (registers doc._.kg_date)
 from kg.actors.kb import KnowledgeBase
 from kg.extract.headline import sentence_case_headlines
-from kg.extract.lexicon import Lexicon, load_lexicon
+from kg.extract.lexicon import NAME_TITLE_LISTS, Lexicon, load_lexicon
 from kg.extract.resources import get_kb
 from kg.ingest.header import read_header
 from kg.types import normalise_text
@@ -33,7 +33,7 @@ from kg.types import normalise_text
 __all__ = ["HeadlineTokenizer", "create_headline_tokenizer", "headline_words", "name_words"]
 
 # cue lists that only help to find names: not ordinary words of a headline
-_NAME_LISTS = {("titles", "name_prefix_modifiers"), ("titles", "name_prefixes"), ("titles", "before_surname")}
+_NAME_LISTS = {("titles", name) for name in NAME_TITLE_LISTS}
 
 
 class HeadlineTokenizer:
