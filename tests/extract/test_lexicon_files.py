@@ -15,7 +15,7 @@ def test_a_lexicon_folder_of_ones_own_without_the_new_lists_gets_the_bundled_one
         shutil.copy(pipelines_path(name), tmp_path / name)
     cues = pipelines_path("cues.toml").read_text(encoding="utf-8")
     for name in NAME_TITLE_LISTS:  # an older cues.toml: without the name lists
-        cues = re.sub(rf"^{name} = \[[^\]]*\]\n", "", cues, flags=re.M)
+        cues = re.sub(rf"^{name} = \[[^\]]*\]\n", "", cues, flags=re.MULTILINE)
     assert "before_surname" not in cues
     (tmp_path / "cues.toml").write_text(cues, encoding="utf-8")
     own, bundled = load_lexicon(str(tmp_path)), load_lexicon()
