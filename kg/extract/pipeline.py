@@ -78,6 +78,10 @@ def _load_pipeline(config: ExtractConfig) -> Language:
             "paths.actors": list(config.actors),
             "paths.lexicon": config.lexicon,
         }, interpolate=True)
+        if "tokenizer" not in cfg["nlp"]:
+            # a config written before the tokenizer step: headlines are still recased
+            cfg["nlp"]["tokenizer"] = {"@tokenizers": "kg.HeadlineTokenizer.v1", "actors": list(config.actors),
+                                       "bundled": True, "lexicon": config.lexicon}
         if not config.bundled_actors:
             cfg["components"]["kg_actor_ruler"]["bundled"] = False
             cfg["components"]["kg_actor_linker"]["bundled"] = False

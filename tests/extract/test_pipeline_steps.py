@@ -65,3 +65,20 @@ def test_the_tokenizer_keeps_offsets_and_normalises_line_ends(extractor):
     assert len(doc.text) == len(normalised) and doc.text.lower() == normalised.lower()
     assert doc.text.startswith("Xi pressures Trump")
     assert doc._.kg_date is None
+
+
+def test_a_config_without_the_tokenizer_section_still_recases_headlines(extractor, tmp_path):
+    import re
+
+    from kg.extract.pipeline import ExtractConfig, Extractor
+    from kg.extract.tokenizer import HeadlineTokenizer
+    from kg.resources import pipelines_path
+
+    cfg = pipelines_path("geokg.cfg").read_text(encoding="utf-8")
+    old = re.sub(r"\[nlp\.tokenizer\]\n(?:[^\[\n][^\n]*\n)*", "", cfg)
+    assert "kg.HeadlineTokenizer" not in old
+    (tmp_path / "old.cfg").write_text(old, encoding="utf-8")
+    own = Extractor(ExtractConfig(config=str(tmp_path / "old.cfg")))
+    assert isinstance(own.nlp.tokenizer, HeadlineTokenizer)
+    article = Article(doc_id="t", text="Xi Pressures Trump To Oppose Taiwan Independence", date=date(2025, 9, 29))
+    assert sorted(s.iri for s in own.extract(article)) == sorted(s.iri for s in extractor.extract(article)) != []
