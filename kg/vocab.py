@@ -14,7 +14,7 @@ from functools import cache
 
 import pyoxigraph as ox
 
-from kg.rdf.namespaces import GKG, GKG_NS, OWL, RDF, RDFS, named_node
+from kg.rdf.namespaces import GKG, GKG_NS, OWL, RDF, RDFS, SCHEMA, named_node
 from kg.resources import ontology_path
 
 __all__ = ["PREDICATES", "STRUCTURAL", "Predicate", "predicates"]
@@ -27,6 +27,8 @@ _LABEL = named_node(RDFS.label)
 _PLOVER_TYPE = named_node(GKG.ploverType)
 _CAMEO_ROOT = named_node(GKG.cameoRoot)
 _QUAD_CLASS = named_node(GKG.quadClass)
+# the actor classes the extractor accepts (schema.org's non-inferential domain and range)
+_CLASSES = {named_node(SCHEMA.domainIncludes): "subject_types", named_node(SCHEMA.rangeIncludes): "object_types"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +41,10 @@ class Predicate:
     cameo: str | None
     quad_class: int | None
     symmetric: bool
+    #: actor types the extractor accepts as subject / object (``schema:domainIncludes`` /
+    #: ``schema:rangeIncludes`` in geokg.ttl); None: any actor
+    subject_types: frozenset[str] | None = None
+    object_types: frozenset[str] | None = None
 
     @property
     def structural(self) -> bool:
@@ -70,6 +76,9 @@ def predicates() -> dict[str, Predicate]:
             slot["symmetric"] = True
         elif prop == _LABEL:
             slot["label"] = triple.object.value
+        elif prop in _CLASSES:
+            types = slot.setdefault(_CLASSES[prop], set())
+            types.add(triple.object.value[len(GKG_NS):])  # type: ignore[attr-defined]
     out: dict[str, Predicate] = {}
     for name, slot in annotations.items():
         if "plover" in slot or name in STRUCTURAL:
@@ -80,8 +89,15 @@ def predicates() -> dict[str, Predicate]:
                 cameo=slot.get("cameo"),  # type: ignore[arg-type]
                 quad_class=slot.get("quad_class"),  # type: ignore[arg-type]
                 symmetric=bool(slot.get("symmetric")),
+                subject_types=_types(slot.get("subject_types")),
+                object_types=_types(slot.get("object_types")),
             )
     return out
+
+
+def _types(value: object) -> frozenset[str] | None:
+    """The actor types collected for a predicate, None when it names none."""
+    return frozenset(value) if isinstance(value, set) else None
 
 
 PREDICATES = predicates()

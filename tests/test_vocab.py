@@ -35,3 +35,16 @@ def test_every_event_predicate_has_triggers_and_a_frame():
     triggered = set(lex.words.values()) | set(lex.particle_verbs.values()) | set(lex.compounds.values())
     assert set(CONTRACT) <= triggered, set(CONTRACT) - triggered
     assert set(CONTRACT) <= set(lex.frames)
+
+
+def test_structural_relations_declare_the_actor_types_they_take():
+    others = {"State", "GovernmentBody", "ArmedForce", "InternationalOrganization", "Organization", "Media"}
+    got = {name: (p.subject_types, p.object_types) for name, p in PREDICATES.items() if p.structural}
+    assert got == {
+        "leaderOf": ({"Person"}, others),
+        "officialOf": ({"Person"}, others),
+        "memberOf": (None, {"InternationalOrganization", "Organization"}),
+        "partOf": (others, others),
+        "spokespersonFor": (None, None),
+    }
+    assert all(p.subject_types is None and p.object_types is None for p in PREDICATES.values() if not p.structural)

@@ -4,7 +4,9 @@ Every alias, capital, seat of government, demonym and short name of the actor kn
 becomes a case-sensitive phrase pattern. Matches become entities (``doc.ents``) whose
 ``kb_id_`` is the actor key and whose label is the NER class spaCy's models use (PERSON,
 GPE, ORG, NORP), so that the NER placed after it keeps them and fills in only what the
-knowledge base does not know ("Trump" is then a PERSON, not an ORG).
+knowledge base does not know ("Trump" is then a PERSON, not an ORG). The words that may stand
+before a surname and after it are lists of the lexicon (``before_surname`` in the
+``[titles]`` of ``pipelines/cues.toml``, ``[ruler]`` of ``pipelines/words.toml``).
 """
 from __future__ import annotations
 
@@ -16,6 +18,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from kg.actors.kb import KnowledgeBase
+from kg.extract.lexicon import Lexicon, load_lexicon
 from kg.extract.resources import get_kb
 
 __all__ = ["ActorRuler", "make_actor_ruler", "ner_label"]
@@ -37,9 +40,13 @@ def ner_label(actor_type: str, kind: str) -> str:
 class ActorRuler:
     """Phrase patterns from a :class:`~kg.actors.kb.KnowledgeBase` → ``doc.ents``."""
 
-    def __init__(self, nlp: Language, kb: KnowledgeBase, *, overwrite_ents: bool = True) -> None:
+    def __init__(self, nlp: Language, kb: KnowledgeBase, *, overwrite_ents: bool = True,
+                 lexicon: Lexicon | None = None) -> None:
         self.kb = kb
         self.overwrite_ents = overwrite_ents
+        lexicon = lexicon or load_lexicon(None)
+        self.title_words = lexicon.cue("titles", "before_surname")
+        self.joiners = lexicon.word_list("ruler", "joiners")
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         self._kinds: dict[int, tuple[str, str]] = {}
         by_label: dict[str, list[str]] = {}
@@ -67,9 +74,9 @@ class ActorRuler:
         spans = []
         for match_id, start, end in self.matcher(doc):
             key, kind = self._kinds[match_id]
-            if kind == "short" and _part_of_longer_name(doc, start, end):
+            if kind == "short" and _part_of_longer_name(doc, start, end, self.title_words, self.joiners):
                 continue  # "Ivanka Trump", "Trump Tower": another name, left to the NER
-            if end - start == 1 and kind in ("name", "capital") and _after_a_name(doc, start):
+            if end - start == 1 and kind in ("name", "capital") and _after_a_name(doc, start, self.title_words):
                 continue  # "New Jersey", "New Mexico", "George Washington": another name
             label = ner_label(self.kb.actors[key].type, kind)
             spans.append(Span(doc, start, end, label=label, kb_id=key))
@@ -87,44 +94,38 @@ class ActorRuler:
         return doc
 
 
-def _part_of_longer_name(doc: Doc, start: int, end: int) -> bool:
+def _part_of_longer_name(doc: Doc, start: int, end: int, title_words: frozenset[str],
+                         joiners: frozenset[str]) -> bool:
     """A surname match glued to other capitalised words ("Ivanka Trump", "Trump Tower")."""
     before = doc[start - 1] if start > 0 else None
     after = doc[end] if end < len(doc) else None
     if before is not None and before.is_title and before.is_alpha and before.pos_ == "PROPN" \
-            and before.lower_ not in _TITLE_WORDS:
+            and before.lower_ not in title_words:
         return True
-    if after is not None and after.is_title and after.is_alpha and after.lower_ not in _JOINERS:
+    if after is not None and after.is_title and after.is_alpha and after.lower_ not in joiners:
         return True
     return False
 
 
-def _after_a_name(doc: Doc, start: int) -> bool:
+def _after_a_name(doc: Doc, start: int, title_words: frozenset[str]) -> bool:
     """A one-word country or capital glued to a capitalised word before it ("New Jersey")."""
     if start == 0:
         return False
     before = doc[start - 1]
     return (before.is_title and before.is_alpha and before.pos_ == "PROPN"
-            and before.lower_ not in _TITLE_WORDS and not before.is_sent_start)
-
-
-# capitalised words that may stand before a surname without being a first name
-_TITLE_WORDS = {"president", "premier", "chancellor", "minister", "secretary", "senator", "governor",
-                "general", "king", "queen", "prince", "mr", "mrs", "ms", "dr", "leader", "chairman",
-                "pope", "sheikh", "emir", "ayatollah", "former", "vice", "speaker", "envoy", "ambassador",
-                "admiral", "commander", "judge", "justice", "rep", "sen", "gov", "gen", "lord", "sir",
-                "dame", "marshal", "colonel", "col", "captain", "mayor", "director", "chief"}
-_JOINERS = {"and", "or", "but", "of", "to", "in", "on", "for", "with", "at", "by", "as", "is", "was",
-            "says", "said", "the", "a", "an"}
+            and before.lower_ not in title_words and not before.is_sent_start)
 
 
 @Language.factory(
     "kg_actor_ruler",
-    assigns=["doc.ents", "token.ent_type", "token.ent_kb_id"],
-    default_config={"actors": [], "bundled": True, "overwrite_ents": True},
+    requires=["token.pos", "token.is_sent_start"],
+    assigns=["doc.ents", "token.ent_type", "token.ent_kb_id", "token.ent_iob"],
+    default_config={"actors": [], "bundled": True, "overwrite_ents": True, "lexicon": None},
 )
 def make_actor_ruler(
-    nlp: Language, name: str, actors: list[str], bundled: bool, overwrite_ents: bool
+    nlp: Language, name: str, actors: list[str], bundled: bool, overwrite_ents: bool, lexicon: str | None
 ) -> ActorRuler:
-    """Mark known actors as entities. ``actors``: extra actor files (JSON Lines) to load."""
-    return ActorRuler(nlp, get_kb(tuple(actors), bundled), overwrite_ents=overwrite_ents)
+    """Mark known actors as entities. ``actors``: extra actor files (JSON Lines) to load;
+    ``lexicon``: a folder with your own word lists (default ``pipelines/``)."""
+    return ActorRuler(nlp, get_kb(tuple(actors), bundled), overwrite_ents=overwrite_ents,
+                      lexicon=load_lexicon(lexicon))

@@ -1,8 +1,9 @@
 """The relation lexicon: triggers, argument frames and cue words, read from ``pipelines/``.
 
 Everything a linguist would want to tune is data: ``triggers.tsv`` (word → predicate),
-``frames.tsv`` (which prepositions introduce the object of each predicate) and ``cues.toml``
-(negation, modality, attribution, light verbs, agent nouns, titles). This module only reads.
+``frames.tsv`` (which prepositions introduce the object of each predicate), ``cues.toml``
+(negation, modality, attribution, light verbs, agent nouns, titles) and ``words.toml`` (the
+other English words the argument and linking rules read). This module only reads.
 """
 from __future__ import annotations
 
@@ -11,12 +12,13 @@ import tomllib
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from kg.errors import InputError
 from kg.resources import pipelines_path
 from kg.vocab import PREDICATES
 
-__all__ = ["Frame", "Lexicon", "load_lexicon"]
+__all__ = ["NAME_TITLE_LISTS", "Frame", "Lexicon", "load_lexicon"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,9 +46,15 @@ class Lexicon:
     cues: dict[str, dict[str, list[str]]] = field(default_factory=dict)
     #: descriptor words ("island") → (actor type, allowed keys or None for any)
     descriptors: dict[str, tuple[str, frozenset[str] | None]] = field(default_factory=dict)
+    #: other word lists of the rules (``words.toml``): section → name → words
+    lists: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     def cue(self, section: str, name: str) -> frozenset[str]:
         return frozenset(self.cues.get(section, {}).get(name, []))
+
+    def word_list(self, section: str, name: str) -> frozenset[str]:
+        """A list of ``words.toml`` as a set (empty when the file or list is missing)."""
+        return frozenset(self.lists.get(section, {}).get(name, []))
 
     @property
     def title_kinds(self) -> dict[str, str]:
@@ -62,6 +70,21 @@ def _rows(path: Path) -> list[list[str]]:
         raise InputError("E210", f"cannot read lexicon file {path}: {exc.strerror}") from None
     lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
     return [row for row in csv.reader(lines, delimiter="\t")]
+
+
+#: the [titles] lists that only help to find names; a cues.toml of one's own without them
+#: gets the bundled ones
+NAME_TITLE_LISTS = ("name_prefix_modifiers", "name_prefixes", "before_surname")
+
+
+def _add_name_titles(cues: dict[str, Any]) -> None:
+    titles = cues.setdefault("titles", {})
+    if all(name in titles for name in NAME_TITLE_LISTS):
+        return
+    with pipelines_path("cues.toml").open("rb") as fh:
+        bundled = tomllib.load(fh).get("titles", {})
+    for name in NAME_TITLE_LISTS:
+        titles.setdefault(name, bundled.get(name, []))
 
 
 @cache
@@ -98,10 +121,16 @@ def load_lexicon(folder: str | None = None) -> Lexicon:
         )
     with (base / "cues.toml").open("rb") as fh:
         cues = tomllib.load(fh)
+    if folder:
+        _add_name_titles(cues)
+    # a lexicon folder of one's own may leave out words.toml: the bundled lists apply
+    words_file = base / "words.toml" if (base / "words.toml").exists() else pipelines_path("words.toml")
+    with words_file.open("rb") as fh:
+        lists = tomllib.load(fh)
     descriptors: dict[str, tuple[str, frozenset[str] | None]] = {}
     if (base / "descriptors.tsv").exists():
         for row in _rows(base / "descriptors.tsv")[1:]:
             phrase, actor_type, keys = (c.strip() for c in row)
             descriptors[phrase] = (actor_type, None if keys == "*" else frozenset(keys.split(",")))
     return Lexicon(words=words, particle_verbs=particle_verbs, compounds=compounds, frames=frames, cues=cues,
-                   descriptors=descriptors)
+                   descriptors=descriptors, lists=lists)

@@ -23,10 +23,10 @@ import kg.extract.actor_linker  # noqa: F401  (registers the factories)
 import kg.extract.actor_ruler  # noqa: F401
 import kg.extract.line_breaks  # noqa: F401
 import kg.extract.relations  # noqa: F401
+import kg.extract.tokenizer  # noqa: F401  (registers kg.HeadlineTokenizer.v1)
 from kg import __version__
 from kg.errors import KGError
 from kg.extract.extensions import Mention, Relation
-from kg.extract.headline import sentence_case_headlines
 from kg.extract.resources import get_kb
 from kg.ingest.dates import find_dates_in_line, find_months_in_line
 from kg.resources import pipelines_path
@@ -62,7 +62,7 @@ class ExtractConfig:
 
         files = [Path(self.config) if self.config else pipelines_path("geokg.cfg")]
         lex = Path(self.lexicon) if self.lexicon else pipelines_path()
-        files += [lex / "triggers.tsv", lex / "frames.tsv", lex / "cues.toml"]
+        files += [lex / "triggers.tsv", lex / "frames.tsv", lex / "cues.toml", lex / "words.toml"]
         if self.bundled_actors:
             files += sorted(ontology_path("actors").glob("*.jsonl"))
         files += [Path(p) for p in self.actors]
@@ -77,10 +77,16 @@ def _load_pipeline(config: ExtractConfig) -> Language:
             "paths.model": config.model,
             "paths.actors": list(config.actors),
             "paths.lexicon": config.lexicon,
-        }, interpolate=False)
+        }, interpolate=True)
+        if "tokenizer" not in cfg["nlp"]:
+            # a config written before the tokenizer step: headlines are still recased
+            cfg["nlp"]["tokenizer"] = {"@tokenizers": "kg.HeadlineTokenizer.v1", "actors": list(config.actors),
+                                       "bundled": True, "lexicon": config.lexicon}
         if not config.bundled_actors:
             cfg["components"]["kg_actor_ruler"]["bundled"] = False
             cfg["components"]["kg_actor_linker"]["bundled"] = False
+            if "bundled" in cfg["nlp"].get("tokenizer", {}):
+                cfg["nlp"]["tokenizer"]["bundled"] = False
         return spacy.util.load_model_from_config(cfg, auto_fill=True)
     except OSError as exc:
         if config.model in str(exc) or "E050" in str(exc):
@@ -100,19 +106,15 @@ class Extractor:
         self.config = config or ExtractConfig()
         self.nlp = _load_pipeline(self.config)
         self.kb = get_kb(self.config.actors, self.config.bundled_actors)
-        self._keep = {w for alias in self.kb.surface for w in alias.split()}
-        self._keep.update(self.kb.demonyms)
-        self._keep.update(w for c in self.kb.capitals for w in c.split())
-        self._common = _inflections(self.nlp)
 
     @property
     def software_version(self) -> str:
         return f"geokg {__version__}; spaCy {spacy.__version__}; {self.config.model}"
 
     def make_doc(self, article: Article) -> Doc:
-        """The tokenised article, headline case normalised, article date attached."""
-        text = sentence_case_headlines(article.text, self._keep, self._common)
-        doc = self.nlp.make_doc(text)
+        """The tokenised article (headlines recased by the pipeline's tokenizer) with the
+        article's own date, which replaces any date the tokenizer read from the text."""
+        doc = self.nlp.make_doc(article.text)
         doc._.kg_date = article.date
         return doc
 
@@ -179,24 +181,6 @@ class Extractor:
 
     def _actor(self, mention: Mention) -> Actor:
         return mention.actor
-
-
-def _inflections(nlp: Language) -> set[str]:
-    """Lower-case word forms of the trigger and cue lexicon ("pressures", "oppose", "talks")."""
-    from kg.extract.lexicon import load_lexicon
-
-    lex = load_lexicon(None)
-    lemmas = {w for (w, _pos) in lex.words} | {v for (v, _p) in lex.particle_verbs} | {p for (_v, p) in lex.particle_verbs}
-    lemmas |= {w for pair in lex.compounds for part in pair for w in part.split()}
-    forms: set[str] = set()
-    for lemma in lemmas:
-        forms.update({lemma, lemma + "s", lemma + "es", lemma + "ed", lemma + "d", lemma + "ing",
-                      lemma[:-1] + "ies" if lemma.endswith("y") else lemma, lemma[:-1] + "ing" if lemma.endswith("e") else lemma})
-    for section in lex.cues.values():
-        for values in section.values():
-            if isinstance(values, list):
-                forms.update(v for v in values if isinstance(v, str) and " " not in v)
-    return forms
 
 
 def _sentence_date(sentence: str) -> str | None:

@@ -157,7 +157,7 @@ class GKG(_rdflib_namespace.DefinedNamespace):
 
 
 class SCHEMA(_rdflib_namespace.DefinedNamespace):
-    """The schema.org terms geokg writes (``https://schema.org/``): a typo fails."""
+    """The schema.org terms geokg writes or reads (``https://schema.org/``): a typo fails."""
 
     _fail = True
     _NS = Namespace(SCHEMA_NS)
@@ -166,6 +166,9 @@ class SCHEMA(_rdflib_namespace.DefinedNamespace):
     headline: URIRef
     datePublished: URIRef
     url: URIRef
+    # the actor classes a relation accepts, in ontology/geokg.ttl (no inference follows)
+    domainIncludes: URIRef
+    rangeIncludes: URIRef
 
 
 ACTOR = Namespace(ACTOR_NS)

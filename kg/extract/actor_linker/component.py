@@ -1,0 +1,98 @@
+"""The ``kg_actor_linker`` component: runs the linking rules in order over a doc."""
+from __future__ import annotations
+
+from datetime import date as Date
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.actors.kb import KnowledgeBase
+from kg.extract.actor_linker.agents import agent_mention
+from kg.extract.actor_linker.data import LinkerData
+from kg.extract.actor_linker.descriptions import description_mentions
+from kg.extract.actor_linker.entities import link_entity
+from kg.extract.actor_linker.pronouns import pronoun_mentions
+from kg.extract.actor_linker.roles import role_mention
+from kg.extract.extensions import Mention
+from kg.extract.lexicon import Lexicon, load_lexicon
+from kg.extract.resources import get_kb
+from kg.types import Actor
+
+__all__ = ["ActorLinker", "make_actor_linker"]
+
+
+class ActorLinker:
+    """Links entities, state agents, roles, pronouns and descriptions to actors."""
+
+    def __init__(self, kb: KnowledgeBase, lexicon: Lexicon, *, mint: bool = True,
+                 pronouns: bool = True, roles: bool = True) -> None:
+        self.kb = kb
+        self.lexicon = lexicon
+        self.mint = mint
+        self.pronouns = pronouns
+        self.roles = roles
+        self.data = LinkerData.build(kb, lexicon)
+
+    def __call__(self, doc: Doc) -> Doc:
+        mentions = self._entities(doc)
+        taken = {i for m in mentions for i in range(m.start, m.end)}
+        mentions.extend(self._state_mentions(doc, mentions, doc._.kg_date, taken))
+        if self.pronouns:
+            mentions.extend(pronoun_mentions(doc, mentions, taken, self.data))
+            mentions.extend(description_mentions(doc, mentions, taken, self.data))
+        mentions.sort(key=lambda m: (m.start, m.end))
+        doc._.kg_mentions = [self._mark_place(doc, m) for m in mentions]
+        return doc
+
+    def _entities(self, doc: Doc) -> list[Mention]:
+        """A mention for every entity that links; surnames of persons named in full link back."""
+        mentions: list[Mention] = []
+        full_names: dict[str, Actor] = {}  # surname → person named in full earlier
+        for ent in doc.ents:
+            mention = link_entity(ent, full_names, self.data, mint=self.mint)
+            if mention is None:
+                continue
+            if mention.actor.type == "Person" and mention.end - mention.start >= 2:
+                # the surname is last in "Donald Trump", first in "Liu Pengyu"
+                full_names.setdefault(doc[mention.end - 1].text, mention.actor)
+                full_names.setdefault(doc[mention.start].text, mention.actor)
+            mentions.append(mention)
+        return mentions
+
+    def _state_mentions(self, doc: Doc, mentions: list[Mention], day: Date | None, taken: set[int]) -> list[Mention]:
+        """Role descriptions ("the Chinese leader") and state agents ("Hungarian officials")."""
+        extra: list[Mention] = []
+        for m in mentions:
+            if m.actor.type != "State":
+                continue
+            found = role_mention(doc, m, day, taken, self.data) if self.roles else None
+            if found is None:
+                found = agent_mention(doc, m, taken, self.data)
+            if found is not None:
+                extra.append(found)
+                taken.update(range(found.start, found.end))
+        return extra
+
+    def _mark_place(self, doc: Doc, m: Mention) -> Mention:
+        """Capitals and countries after a locative preposition are places ("talks in Istanbul")."""
+        if m.actor.type != "State" and m.kind != "capital":
+            return m
+        root = doc[m.start: m.end].root
+        if root.dep_ == "pobj" and root.head.lower_ in self.data.locative:
+            return Mention(m.start, m.end, m.actor, m.kind, place=True)
+        return m
+
+
+@Language.factory(
+    "kg_actor_linker",
+    requires=["doc.ents", "doc._.kg_date", "token.ent_kb_id", "token.ent_type", "token.dep", "token.head",
+              "token.lemma", "token.pos", "token.is_sent_start"],
+    assigns=["doc._.kg_mentions"],
+    default_config={"actors": [], "bundled": True, "mint": True, "pronouns": True, "roles": True,
+                    "lexicon": None},
+)
+def make_actor_linker(nlp: Language, name: str, actors: list[str], bundled: bool, mint: bool,
+                      pronouns: bool, roles: bool, lexicon: str | None) -> ActorLinker:
+    """Link entities to canonical actors; place after ``ner``."""
+    return ActorLinker(get_kb(tuple(actors), bundled), load_lexicon(lexicon), mint=mint,
+                       pronouns=pronouns, roles=roles)

@@ -1,0 +1,60 @@
+"""Relations from a trigger's subjects and objects, with their qualifiers and confidence."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from kg.extract.extensions import Mention, Relation
+from kg.extract.relations.context import SentenceContext, Trigger
+from kg.extract.relations.qualifiers import attribution, modality, negated
+from kg.extract.relations.scoring import BASE, score, types_fit
+from kg.vocab import PREDICATES
+
+__all__ = ["emit"]
+
+
+def emit(ctx: SentenceContext, trig: Trigger, predicate: str, subjects: list[Mention],
+         objects: list[tuple[Mention, str]], *, coordinated: bool = False) -> Iterator[Relation]:
+    """Every fitting (subject, object) pair as a relation of ``predicate``.
+
+    ``objects`` pairs each object with the rule that found it ("verb", "noun", "nested").
+    Coordinated subjects of a symmetric predicate with no object relate to each other
+    ("Iran and Iraq signed a deal").
+    """
+    tok = trig.token
+    if not objects and coordinated and len(subjects) >= 2 and PREDICATES[predicate].symmetric:
+        objects = [(m, "noun" if tok.pos_ == "NOUN" else "verb") for m in subjects[1:]]
+        subjects = subjects[:1]
+    if not subjects or not objects:
+        return
+    data, sent = ctx.data, ctx.sent
+    is_negated = negated(tok, data)
+    mode = modality(tok, sent, data)
+    attributed = attribution(tok, sent, ctx.by_token, data)
+    for s in subjects:
+        if s.place:
+            continue
+        source = attributed if attributed is None or attributed.actor.key != s.actor.key else None
+        for o, how in objects:
+            if not _fits(ctx, predicate, s, o):
+                continue
+            pred = _reading(ctx, predicate, s, o)
+            yield Relation(subject=s, predicate=pred, object=o, sent_start=sent.start, sent_end=sent.end,
+                           negated=is_negated, modality=mode, attributed_to=source, rule=how,
+                           trigger=trig.tokens, confidence=score(BASE[how], s, o))
+
+
+def _fits(ctx: SentenceContext, predicate: str, s: Mention, o: Mention) -> bool:
+    """A place object only for predicates that take places; allowed types; no self-relation."""
+    if o.place and (predicate not in ctx.data.place_objects or o.actor.type != "State" or not o.actor.known):
+        return False
+    if not types_fit(predicate, s.actor.type, o.actor.type):
+        return False
+    return o.actor.key != s.actor.key
+
+
+def _reading(ctx: SentenceContext, predicate: str, s: Mention, o: Mention) -> str:
+    """Between persons and parties some event words are verbal ("Democrats attacked Trump")."""
+    readings = ctx.data.person_readings
+    if predicate in readings and o.actor.type == "Person" and s.actor.type in ("Person", "Organization"):
+        return readings[predicate]
+    return predicate

@@ -1,0 +1,150 @@
+"""Titles and appositions → leaderOf / officialOf / spokespersonFor.
+
+"Chinese President Xi Jinping", "President of Ukraine X", "Liu Pengyu, a spokesman for the
+Chinese Embassy", "Merkel's spokesperson, Steffen Seibert". Titles are the ``[titles]`` lists
+of ``pipelines/cues.toml``.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from kg.extract.extensions import Mention, Relation
+from kg.extract.relations.context import RuleData, SentenceContext
+from kg.extract.relations.rules import rule
+from kg.extract.relations.scoring import BASE, score
+
+__all__ = ["title_kind", "title_relations"]
+
+#: (kind of title, organisation, trigger tokens, rule name)
+Found = tuple[str, Mention, tuple[int, ...], str]
+_PREDICATE = {"leader": "leaderOf", "official": "officialOf", "spokesperson": "spokespersonFor"}
+_POSSESSIVE = ("'s", "’s")
+_TITLE_PREPS = ("of", "to", "for", "at")
+_DETERMINERS = ("a", "an", "the", "its", "their")
+
+
+@rule("titles", per="sentence")
+def title_relations(ctx: SentenceContext) -> Iterator[Relation]:
+    """Titles before a name, appositions after it, and possessive titles before it."""
+    sent, by_token = ctx.sent, ctx.by_token
+    persons = sorted({m.start: m for i, m in by_token.items()
+                      if sent.start <= i < sent.end and m.actor.type == "Person"
+                      and m.kind in ("name", "minted", "short")}.values(), key=lambda m: m.start)
+    for m in persons:
+        found = _title_before(ctx, m) or _apposition(ctx, m) or _possessive_title(ctx, m)
+        if found is None:
+            continue
+        kind, org, trigger, rule_name = found
+        if org.actor.type == "Person" and kind != "spokesperson":
+            continue
+        if org.actor.key != m.actor.key:
+            yield Relation(subject=m, predicate=_PREDICATE[kind], object=org, sent_start=sent.start,
+                           sent_end=sent.end, rule=rule_name, trigger=trigger,
+                           confidence=score(BASE["title"], m, org))
+
+
+def title_kind(words: str, data: RuleData) -> str | None:
+    """The kind of a title ("former foreign minister" → official), or None.
+
+    The words must be a known title, optionally after modifiers ("former", "acting",
+    "deputy"…); "Washington Bureau Chief" is not a title of Washington.
+    """
+    if not words:
+        return None
+    kinds = data.title_kind
+    if words in kinds:
+        return kinds[words]
+    parts = words.split()
+    for n in range(len(parts) - 1, 0, -1):
+        tail = " ".join(parts[-n:])
+        if tail in kinds and all(w in data.title_modifiers for w in parts[:-n]):
+            return kinds[tail]
+    return None
+
+
+def _words_before(sent: Span, end: int, by_token: dict[int, Mention]) -> tuple[int, list[str]]:
+    """Up to five title-like words (nouns, adjectives, "of") ending before token ``end``."""
+    doc = sent.doc
+    j = end
+    words: list[str] = []
+    while j - 1 >= sent.start and (doc[j - 1].pos_ in ("PROPN", "NOUN", "ADJ") or doc[j - 1].lower_ == "of") \
+            and (j - 1) not in by_token and len(words) < 5:
+        j -= 1
+        words.insert(0, doc[j].lower_)
+    while words and words[0] == "of":
+        words.pop(0)
+        j += 1
+    return j, words
+
+
+def _title_before(ctx: SentenceContext, m: Mention) -> Found | None:
+    """ "Chinese President Xi Jinping", "President of Ukraine X", "US Ambassador to Germany X"."""
+    sent, by_token, doc = ctx.sent, ctx.by_token, ctx.doc
+    j, words = _words_before(sent, m.start, by_token)
+    if not words and j - 1 >= sent.start and (j - 1) in by_token:
+        # TITLE (of|to|for|at) ORG NAME
+        target = by_token[j - 1]
+        k = target.start
+        if not (k - 1 > sent.start and doc[k - 1].lower_ in _TITLE_PREPS and (k - 2) not in by_token):
+            return None
+        prep = doc[k - 1].lower_
+        j, words = _words_before(sent, k - 1, by_token)
+        if prep == "of":
+            kind = title_kind(" ".join(words), ctx.data)
+            return (kind, target, (j,), "title") if kind else None
+    kind = title_kind(" ".join(words), ctx.data)
+    if not kind:
+        return None
+    org = by_token.get(j - 1)
+    if org is None and j - 2 >= sent.start and doc[j - 1].text in _POSSESSIVE:
+        org = by_token.get(j - 2)
+    if org is None or org is m or org.place:
+        return None
+    return kind, org, (j,), "title"
+
+
+def _apposition(ctx: SentenceContext, m: Mention) -> Found | None:
+    """ "Liu Pengyu, a spokesman for the Chinese Embassy", "X, the foreign minister of Y"."""
+    sent, by_token, doc = ctx.sent, ctx.by_token, ctx.doc
+    k = m.end
+    if not (k < sent.end and doc[k].text == ","):
+        return None
+    k += 1
+    while k < sent.end and doc[k].lower_ in _DETERMINERS:
+        k += 1
+    words: list[Token] = []
+    while k < sent.end and k not in by_token and doc[k].pos_ in ("NOUN", "PROPN", "ADJ") and len(words) < 4:
+        words.append(doc[k])
+        k += 1
+    kind = title_kind(" ".join(w.lower_ for w in words), ctx.data)
+    if not kind or k >= sent.end:
+        return None
+    org = None
+    if doc[k].lower_ in _TITLE_PREPS and k + 1 < sent.end:
+        org = by_token.get(k + 1)
+        if org is None and k + 2 < sent.end and doc[k + 1].lower_ == "the":
+            org = by_token.get(k + 2)
+    if org is not None and org.end < sent.end and doc[org.end].text in _POSSESSIVE:
+        # "head of Iran's Quds Force": the office is in what follows the possessive
+        org = next((by_token[i] for i in range(org.end + 1, min(org.end + 5, sent.end)) if i in by_token), None)
+    if org is None or org.place:
+        return None
+    return kind, org, tuple(w.i for w in words), "apposition"
+
+
+def _possessive_title(ctx: SentenceContext, m: Mention) -> Found | None:
+    """ "Mahan's director, Hamid Arabnejad Khanooki", "Merkel's spokesperson, Steffen Seibert"."""
+    sent, by_token, doc = ctx.sent, ctx.by_token, ctx.doc
+    k = m.start - 1
+    if not (k > sent.start and doc[k].text == ","):
+        return None
+    j, words = _words_before(sent, k, by_token)
+    kind = title_kind(" ".join(words), ctx.data)
+    if not kind or j - 2 < sent.start or doc[j - 1].text not in _POSSESSIVE:
+        return None
+    org = by_token.get(j - 2)
+    if org is None or org.place:
+        return None
+    return kind, org, (j,), "apposition"

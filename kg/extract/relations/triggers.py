@@ -1,0 +1,60 @@
+"""Trigger words: which token of a sentence names which predicate (``pipelines/triggers.tsv``)."""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kg.extract.extensions import Mention
+from kg.extract.relations.context import RuleData, Trigger
+
+__all__ = ["find_trigger", "verb_form"]
+
+
+def find_trigger(tok: Token, by_token: dict[int, Mention], data: RuleData) -> Trigger | None:
+    """The trigger headed by ``tok`` (a verb, particle verb, noun or two-word noun), or None."""
+    if tok.i in by_token and by_token[tok.i].kind != "agent":
+        return None
+    lex = data.lex
+    lemma = tok.lemma_.lower()
+    if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "NOUN" and tok.tag_ == "VBZ"):
+        for child in tok.children:
+            if child.dep_ in ("prt", "prep") and (lemma, child.lower_) in lex.particle_verbs:
+                return Trigger(tok, lex.particle_verbs[(lemma, child.lower_)], "VERB", (tok.i, child.i))
+        predicate = lex.words.get((lemma, "VERB"))
+        if predicate is None or _carries_noun_trigger(tok, data):
+            return None
+        return Trigger(tok, predicate, "VERB", (tok.i,))
+    if tok.pos_ in ("NOUN", "PROPN"):
+        for child in tok.children:
+            if child.dep_ in ("compound", "amod") and (child.lemma_.lower(), lemma) in lex.compounds:
+                return Trigger(tok, lex.compounds[(child.lemma_.lower(), lemma)], "NOUN", (child.i, tok.i))
+        if lemma == "game" and any(c.lower_ == "war" for c in tok.children):
+            return Trigger(tok, lex.compounds.get(("war", "game")), "NOUN", (tok.i,))  # type: ignore[arg-type]
+        predicate = lex.words.get((lemma, "NOUN")) or lex.words.get((tok.lower_, "NOUN"))
+        if predicate is None:
+            return None
+        return Trigger(tok, predicate, "NOUN", (tok.i,))
+    return None
+
+
+def _carries_noun_trigger(verb: Token, data: RuleData) -> bool:
+    """A light verb whose object is a nominal trigger: the noun decides ("provide support")."""
+    lex = data.lex
+    for child in verb.children:
+        if child.dep_ in ("dobj", "obj") and child.pos_ == "NOUN":
+            lemma = child.lemma_.lower()
+            if (lemma, "NOUN") in lex.words or any(
+                    (c.lemma_.lower(), lemma) in lex.compounds for c in child.children):
+                return verb.lemma_.lower() in data.light
+    return False
+
+
+def verb_form(tok: Token, data: RuleData) -> str | None:
+    """The predicate of a word that looks like an inflected trigger verb ("pressures", "urged")."""
+    word = tok.lower_
+    words = data.lex.words
+    for cand in (tok.lemma_.lower(), word, word[:-1] if word.endswith("s") else "",
+                 word[:-2] if word.endswith("es") else "", word[:-2] if word.endswith("ed") else "",
+                 word[:-1] if word.endswith("ed") else ""):
+        if cand and (cand, "VERB") in words:
+            return words[(cand, "VERB")]
+    return None
