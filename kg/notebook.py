@@ -370,23 +370,19 @@ def centrality_frame(G: nx.MultiDiGraph, *, top: int | None = 10, seed: int = 0)
         Indexed by actor label, with ``type``, ``out_degree``, ``in_degree``, ``pagerank``,
         ``betweenness`` and ``community`` (0 is the largest), sorted by PageRank.
     """
-    from kg.analysis import betweenness, community_index, degree, louvain, pagerank
+    from kg.analysis.report import graph_measures
 
     pd = _pandas()
-    out_degree = degree(G, direction="out")
-    in_degree = degree(G, direction="in")
-    ranks = pagerank(G)
-    between = betweenness(G)
-    community = community_index(louvain(G, seed=seed))
+    measures = graph_measures(G, seed=seed)
     rows = [
         {
             "actor": _label(G, node),
             "type": G.nodes[node].get("type"),
-            "out_degree": out_degree.get(node, 0),
-            "in_degree": in_degree.get(node, 0),
-            "pagerank": round(ranks.get(node, 0.0), 4),
-            "betweenness": round(between.get(node, 0.0), 4),
-            "community": community.get(node),
+            "out_degree": measures["out_degree"].get(node, 0),
+            "in_degree": measures["in_degree"].get(node, 0),
+            "pagerank": round(measures["pagerank"].get(node, 0.0), 4),
+            "betweenness": round(measures["betweenness"].get(node, 0.0), 4),
+            "community": measures["community"].get(node),
         }
         for node in G
     ]

@@ -1,0 +1,75 @@
+"""The ``kg`` command line: extract, build, query, render, export, actors, demo, analyze…
+
+Every command that reads or writes a store takes ``--store DIR`` (default ``./kg-store``).
+Errors print one line (``error E123: what went wrong; what to do``) and exit non-zero; set
+``KG_DEBUG=1`` to see a traceback.
+
+Each command group lives in its own module (:mod:`kg.cli.extract`, :mod:`kg.cli.query`,
+:mod:`kg.cli.render`, :mod:`kg.cli.export`, :mod:`kg.cli.analysis`, :mod:`kg.cli.actors`,
+:mod:`kg.cli.store`, :mod:`kg.cli.demo`) as plain functions over library calls; this module
+registers them on :data:`app`, in the order ``kg --help`` lists them.
+"""
+from __future__ import annotations
+
+import os
+
+import typer
+
+from kg.cli import actors, analysis, demo, export, extract, query, render, store
+from kg.cli.common import err
+from kg.errors import KGError
+
+__all__ = ["app", "main"]
+
+app = typer.Typer(
+    name="kg",
+    help="geokg: news articles → a knowledge graph of geopolitical actors (who did what to whom, "
+         "when, according to whom, on what evidence).",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+for _command in (extract.extract, extract.build, query.query, render.render, export.export,
+                 actors.actors, demo.demo, analysis.analyze):
+    app.command()(_command)
+app.command("export-graph")(analysis.export_graph_command)
+for _command in (store.remove, store.validate, store.serve):
+    app.command()(_command)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Console entry point: run the app, turn errors into one line and an exit code."""
+    try:
+        app(args=argv, standalone_mode=False)
+    except KGError as exc:
+        err.print(f"error {exc}", markup=False)
+        raise SystemExit(exc.exit_code) from None
+    except (typer.Exit, SystemExit) as exc:
+        code = getattr(exc, "exit_code", None)
+        if code is None:
+            code = exc.code if isinstance(exc, SystemExit) else 0
+        raise SystemExit(code) from None
+    except typer.Abort:
+        err.print("aborted", markup=False)
+        raise SystemExit(130) from None
+    except KeyboardInterrupt:
+        err.print("interrupted; every article written before this point is complete in the store", markup=False)
+        raise SystemExit(130) from None
+    except BrokenPipeError:
+        raise SystemExit(0) from None
+    except Exception as exc:  # noqa: BLE001  (one line, never a traceback, unless asked)
+        import click
+
+        if isinstance(exc, click.ClickException):
+            exc.show()
+            raise SystemExit(exc.exit_code) from None
+        if os.environ.get("KG_DEBUG"):
+            raise
+        err.print(f"error E999: unexpected {type(exc).__name__}: {exc} (run again with KG_DEBUG=1 and report it)", markup=False)
+        raise SystemExit(70) from None
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,123 @@
+"""``kg extract`` (statements as JSON Lines, no store) and ``kg build`` (statements into a store)."""
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, Optional
+
+import typer
+
+from kg.cli.common import (
+    DEFAULT_STORE,
+    ActorsOpt,
+    InputsArg,
+    ModelOpt,
+    StoreOpt,
+    err,
+    open_cli_store,
+    out,
+    write_lines,
+)
+from kg.errors import InputError
+
+if TYPE_CHECKING:
+    from kg.extract.pipeline import Extractor
+    from kg.types import Statement
+
+__all__ = ["build", "extract", "print_summary", "run_build"]
+
+
+def _extractor(model: str | None, actors: list[Path] | None) -> Extractor:
+    from kg.extract.pipeline import ExtractConfig, Extractor
+
+    for path in actors or ():
+        if not path.is_file():
+            raise InputError("E150", f"actor file {path} does not exist; give a JSON Lines file of actors")
+    kwargs = {"model": model} if model else {}
+    return Extractor(ExtractConfig(actors=tuple(str(p) for p in actors or ()), **kwargs))
+
+
+def _articles(inputs: list[str]) -> Any:
+    from kg.ingest import read_articles
+
+    return read_articles(inputs)
+
+
+def extract(
+    inputs: InputsArg,
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Write JSON Lines here instead of standard output.")] = None,
+    explain: Annotated[bool, typer.Option("--explain", help="Also print, for each statement, the rule and trigger words that produced it (to standard error).")] = False,
+    model: ModelOpt = None,
+    actors: ActorsOpt = None,
+) -> None:
+    """Extract statements from articles as JSON Lines (no store)."""
+    extractor = _extractor(model, actors)
+    n_articles = n_statements = 0
+
+    def lines() -> Iterator[str]:
+        nonlocal n_articles, n_statements
+        for article, statements in extractor.pipe(_articles(inputs)):
+            n_articles += 1
+            for st in statements:
+                n_statements += 1
+                record = st.to_json()
+                record["rule"] = st.evidence.rule
+                record["trigger"] = st.evidence.trigger
+                if explain:
+                    err.print(_explain(st), markup=False)
+                yield json.dumps(record, ensure_ascii=False) + "\n"
+
+    write_lines(lines(), output)
+    err.print(f"{n_articles} articles, {n_statements} statements", style="dim")
+
+
+def _explain(st: Statement) -> str:
+    flags = []
+    if st.negated:
+        flags.append("negated")
+    if st.modality != "actual":
+        flags.append(st.modality)
+    attr = f" according to {st.attributed_to.label}" if st.attributed_to else ""
+    return (f"{st.evidence.doc_id}: {st.subject.label} -{st.predicate}-> {st.object.label}"
+            f"{' [' + ', '.join(flags) + ']' if flags else ''}{attr}  "
+            f"(rule {st.evidence.rule}, trigger {st.evidence.trigger!r}, confidence {st.confidence:.2f})\n"
+            f"    {st.evidence.sentence}")
+
+
+def build(
+    inputs: InputsArg,
+    store: StoreOpt = DEFAULT_STORE,
+    replace: Annotated[bool, typer.Option("--replace", help="Empty the store first and rebuild from these inputs.")] = False,
+    model: ModelOpt = None,
+    actors: ActorsOpt = None,
+) -> None:
+    """Extract statements and write them into the store (one named graph per article)."""
+    summary = run_build(inputs, store, replace=replace, model=model, actors=actors)
+    print_summary(summary, store)
+
+
+def run_build(inputs: list[str], store_path: str, *, replace: bool, model: str | None,
+              actors: list[Path] | None) -> dict[str, Any]:
+    """Build ``inputs`` into the store: :func:`kg.build.build_store`'s summary plus ``seconds``."""
+    from kg.build import build_store
+
+    started = time.perf_counter()
+    extractor = _extractor(model, actors)
+    with open_cli_store(store_path) as st:
+        summary = build_store(_articles(inputs), st, extractor=extractor, replace=replace).to_dict()
+    summary["seconds"] = time.perf_counter() - started  # model loading included
+    return summary
+
+
+def print_summary(summary: dict[str, Any], store: str) -> None:
+    """The two lines ``kg build`` prints: what was built, and what the store holds now."""
+    s = summary["store"]
+    out.print(
+        f"Built {summary['articles']} article(s) ({summary['written']} new or changed), "
+        f"{summary['statements']} statements in {summary['seconds']:.1f} s.\n"
+        f"Store {store}: {s.get('articles', 0)} articles, {s.get('actors', 0)} actors, "
+        f"{s.get('statements', 0)} statements, {s.get('triples', 0)} triples.",
+        markup=False,
+    )
