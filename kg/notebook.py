@@ -25,7 +25,7 @@ import html
 import importlib
 import os
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -38,6 +38,7 @@ if TYPE_CHECKING:  # optional packages: imported when a helper runs
     from matplotlib.figure import Figure
 
     from kg.extract.pipeline import Extractor
+    from kg.records import StatementRecord
     from kg.store import GraphStore, RemoteStore
     from kg.store.results import QueryResult
 
@@ -207,25 +208,28 @@ _STATEMENT_COLUMNS = [
 ]
 
 
-def _records(source: Any) -> Iterable[Mapping[str, Any]]:
+def _records(source: Any) -> Iterator[StatementRecord]:
+    """The statement records of a store, or of an iterable of records or JSON Lines dicts."""
+    from kg.records import as_record
+
     if hasattr(source, "iter_statements"):
         return source.iter_statements()
     if isinstance(source, Iterable) and not isinstance(source, (str, bytes, Mapping)):
-        return source
+        return (as_record(item, number) for number, item in enumerate(source, start=1))
     raise InputError(
         "E803", f"cannot read statements from a {type(source).__name__}; pass a store or "
         "statement records (dicts of the JSON Lines format)"
     )
 
 
-def statements_frame(source: Store | Iterable[Mapping[str, Any]]) -> pd.DataFrame:
+def statements_frame(source: Store | Iterable[StatementRecord | Mapping[str, Any]]) -> pd.DataFrame:
     """Every statement as one row: who did what to whom, when, and the sentence that says so.
 
     Parameters
     ----------
-    source : GraphStore, RemoteStore or iterable of dicts
-        A store (its :meth:`~kg.store.GraphStore.iter_statements`) or statement records in the
-        JSON Lines shape of STATEMENTS.md (``kg extract`` output, read with ``json.loads``).
+    source : GraphStore, RemoteStore or iterable of StatementRecord or dicts
+        A store (its :meth:`~kg.store.GraphStore.iter_statements`), its records, or dicts in
+        the JSON Lines shape of STATEMENTS.md (``kg extract`` output, read with ``json.loads``).
 
     Returns
     -------
@@ -238,36 +242,41 @@ def statements_frame(source: Store | Iterable[Mapping[str, Any]]) -> pd.DataFram
     """
     pd = _pandas()
     rows = []
-    for record in _records(source):
-        subject = record.get("subject") or {}
-        obj = record.get("object") or {}
-        attributed = record.get("attributed_to")
-        rows.append(
-            {
-                "date": record.get("date"),
-                "doc_id": record.get("doc_id"),
-                "subject": subject.get("label"),
-                "predicate": record.get("predicate"),
-                "object": obj.get("label"),
-                "negated": bool(record.get("negated", False)),
-                "modality": record.get("modality", "actual"),
-                "attributed_to": attributed.get("label") if isinstance(attributed, Mapping) else attributed,
-                "confidence": record.get("confidence"),
-                "quad_class": record.get("quad_class"),
-                "plover": record.get("plover"),
-                "sentence": record.get("sentence"),
-                "subject_type": subject.get("type"),
-                "object_type": obj.get("type"),
-                "subject_id": subject.get("id"),
-                "object_id": obj.get("id"),
-                "headline": record.get("headline"),
-                "rule": record.get("rule"),
-                "id": record.get("id"),
-            }
-        )
+    if not hasattr(source, "iter_statements") and isinstance(source, Iterable):
+        source = list(source)  # read twice: the records, and the rule of kg extract dicts
+        rules = [item.get("rule") if isinstance(item, Mapping) else None for item in source]
+    else:
+        rules = []
+    for number, record in enumerate(_records(source)):
+        rows.append(_statement_row(record, rules[number] if rules else None))
     frame = pd.DataFrame(rows, columns=_STATEMENT_COLUMNS)
     frame["quad_class"] = frame["quad_class"].astype("Int64")
     return frame
+
+
+def _statement_row(record: StatementRecord, rule: str | None) -> dict[str, Any]:
+    subject, obj = record.subject, record.object
+    return {
+        "date": record.date,
+        "doc_id": record.doc_id,
+        "subject": subject.label,
+        "predicate": record.predicate,
+        "object": obj.label,
+        "negated": record.negated,
+        "modality": record.modality,
+        "attributed_to": record.attributed_to.label if record.attributed_to else None,
+        "confidence": record.confidence,
+        "quad_class": record.quad_class,
+        "plover": record.plover,
+        "sentence": record.sentence,
+        "subject_type": subject.type,
+        "object_type": obj.type,
+        "subject_id": subject.id,
+        "object_id": obj.id,
+        "headline": record.headline,
+        "rule": rule,
+        "id": record.id,
+    }
 
 
 def _result_frame(result: QueryResult, *, prefixed: bool) -> pd.DataFrame:
@@ -337,7 +346,7 @@ def named_query_frame(store: Store, name: str, *, prefixed: bool = True, **param
 # ---------------------------------------------------------------- graph and measures
 
 
-def actor_graph(source: Store | Iterable[Mapping[str, Any]], **filters: Any) -> nx.MultiDiGraph:
+def actor_graph(source: Store | Iterable[StatementRecord | Mapping[str, Any]], **filters: Any) -> nx.MultiDiGraph:
     """The actor graph of a store or of statement records.
 
     ``filters`` are those of :func:`kg.analysis.graph_from_statements` (``since``, ``until``,
@@ -501,7 +510,7 @@ def _check_unit(unit: str) -> None:
 
 
 def activity_frame(
-    source: Store | Iterable[Mapping[str, Any]],
+    source: Store | Iterable[StatementRecord | Mapping[str, Any]],
     *,
     unit: Unit = "month",
     actors: Sequence[str] | None = None,
@@ -549,14 +558,14 @@ def activity_frame(
     counts: Counter[tuple[str, str]] = Counter()
     totals: Counter[str] = Counter()
     for record in _records(source):
-        if not structural and record.get("quad_class") is None:
+        if not structural and record.quad_class is None:
             continue
-        if not negated and record.get("negated"):
+        if not negated and record.negated:
             continue
-        period = _period(record.get("date"), unit)
+        period = _period(record.date, unit)
         if period is None:
             continue
-        names = {str((record.get(role) or {}).get("label")) for role in ("subject", "object")}
+        names = {record.subject.label, record.object.label}
         for name in names:
             counts[(period, name)] += 1
             totals[name] += 1
@@ -570,7 +579,7 @@ def activity_frame(
 
 
 def period_changes(
-    source: Store | Iterable[Mapping[str, Any]],
+    source: Store | Iterable[StatementRecord | Mapping[str, Any]],
     first: str,
     second: str,
     **filters: Any,

@@ -24,6 +24,7 @@ from kg.errors import InputError, KGError
 if TYPE_CHECKING:
     from kg.analysis.dyads import DyadTimeline
     from kg.analysis.periods import BalanceTurn, PeriodDiff, RelationChange
+    from kg.records import StatementRecord
 
 __all__ = ["analysis_report", "graph_measures"]
 
@@ -43,7 +44,7 @@ def graph_measures(G: nx.Graph, *, seed: int = 0, resolution: float = 1.0) -> di
     return _measures(G, louvain(G, seed=seed, resolution=resolution))
 
 
-def _measures(G: nx.Graph, communities: list[set[Any]]) -> dict[str, dict[Any, Any]]:
+def _measures(G: nx.Graph, communities: list[frozenset[Any]]) -> dict[str, dict[Any, Any]]:
     return {
         "in_degree": degree(G, direction="in"),
         "out_degree": degree(G, direction="out"),
@@ -63,7 +64,7 @@ def _limit(items: list[Any], top: int) -> list[Any]:
 
 
 def analysis_report(
-    records: Iterable[Mapping[str, Any]],
+    records: Iterable[StatementRecord | Mapping[str, Any]],
     *,
     filters: Mapping[str, Any] | None = None,
     top: int = 10,
@@ -76,8 +77,9 @@ def analysis_report(
 
     Parameters
     ----------
-    records : iterable of mappings
-        Statement records (STATEMENTS.md), e.g. ``GraphStore.iter_statements()``.
+    records : iterable of StatementRecord or mappings
+        Statement records, e.g. ``GraphStore.iter_statements()``, or dicts in the JSON Lines
+        shape of STATEMENTS.md.
     filters : mapping, optional
         Keyword arguments of :func:`kg.analysis.graph_from_statements`.
     top : int, default 10
@@ -212,7 +214,10 @@ def _timeline(G: nx.Graph, timeline: DyadTimeline) -> dict[str, Any]:
 
 
 def _period_graph(
-    records: list[dict[str, Any]], options: Mapping[str, Any], since: str | None, until: str | None
+    records: list[StatementRecord | Mapping[str, Any]],
+    options: Mapping[str, Any],
+    since: str | None,
+    until: str | None,
 ) -> nx.MultiDiGraph:
     try:
         return graph_from_statements(records, **{**options, "since": since, "until": until})

@@ -12,6 +12,7 @@ registers them on :data:`app`, in the order ``kg --help`` lists them.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 
 import typer
 
@@ -31,12 +32,22 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 
-for _command in (extract.extract, extract.build, query.query, render.render, export.export,
-                 actors.actors, demo.demo, analysis.analyze):
-    app.command()(_command)
-app.command("export-graph")(analysis.export_graph_command)
-for _command in (store.remove, store.validate, store.serve):
-    app.command()(_command)
+_COMMANDS: tuple[tuple[str | None, Callable[..., None]], ...] = (
+    (None, extract.extract),
+    (None, extract.build),
+    (None, query.query),
+    (None, render.render),
+    (None, export.export),
+    (None, actors.actors),
+    (None, demo.demo),
+    (None, analysis.analyze),
+    ("export-graph", analysis.export_graph_command),
+    (None, store.remove),
+    (None, store.validate),
+    (None, store.serve),
+)
+for _name, _command in _COMMANDS:
+    app.command(_name)(_command)
 
 
 def main(argv: list[str] | None = None) -> None:

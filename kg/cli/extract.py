@@ -35,8 +35,8 @@ def _extractor(model: str | None, actors: list[Path] | None) -> Extractor:
     for path in actors or ():
         if not path.is_file():
             raise InputError("E150", f"actor file {path} does not exist; give a JSON Lines file of actors")
-    kwargs = {"model": model} if model else {}
-    return Extractor(ExtractConfig(actors=tuple(str(p) for p in actors or ()), **kwargs))
+    files = tuple(str(p) for p in actors or ())
+    return Extractor(ExtractConfig(actors=files, model=model) if model else ExtractConfig(actors=files))
 
 
 def _articles(inputs: list[str]) -> Any:
