@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from typing import Annotated
 
 import typer
 
+from kg import __version__
 from kg.cli import actors, analysis, demo, export, extract, query, render, store
-from kg.cli.common import err
+from kg.cli.common import err, out
 from kg.errors import KGError
 
 __all__ = ["app", "main"]
@@ -50,6 +52,21 @@ for _name, _command in _COMMANDS:
     app.command(_name)(_command)
 
 
+def _print_version(value: bool) -> None:
+    if value:
+        out.print(f"geokg {__version__}", markup=False)
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: Annotated[bool, typer.Option("--version", is_eager=True, callback=_print_version,
+                                          help="Print the version of geokg and exit.")] = False,
+) -> None:
+    # the options of ``kg`` itself, before the command; --version acts in its callback
+    pass
+
+
 def main(argv: list[str] | None = None) -> None:
     """Console entry point: run the app, turn errors into one line and an exit code."""
     try:
@@ -71,15 +88,22 @@ def main(argv: list[str] | None = None) -> None:
     except BrokenPipeError:
         raise SystemExit(0) from None
     except Exception as exc:  # noqa: BLE001  (one line, never a traceback, unless asked)
-        import click
-
-        if isinstance(exc, click.ClickException):
-            exc.show()
-            raise SystemExit(exc.exit_code) from None
+        if _is_usage_error(exc):
+            exc.show()  # type: ignore[attr-defined]  (the usage line, then "Error: …")
+            raise SystemExit(exc.exit_code) from None  # type: ignore[attr-defined]
         if os.environ.get("KG_DEBUG"):
             raise
         err.print(f"error E999: unexpected {type(exc).__name__}: {exc} (run again with KG_DEBUG=1 and report it)", markup=False)
         raise SystemExit(70) from None
+
+
+def _is_usage_error(exc: Exception) -> bool:
+    """True for the errors click reports itself (bad options, missing arguments, bare ``kg``).
+
+    typer 0.29 and later raise them from a copy of click inside typer, earlier versions from
+    click: both have ``show()`` and an ``exit_code`` (2 for usage errors).
+    """
+    return any(cls.__name__ == "ClickException" for cls in type(exc).__mro__)
 
 
 if __name__ == "__main__":
