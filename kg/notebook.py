@@ -208,18 +208,23 @@ _STATEMENT_COLUMNS = [
 ]
 
 
-def _records(source: Any) -> Iterator[StatementRecord]:
-    """The statement records of a store, or of an iterable of records or JSON Lines dicts."""
-    from kg.records import as_record
-
+def _items(source: Any) -> Iterable[StatementRecord | Mapping[str, Any]]:
+    """What a helper was given to read statements from: a store's records, or the iterable."""
     if hasattr(source, "iter_statements"):
         return source.iter_statements()
     if isinstance(source, Iterable) and not isinstance(source, (str, bytes, Mapping)):
-        return (as_record(item, number) for number, item in enumerate(source, start=1))
+        return source
     raise InputError(
         "E803", f"cannot read statements from a {type(source).__name__}; pass a store or "
         "statement records (dicts of the JSON Lines format)"
     )
+
+
+def _records(source: Any) -> Iterator[StatementRecord]:
+    """The statement records of a store, or of an iterable of records or JSON Lines dicts."""
+    from kg.records import as_record
+
+    return (as_record(item, number) for number, item in enumerate(_items(source), start=1))
 
 
 def statements_frame(source: Store | Iterable[StatementRecord | Mapping[str, Any]]) -> pd.DataFrame:
@@ -240,15 +245,14 @@ def statements_frame(source: Store | Iterable[StatementRecord | Mapping[str, Any
         ``subject_type``, ``object_type``, ``subject_id``, ``object_id`` (IRIs),
         ``headline``, ``rule`` (None from a store, which does not keep it) and ``id``.
     """
+    from kg.records import as_record
+
     pd = _pandas()
-    rows = []
-    if not hasattr(source, "iter_statements") and isinstance(source, Iterable):
-        source = list(source)  # read twice: the records, and the rule of kg extract dicts
-        rules = [item.get("rule") if isinstance(item, Mapping) else None for item in source]
-    else:
-        rules = []
-    for number, record in enumerate(_records(source)):
-        rows.append(_statement_row(record, rules[number] if rules else None))
+    rows = [
+        # the rule is in kg extract lines, not in a store (nor in its records)
+        _statement_row(as_record(item, number), item.get("rule") if isinstance(item, Mapping) else None)
+        for number, item in enumerate(_items(source), start=1)
+    ]
     frame = pd.DataFrame(rows, columns=_STATEMENT_COLUMNS)
     frame["quad_class"] = frame["quad_class"].astype("Int64")
     return frame
