@@ -10,7 +10,7 @@ import kg
 
 
 def kg_run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "kg", *args], capture_output=True, text=True,
+    return subprocess.run([sys.executable, "-m", "kg", *args], capture_output=True, text=True, check=False,
                           timeout=120)
 
 
