@@ -132,14 +132,15 @@ def serve(
     try:
         server.start()
         mode = "read-only" if server.read_only else "read-write"
-        out.print(
+        # written straight to stdout: a Ctrl-C that lands inside rich's print (after its
+        # write, before it clears its buffer) made "Stopped." print the header again
+        sys.stdout.write(
             f"Serving {store} ({mode}) with Oxigraph server\n"
             f"  SPARQL endpoint  {server.query_url}\n"
             f"  query page       {server.url}/\n"
             + (f"  update endpoint  {server.update_url}\n  graph store      {server.store_url}\n"
                if writable else "")
-            + "Press Ctrl-C to stop.",
-            markup=False,
+            + "Press Ctrl-C to stop.\n"
         )
         sys.stdout.flush()
         code = server.wait()
