@@ -25,7 +25,7 @@ import html
 import importlib
 import os
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -38,6 +38,7 @@ if TYPE_CHECKING:  # optional packages: imported when a helper runs
     from matplotlib.figure import Figure
 
     from kg.extract.pipeline import Extractor
+    from kg.records import StatementRecord
     from kg.store import GraphStore, RemoteStore
     from kg.store.results import QueryResult
 
@@ -208,7 +209,8 @@ _STATEMENT_COLUMNS = [
 ]
 
 
-def _records(source: Any) -> Iterable[Mapping[str, Any]]:
+def _items(source: Any) -> Iterable[StatementRecord | Mapping[str, Any]]:
+    """What a helper was given to read statements from: a store's records, or the iterable."""
     if hasattr(source, "iter_statements"):
         return source.iter_statements()
     if isinstance(source, Iterable) and not isinstance(source, (str, bytes, Mapping)):
@@ -219,14 +221,21 @@ def _records(source: Any) -> Iterable[Mapping[str, Any]]:
     )
 
 
-def statements_frame(source: Store | Iterable[Mapping[str, Any]]) -> pd.DataFrame:
+def _records(source: Any) -> Iterator[StatementRecord]:
+    """The statement records of a store, or of an iterable of records or JSON Lines dicts."""
+    from kg.records import as_record
+
+    return (as_record(item, number) for number, item in enumerate(_items(source), start=1))
+
+
+def statements_frame(source: Store | Iterable[StatementRecord | Mapping[str, Any]]) -> pd.DataFrame:
     """Every statement as one row: who did what to whom, when, and the sentence that says so.
 
     Parameters
     ----------
-    source : GraphStore, RemoteStore or iterable of dicts
-        A store (its :meth:`~kg.store.GraphStore.iter_statements`) or statement records in the
-        JSON Lines shape of STATEMENTS.md (``kg extract`` output, read with ``json.loads``).
+    source : GraphStore, RemoteStore or iterable of StatementRecord or dicts
+        A store (its :meth:`~kg.store.GraphStore.iter_statements`), its records, or dicts in
+        the JSON Lines shape of STATEMENTS.md (``kg extract`` output, read with ``json.loads``).
 
     Returns
     -------
@@ -237,38 +246,42 @@ def statements_frame(source: Store | Iterable[Mapping[str, Any]]) -> pd.DataFram
         ``subject_type``, ``object_type``, ``subject_id``, ``object_id`` (IRIs),
         ``headline``, ``rule`` (None from a store, which does not keep it) and ``id``.
     """
+    from kg.records import as_record
+
     pd = _pandas()
-    rows = []
-    for record in _records(source):
-        subject = record.get("subject") or {}
-        obj = record.get("object") or {}
-        attributed = record.get("attributed_to")
-        rows.append(
-            {
-                "date": record.get("date"),
-                "doc_id": record.get("doc_id"),
-                "subject": subject.get("label"),
-                "predicate": record.get("predicate"),
-                "object": obj.get("label"),
-                "negated": bool(record.get("negated", False)),
-                "modality": record.get("modality", "actual"),
-                "attributed_to": attributed.get("label") if isinstance(attributed, Mapping) else attributed,
-                "confidence": record.get("confidence"),
-                "quad_class": record.get("quad_class"),
-                "plover": record.get("plover"),
-                "sentence": record.get("sentence"),
-                "subject_type": subject.get("type"),
-                "object_type": obj.get("type"),
-                "subject_id": subject.get("id"),
-                "object_id": obj.get("id"),
-                "headline": record.get("headline"),
-                "rule": record.get("rule"),
-                "id": record.get("id"),
-            }
-        )
+    rows = [
+        # the rule is in kg extract lines, not in a store (nor in its records)
+        _statement_row(as_record(item, number), item.get("rule") if isinstance(item, Mapping) else None)
+        for number, item in enumerate(_items(source), start=1)
+    ]
     frame = pd.DataFrame(rows, columns=_STATEMENT_COLUMNS)
     frame["quad_class"] = frame["quad_class"].astype("Int64")
     return frame
+
+
+def _statement_row(record: StatementRecord, rule: str | None) -> dict[str, Any]:
+    subject, obj = record.subject, record.object
+    return {
+        "date": record.date,
+        "doc_id": record.doc_id,
+        "subject": subject.label,
+        "predicate": record.predicate,
+        "object": obj.label,
+        "negated": record.negated,
+        "modality": record.modality,
+        "attributed_to": record.attributed_to.label if record.attributed_to else None,
+        "confidence": record.confidence,
+        "quad_class": record.quad_class,
+        "plover": record.plover,
+        "sentence": record.sentence,
+        "subject_type": subject.type,
+        "object_type": obj.type,
+        "subject_id": subject.id,
+        "object_id": obj.id,
+        "headline": record.headline,
+        "rule": rule,
+        "id": record.id,
+    }
 
 
 def _result_frame(result: QueryResult, *, prefixed: bool) -> pd.DataFrame:
@@ -338,7 +351,7 @@ def named_query_frame(store: Store, name: str, *, prefixed: bool = True, **param
 # ---------------------------------------------------------------- graph and measures
 
 
-def actor_graph(source: Store | Iterable[Mapping[str, Any]], **filters: Any) -> nx.MultiDiGraph:
+def actor_graph(source: Store | Iterable[StatementRecord | Mapping[str, Any]], **filters: Any) -> nx.MultiDiGraph:
     """The actor graph of a store or of statement records.
 
     ``filters`` are those of :func:`kg.analysis.graph_from_statements` (``since``, ``until``,
@@ -371,23 +384,19 @@ def centrality_frame(G: nx.MultiDiGraph, *, top: int | None = 10, seed: int = 0)
         Indexed by actor label, with ``type``, ``out_degree``, ``in_degree``, ``pagerank``,
         ``betweenness`` and ``community`` (0 is the largest), sorted by PageRank.
     """
-    from kg.analysis import betweenness, community_index, degree, louvain, pagerank
+    from kg.analysis.report import graph_measures
 
     pd = _pandas()
-    out_degree = degree(G, direction="out")
-    in_degree = degree(G, direction="in")
-    ranks = pagerank(G)
-    between = betweenness(G)
-    community = community_index(louvain(G, seed=seed))
+    measures = graph_measures(G, seed=seed)
     rows = [
         {
             "actor": _label(G, node),
             "type": G.nodes[node].get("type"),
-            "out_degree": out_degree.get(node, 0),
-            "in_degree": in_degree.get(node, 0),
-            "pagerank": round(ranks.get(node, 0.0), 4),
-            "betweenness": round(between.get(node, 0.0), 4),
-            "community": community.get(node),
+            "out_degree": measures["out_degree"].get(node, 0),
+            "in_degree": measures["in_degree"].get(node, 0),
+            "pagerank": round(measures["pagerank"].get(node, 0.0), 4),
+            "betweenness": round(measures["betweenness"].get(node, 0.0), 4),
+            "community": measures["community"].get(node),
         }
         for node in G
     ]
@@ -506,7 +515,7 @@ def _check_unit(unit: str) -> None:
 
 
 def activity_frame(
-    source: Store | Iterable[Mapping[str, Any]],
+    source: Store | Iterable[StatementRecord | Mapping[str, Any]],
     *,
     unit: Unit = "month",
     actors: Sequence[str] | None = None,
@@ -554,14 +563,14 @@ def activity_frame(
     counts: Counter[tuple[str, str]] = Counter()
     totals: Counter[str] = Counter()
     for record in _records(source):
-        if not structural and record.get("quad_class") is None:
+        if not structural and record.quad_class is None:
             continue
-        if not negated and record.get("negated"):
+        if not negated and record.negated:
             continue
-        period = _period(record.get("date"), unit)
+        period = _period(record.date, unit)
         if period is None:
             continue
-        names = {str((record.get(role) or {}).get("label")) for role in ("subject", "object")}
+        names = {record.subject.label, record.object.label}
         for name in names:
             counts[(period, name)] += 1
             totals[name] += 1
@@ -575,7 +584,7 @@ def activity_frame(
 
 
 def period_changes(
-    source: Store | Iterable[Mapping[str, Any]],
+    source: Store | Iterable[StatementRecord | Mapping[str, Any]],
     first: str,
     second: str,
     **filters: Any,

@@ -40,7 +40,7 @@ def store() -> Iterator[GraphStore]:
 
 
 def statement_iri(store: GraphStore, predicate: str) -> str:
-    return next(r["id"] for r in store.iter_statements() if r["predicate"] == predicate)
+    return next(r.id for r in store.iter_statements() if r.predicate == predicate)
 
 
 def test_the_sample_store_conforms(store: GraphStore) -> None:

@@ -4,12 +4,25 @@
 centrality (:func:`degree`, :func:`pagerank`, :func:`betweenness`), communities
 (:func:`louvain`), conflict–cooperation balance (:func:`actor_balance`, :func:`dyad_balance`),
 dyads (:func:`most_active_dyads`, :func:`dyad_timeline`) and the difference between two
-periods (:func:`compare_periods`).
+periods (:func:`compare_periods`); :func:`analysis_report` gathers them all, as ``kg analyze``
+shows them.
 """
 from __future__ import annotations
 
-from kg.analysis.balance import QUAD_NAMES, Balance, actor_balance, coded_edges, dyad_balance
-from kg.analysis.centrality import betweenness, degree, pagerank, weighted_digraph, weighted_graph
+from kg.analysis.balance import (
+    QUAD_NAMES,
+    Balance,
+    actor_balance,
+    coded_edges,
+    dyad_balance,
+)
+from kg.analysis.centrality import (
+    betweenness,
+    degree,
+    pagerank,
+    weighted_digraph,
+    weighted_graph,
+)
 from kg.analysis.communities import community_index, louvain, modularity
 from kg.analysis.dyads import (
     DyadActivity,
@@ -27,6 +40,7 @@ from kg.analysis.periods import (
     compare_periods,
     parse_period,
 )
+from kg.analysis.report import analysis_report, graph_measures
 
 __all__ = [
     "MAX_EVIDENCE",
@@ -39,6 +53,7 @@ __all__ = [
     "RelationChange",
     "TimelineEvent",
     "actor_balance",
+    "analysis_report",
     "betweenness",
     "coded_edges",
     "community_index",
@@ -49,6 +64,7 @@ __all__ = [
     "edge_key",
     "find_actor",
     "graph_from_statements",
+    "graph_measures",
     "louvain",
     "modularity",
     "most_active_dyads",

@@ -1,7 +1,9 @@
 """Statement records → a networkx graph of actors, with filters and evidence on the edges.
 
-The store, ``kg extract`` and ``kg export --format jsonl`` all hand out statements as dicts
-in the JSON Lines shape of STATEMENTS.md. :func:`graph_from_statements` folds them into a
+The store hands out statements as :class:`~kg.records.StatementRecord` objects, ``kg extract``
+and ``kg export --format jsonl`` as dicts in the JSON Lines shape of STATEMENTS.md (read into
+records by :meth:`~kg.records.StatementRecord.from_json`). :func:`graph_from_statements` folds
+them into a
 :class:`networkx.MultiDiGraph`: one node per actor IRI and one edge per (subject, object,
 predicate, negated, modality), so that several articles saying the same thing become one
 edge whose ``sources`` count says how well it is corroborated.
@@ -10,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterable, Mapping
+from dataclasses import dataclass
 from datetime import date as Date
 from typing import Any
 
@@ -17,8 +20,9 @@ import networkx as nx
 
 from kg.errors import InputError
 from kg.rdf.iris import ACTOR_NS, GKG_NS
+from kg.records import ActorRecord, StatementRecord, as_record
 from kg.types import MODALITIES
-from kg.vocab import PREDICATES
+from kg.vocab import PREDICATES, Predicate
 
 __all__ = ["MAX_EVIDENCE", "edge_key", "graph_from_statements"]
 
@@ -49,7 +53,7 @@ def edge_key(predicate: str, *, negated: bool = False, modality: str = "actual")
 
 
 def graph_from_statements(
-    records: Iterable[Mapping[str, Any]],
+    records: Iterable[StatementRecord | Mapping[str, Any]],
     *,
     since: Date | str | None = None,
     until: Date | str | None = None,
@@ -66,11 +70,11 @@ def graph_from_statements(
 
     Parameters
     ----------
-    records : iterable of mappings
-        Statements in the JSON Lines shape of STATEMENTS.md (``subject``, ``predicate`` and
-        ``object`` are required; the other keys have defaults). The article keys
-        ``article``, ``headline`` and ``source`` are used when present. A statement ``id``
-        seen twice is counted once.
+    records : iterable of StatementRecord or mappings
+        Statement records (:meth:`kg.store.BaseStore.iter_statements`), or dicts in the JSON
+        Lines shape of STATEMENTS.md (``subject``, ``predicate`` and ``object`` are required;
+        the other keys have defaults). The article keys ``article``, ``headline`` and
+        ``source`` are used when present. A statement ``id`` seen twice is counted once.
     since, until : date or ISO string, optional
         Keep statements dated in this closed range. Partial dates (``"2025"``,
         ``"2025-09"``) on either side cover their whole year or month; undated statements
@@ -143,12 +147,8 @@ def graph_from_statements(
     >>> sorted(G.nodes[n]["label"] for n in graph_from_statements(records, actor="china", hops=1))
     ['China', 'Taiwan']
     """
-    lower, upper = _date_bounds(since, until)
-    wanted_predicates = _check_predicates(predicates)
-    wanted_quads = _check_quad_classes(quad_classes)
-    wanted_modalities = _check_modalities(modalities)
-    if not 0.0 <= min_confidence <= 1.0:
-        raise InputError("E604", f"min_confidence {min_confidence} is not between 0 and 1")
+    keep = _Filter.of(since=since, until=until, predicates=predicates, quad_classes=quad_classes,
+                      modalities=modalities, negated=negated, min_confidence=min_confidence)
     if min_sources < 1:
         raise InputError("E604", f"min_sources must be 1 or more, not {min_sources}")
     if hops < 0:
@@ -156,80 +156,21 @@ def graph_from_statements(
 
     G = nx.MultiDiGraph()
     seen_ids: set[str] = set()
-    seen_actors: dict[str, dict[str, Any]] = {}
+    seen_actors: dict[str, ActorRecord] = {}
     articles: dict[tuple[str, str, str], set[str]] = {}
-    kept = 0
-    for number, record in enumerate(records, start=1):
-        subject, obj, predicate = _parts(record, number)
+    for number, item in enumerate(records, start=1):
+        record = as_record(item, number)
         if actor is not None:
-            seen_actors.setdefault(subject["id"], subject)
-            seen_actors.setdefault(obj["id"], obj)
-        statement_id = record.get("id")
+            seen_actors.setdefault(record.subject.id, record.subject)
+            seen_actors.setdefault(record.object.id, record.object)
+        statement_id = record.id
         if isinstance(statement_id, str) and statement_id:
             if statement_id in seen_ids:
                 continue
             seen_ids.add(statement_id)
-
-        is_negated = bool(record.get("negated", False))
-        modality = str(record.get("modality") or "actual")
-        confidence = _confidence(record.get("confidence"))
-        day = _record_date(record.get("date"))
-        info = PREDICATES.get(predicate)
-        quad = record.get("quad_class")
-        if quad is None and info is not None:
-            quad = info.quad_class
-        if negated is not None and is_negated != negated:
-            continue
-        if wanted_predicates is not None and predicate not in wanted_predicates:
-            continue
-        if wanted_quads is not None and quad not in wanted_quads:
-            continue
-        if wanted_modalities is not None and modality not in wanted_modalities:
-            continue
-        if confidence < min_confidence:
-            continue
-        if (lower is not None or upper is not None) and not _in_range(day, lower, upper):
-            continue
-
-        symmetric = bool(info and info.symmetric)
-        if symmetric and obj["id"] < subject["id"]:
-            subject, obj = obj, subject
-        for node in (subject, obj):
-            if node["id"] not in G:
-                G.add_node(node["id"], **_node_attributes(node))
-        key = edge_key(predicate, negated=is_negated, modality=modality)
-        if not G.has_edge(subject["id"], obj["id"], key):
-            G.add_edge(
-                subject["id"],
-                obj["id"],
-                key,
-                predicate=predicate,
-                plover=record.get("plover") or (info.plover if info else None),
-                quad_class=quad,
-                modality=modality,
-                negated=is_negated,
-                symmetric=symmetric,
-                statements=0,
-                sources=0,
-                first_date=None,
-                last_date=None,
-                confidence=0.0,
-                evidence=[],
-            )
-        data = G.edges[subject["id"], obj["id"], key]
-        article = str(record.get("article") or record.get("doc_id") or "")
-        seen = articles.setdefault((subject["id"], obj["id"], key), set())
-        seen.add(article)
-        data["statements"] += 1
-        data["sources"] = len(seen)
-        data["confidence"] = max(data["confidence"], confidence)
-        if day is not None:
-            if data["first_date"] is None or day < data["first_date"]:
-                data["first_date"] = day
-            if data["last_date"] is None or day > data["last_date"]:
-                data["last_date"] = day
-        _add_evidence(data["evidence"], _evidence(record, day, confidence))
-        kept += 1
+        facts = _Facts.of(record)
+        if keep.accepts(record, facts):
+            _add_statement(G, record, facts, articles)
 
     for _, _, data in G.edges(data=True):
         data["evidence"] = _best(data["evidence"])
@@ -244,32 +185,117 @@ def graph_from_statements(
     return G
 
 
+@dataclass(frozen=True, slots=True)
+class _Facts:
+    """What the filters and the edge need of a record, normalised."""
+
+    predicate: str
+    info: Predicate | None
+    quad_class: int | None
+    modality: str
+    confidence: float
+    day: str | None
+
+    @classmethod
+    def of(cls, record: StatementRecord) -> _Facts:
+        predicate = _local_name(record.predicate)
+        info = PREDICATES.get(predicate)
+        quad = record.quad_class
+        if quad is None and info is not None:
+            quad = info.quad_class
+        return cls(predicate, info, quad, str(record.modality or "actual"),
+                   _confidence(record.confidence), _record_date(record.date))
+
+
+@dataclass(frozen=True, slots=True)
+class _Filter:
+    """The checked filter options of :func:`graph_from_statements`."""
+
+    lower: str | None
+    upper: str | None
+    predicates: set[str] | None
+    quad_classes: set[int | None] | None
+    modalities: set[str] | None
+    negated: bool | None
+    min_confidence: float
+
+    @classmethod
+    def of(
+        cls,
+        *,
+        since: Date | str | None,
+        until: Date | str | None,
+        predicates: Collection[str] | None,
+        quad_classes: Collection[int | None] | None,
+        modalities: Collection[str] | None,
+        negated: bool | None,
+        min_confidence: float,
+    ) -> _Filter:
+        lower, upper = _date_bounds(since, until)
+        wanted = (_check_predicates(predicates), _check_quad_classes(quad_classes),
+                  _check_modalities(modalities))
+        if not 0.0 <= min_confidence <= 1.0:
+            raise InputError("E604", f"min_confidence {min_confidence} is not between 0 and 1")
+        return cls(lower, upper, *wanted, negated, min_confidence)
+
+    def accepts(self, record: StatementRecord, facts: _Facts) -> bool:
+        """True when the statement passes every filter."""
+        if self.negated is not None and bool(record.negated) != self.negated:
+            return False
+        if self.predicates is not None and facts.predicate not in self.predicates:
+            return False
+        if self.quad_classes is not None and facts.quad_class not in self.quad_classes:
+            return False
+        if self.modalities is not None and facts.modality not in self.modalities:
+            return False
+        if facts.confidence < self.min_confidence:
+            return False
+        if self.lower is None and self.upper is None:
+            return True
+        return _in_range(facts.day, self.lower, self.upper)
+
+
+def _add_statement(
+    G: nx.MultiDiGraph,
+    record: StatementRecord,
+    facts: _Facts,
+    articles: dict[tuple[str, str, str], set[str]],
+) -> None:
+    """Count one kept statement on its edge (made when missing), with its evidence."""
+    subject, obj = record.subject, record.object
+    symmetric = bool(facts.info and facts.info.symmetric)
+    if symmetric and obj.id < subject.id:
+        subject, obj = obj, subject
+    for node in (subject, obj):
+        if node.id not in G:
+            G.add_node(node.id, **_node_attributes(node))
+    negated = bool(record.negated)
+    key = edge_key(facts.predicate, negated=negated, modality=facts.modality)
+    if not G.has_edge(subject.id, obj.id, key):
+        G.add_edge(
+            subject.id, obj.id, key,
+            predicate=facts.predicate,
+            plover=record.plover or (facts.info.plover if facts.info else None),
+            quad_class=facts.quad_class, modality=facts.modality, negated=negated,
+            symmetric=symmetric, statements=0, sources=0, first_date=None, last_date=None,
+            confidence=0.0, evidence=[],
+        )
+    data = G.edges[subject.id, obj.id, key]
+    seen = articles.setdefault((subject.id, obj.id, key), set())
+    seen.add(str(record.article or record.doc_id or ""))
+    data["statements"] += 1
+    data["sources"] = len(seen)
+    data["confidence"] = max(data["confidence"], facts.confidence)
+    day = facts.day
+    if day is not None:
+        if data["first_date"] is None or day < data["first_date"]:
+            data["first_date"] = day
+        if data["last_date"] is None or day > data["last_date"]:
+            data["last_date"] = day
+    _add_evidence(data["evidence"], _evidence(record, day, facts.confidence))
+
+
 # ------------------------------------------------------------------ records
-
-
-def _parts(record: Mapping[str, Any], number: int) -> tuple[dict[str, Any], dict[str, Any], str]:
-    """Subject, object and predicate of a record, or an InputError naming what is missing."""
-    if not isinstance(record, Mapping):
-        raise InputError(
-            "E605", f"statement record {number} is a {type(record).__name__}, not an object; "
-            "pass dicts in the shape of STATEMENTS.md"
-        )
-    ends = []
-    for role in ("subject", "object"):
-        value = record.get(role)
-        if not isinstance(value, Mapping) or not value.get("id"):
-            raise InputError(
-                "E605", f"statement record {number} has no {role} with an 'id'; "
-                "records must follow STATEMENTS.md"
-            )
-        ends.append(dict(value))
-    predicate = record.get("predicate")
-    if not isinstance(predicate, str) or not predicate:
-        raise InputError(
-            "E605", f"statement record {number} has no 'predicate'; "
-            "records must follow STATEMENTS.md"
-        )
-    return ends[0], ends[1], _local_name(predicate)
 
 
 def _local_name(predicate: str) -> str:
@@ -280,13 +306,13 @@ def _local_name(predicate: str) -> str:
     return predicate
 
 
-def _node_attributes(actor: Mapping[str, Any]) -> dict[str, Any]:
-    iri = str(actor["id"])
+def _node_attributes(actor: ActorRecord) -> dict[str, Any]:
+    iri = str(actor.id)
     return {
-        "label": str(actor.get("label") or _key(iri)),
-        "type": actor.get("type"),
-        "country": actor.get("country"),
-        "wikidata": actor.get("wikidata"),
+        "label": str(actor.label or _key(iri)),
+        "type": actor.type,
+        "country": actor.country,
+        "wikidata": actor.wikidata,
         "key": _key(iri),
     }
 
@@ -315,20 +341,18 @@ def _record_date(value: Any) -> str | None:
     return match.group(0) if match else None
 
 
-def _evidence(record: Mapping[str, Any], day: str | None, confidence: float) -> dict[str, Any]:
-    attributed = record.get("attributed_to")
-    if isinstance(attributed, Mapping):
-        attributed = attributed.get("label") or attributed.get("id")
+def _evidence(record: StatementRecord, day: str | None, confidence: float) -> dict[str, Any]:
+    attributed = record.attributed_to
     return {
-        "sentence": str(record.get("sentence") or ""),
-        "doc_id": record.get("doc_id"),
-        "article": record.get("article"),
-        "headline": record.get("headline"),
-        "source": record.get("source"),
+        "sentence": str(record.sentence or ""),
+        "doc_id": record.doc_id,
+        "article": record.article,
+        "headline": record.headline,
+        "source": record.source,
         "date": day,
-        "attributed_to": attributed,
+        "attributed_to": (attributed.label or attributed.id) if attributed else None,
         "confidence": confidence,
-        "statement": record.get("id"),
+        "statement": record.id,
     }
 
 
@@ -449,12 +473,12 @@ def _matches(query: str, iri: str, label: str | None) -> bool:
 
 
 def _ego(
-    G: nx.MultiDiGraph, query: str, *, hops: int, seen: Mapping[str, Mapping[str, Any]]
+    G: nx.MultiDiGraph, query: str, *, hops: int, seen: Mapping[str, ActorRecord]
 ) -> nx.MultiDiGraph:
     """The union of the ego networks of every node that ``query`` names."""
     centres = [n for n, label in G.nodes(data="label") if _matches(query, n, label)]
     if not centres:
-        if any(_matches(query, iri, a.get("label")) for iri, a in seen.items()):
+        if any(_matches(query, iri, a.label) for iri, a in seen.items()):
             raise InputError(
                 "E607", f"actor {query!r} has no statements left after the filters; loosen them"
             )

@@ -14,7 +14,7 @@ def write_jsonl(store: GraphStore, out: TextIO, *, doc_id: str | None = None) ->
     """Write every statement of ``store`` (or of one ``doc_id``) to ``out``; return how many."""
     count = 0
     for record in store.iter_statements(doc_id=doc_id):
-        out.write(json.dumps(record, ensure_ascii=False))
+        out.write(json.dumps(record.to_json(), ensure_ascii=False))
         out.write("\n")
         count += 1
     return count

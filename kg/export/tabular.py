@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 import csv
-from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TextIO
 
 if TYPE_CHECKING:
+    from kg.records import StatementRecord
     from kg.store import GraphStore
 
 __all__ = ["CSV_COLUMNS", "flatten_statement", "write_csv"]
@@ -46,22 +46,25 @@ def _cell(value: Any) -> Any:
     return value
 
 
-def flatten_statement(record: Mapping[str, Any]) -> dict[str, Any]:
-    """One statement dict (:meth:`GraphStore.iter_statements`) as a flat CSV row.
+def flatten_statement(record: StatementRecord) -> dict[str, Any]:
+    """One statement (:meth:`GraphStore.iter_statements`) as a flat CSV row.
 
-    >>> row = flatten_statement({"subject": {"label": "China"}, "negated": False, "date": None})
-    >>> row["subject_label"], row["negated"], row["date"]
-    ('China', 'false', '')
+    >>> from kg.records import ActorRecord, StatementRecord
+    >>> record = StatementRecord(ActorRecord("a:china", "China"), "meets", ActorRecord("a:iran"))
+    >>> row = flatten_statement(record)
+    >>> row["subject_label"], row["negated"], row["date"], row["attributed_to_label"]
+    ('China', 'false', '', '')
     """
+    data = record.to_json()
     row: dict[str, Any] = {}
     for column in CSV_COLUMNS:
         for side in ("subject", "object", "attributed_to"):
             if column.startswith(side + "_"):
-                actor = record.get(side) or {}
+                actor = data.get(side) or {}
                 row[column] = _cell(actor.get(column[len(side) + 1:]))
                 break
         else:
-            row[column] = _cell(record.get(column))
+            row[column] = _cell(data.get(column))
     return row
 
 

@@ -214,28 +214,75 @@ def page_data(
     >>> [n["label"] for n in data["nodes"]], data["edges"][0]["color"]["color"]
     (['a', 'b'], '#e53935')
     """
-    multigraph = G.is_multigraph()
-    directed = G.is_directed()
+    kept, hidden_negated = _kept_edges(G, show_negated=show_negated)
+    order, isolated = _visible_nodes(G, kept)
+    simple = nx.Graph()
+    simple.add_nodes_from(order)
+    simple.add_edges_from((u, v) for u, v, _ in kept if u != v)
+    use_physics = len(order) <= LAYOUT_LIMIT if physics is None else physics
+    positions = {} if use_physics else layout_positions(simple)
+    nodes, node_info, types_present = _style_nodes(G, order, simple, kept, isolated, positions)
+    ids = {n: i for i, n in enumerate(order)}
+    edges, edge_info, quads = _style_edges(kept, ids, directed=G.is_directed())
+    return {
+        "summary": _summary(nodes, edges, edge_info, hidden_negated),
+        "empty": _empty_message(nodes, hidden_negated),
+        "physics": use_physics,
+        "nodes": nodes,
+        "nodeInfo": node_info,
+        "edges": edges,
+        "edgeInfo": edge_info,
+        "predicates": _predicate_filters(edge_info, quads),
+        "negatedShown": any(e["negated"] for e in edge_info),
+        "legend": _legend(types_present, edge_info),
+        "options": _options(len(nodes), len(edges), use_physics),
+    }
+
+
+# ------------------------------------------------------------------ filtering
+
+
+_Edge = tuple[Hashable, Hashable, dict[str, Any]]
+
+
+def _kept_edges(G: nx.Graph, *, show_negated: bool) -> tuple[list[_Edge], int]:
+    """The edges to draw, and how many negated ones are left out."""
     hidden_negated = 0
-    kept: list[tuple[Hashable, Hashable, dict[str, Any]]] = []
-    edge_iter = G.edges(keys=True, data=True) if multigraph else G.edges(data=True)
+    kept: list[_Edge] = []
+    edge_iter = G.edges(keys=True, data=True) if G.is_multigraph() else G.edges(data=True)
     for edge in edge_iter:
         u, v, attrs = edge[0], edge[1], edge[-1]
         if attrs.get("negated") and not show_negated:
             hidden_negated += 1
             continue
         kept.append((u, v, attrs))
+    return kept, hidden_negated
 
+
+def _visible_nodes(G: nx.Graph, kept: list[_Edge]) -> tuple[list[Hashable], set[Hashable]]:
+    """The nodes to draw in graph order (ends of kept edges and isolated nodes), and the isolated."""
     isolated = {n for n in G if G.degree(n) == 0}
     visible = set(isolated)
     for u, v, _ in kept:
         visible.update((u, v))
-    order = [n for n in G if n in visible]
-    ids = {n: i for i, n in enumerate(order)}
+    return [n for n in G if n in visible], isolated
 
-    simple = nx.Graph()
-    simple.add_nodes_from(order)
-    simple.add_edges_from((u, v) for u, v, _ in kept if u != v)
+
+# ------------------------------------------------------------------ nodes
+
+
+def _style_nodes(
+    G: nx.Graph,
+    order: list[Hashable],
+    simple: nx.Graph,
+    kept: list[_Edge],
+    isolated: set[Hashable],
+    positions: Mapping[Hashable, tuple[float, float]],
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]], dict[str, str]]:
+    """vis-network nodes sized by degree centrality and coloured by type, with tooltip facts.
+
+    Returns the nodes, their tooltip facts and the actor types present (type → colour).
+    """
     centrality = nx.degree_centrality(simple) if len(order) > 1 else {n: 0.0 for n in order}
     top = max(centrality.values(), default=0.0) or 1.0
     statements = Counter[Hashable]()
@@ -244,21 +291,16 @@ def page_data(
         statements[u] += count
         if v != u:
             statements[v] += count
-
-    use_physics = len(order) <= LAYOUT_LIMIT if physics is None else physics
-    positions = {} if use_physics else layout_positions(simple)
     spread = max(300.0, 60.0 * math.sqrt(len(order)))
-
     nodes: list[dict[str, Any]] = []
     node_info: list[dict[str, Any]] = []
     types_present: dict[str, str] = {}
-    for n in order:
+    for number, n in enumerate(order):
         attrs = G.nodes[n]
         label = _text(attrs.get("label")) or _text(n)
         kind = _text(attrs.get("type")) or None
         colour = TYPE_COLOURS.get(kind or "", _OTHER_TYPE_COLOUR)
         types_present[kind or "other"] = colour
-        share = math.sqrt(centrality.get(n, 0.0) / top)
         node_info.append(
             {
                 "label": label,
@@ -270,80 +312,64 @@ def page_data(
                 "isolated": n in isolated,
             }
         )
-        node: dict[str, Any] = {
-            "id": ids[n],
-            "label": _short(label),
-            "shape": "dot",
-            "size": round(8 + 26 * share, 2),
-            "font": {"size": round(12 + 8 * share, 1)},
-            "color": {
-                "background": colour,
-                "border": "#555555",
-                "highlight": {"background": colour, "border": "#000000"},
-                "hover": {"background": colour, "border": "#000000"},
-            },
-        }
+        node = _node(number, label, colour, math.sqrt(centrality.get(n, 0.0) / top))
         if n in positions:
             x, y = positions[n]
             node["x"], node["y"] = round(x * spread, 1), round(y * spread, 1)
         nodes.append(node)
+    return nodes, node_info, types_present
 
+
+def _node(number: int, label: str, colour: str, share: float) -> dict[str, Any]:
+    """One vis-network node; ``share`` (0–1) of the largest centrality sets size and font."""
+    return {
+        "id": number,
+        "label": _short(label),
+        "shape": "dot",
+        "size": round(8 + 26 * share, 2),
+        "font": {"size": round(12 + 8 * share, 1)},
+        "color": {
+            "background": colour,
+            "border": "#555555",
+            "highlight": {"background": colour, "border": "#000000"},
+            "hover": {"background": colour, "border": "#000000"},
+        },
+    }
+
+
+# ------------------------------------------------------------------ edges
+
+
+def _style_edges(
+    kept: list[_Edge], ids: Mapping[Hashable, int], *, directed: bool
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[int | None]]:
+    """vis-network edges coloured by quad class, dashed by modality, curved when parallel.
+
+    Returns the edges, their tooltip facts and their quad classes, in the same order.
+    """
     pairs: dict[frozenset[Hashable], int] = Counter(frozenset((u, v)) for u, v, _ in kept)
     seen_in_pair: Counter[frozenset[Hashable]] = Counter()
     label_all = len(kept) <= _EDGE_LABEL_LIMIT
     edges: list[dict[str, Any]] = []
     edge_info: list[dict[str, Any]] = []
-    predicates: dict[str, dict[str, Any]] = {}
-    quads_present: dict[str, str] = {}
+    quads: list[int | None] = []
     for number, (u, v, attrs) in enumerate(kept):
-        name = _text(attrs.get("predicate")) or "related"
-        info = PREDICATES.get(name)
-        nice = info.label if info else name
-        quad = attrs.get("quad_class", info.quad_class if info else None)
-        quad = quad if quad in QUAD_CLASSES else None
-        quad_name, colour = QUAD_CLASSES[quad]
-        negated = bool(attrs.get("negated"))
-        modality = _text(attrs.get("modality")) or "actual"
-        symmetric = bool(attrs.get("symmetric", info.symmetric if info else not directed))
-        sources = _int(attrs.get("sources"), 1)
-        text = ("not " if negated else "") + nice
-        if modality != "actual":
-            text += f" ({modality})"
+        info, quad = _edge_info(attrs, directed=directed)
+        edge_info.append(info)
+        quads.append(quad)
+        negated, colour = info["negated"], QUAD_CLASSES[quad][1]
+        shown = NEGATED_COLOUR if negated else colour
         edge: dict[str, Any] = {
             "id": number,
             "from": ids[u],
             "to": ids[v],
-            "color": {
-                "color": NEGATED_COLOUR if negated else colour,
-                "highlight": NEGATED_COLOUR if negated else colour,
-                "hover": NEGATED_COLOUR if negated else colour,
-                "opacity": 0.9,
-            },
-            "dashes": _NEGATED_DASHES if negated else _DASHES.get(modality, [4, 6]),
-            "width": round(1 + min(6.0, 1.5 * math.log2(max(sources, 1))), 2),
-            "arrows": {"to": {"enabled": directed and not symmetric, "scaleFactor": 0.6}},
+            "color": {"color": shown, "highlight": shown, "hover": shown, "opacity": 0.9},
+            "dashes": _NEGATED_DASHES if negated else _DASHES.get(info["modality"], [4, 6]),
+            "width": round(1 + min(6.0, 1.5 * math.log2(max(info["sources"], 1))), 2),
+            "arrows": {"to": {"enabled": directed and not info["symmetric"], "scaleFactor": 0.6}},
         }
         if label_all or negated:
-            edge["label"] = text
-        edge_info.append(
-            {
-                "predicate": name,
-                "text": text,
-                "plover": _text(attrs.get("plover")) or (info.plover if info else None),
-                "quad": quad_name,
-                "modality": modality,
-                "negated": negated,
-                "symmetric": symmetric,
-                "statements": _int(attrs.get("statements"), 1),
-                "sources": sources,
-                "firstDate": _text(attrs.get("first_date")) or None,
-                "lastDate": _text(attrs.get("last_date")) or None,
-                "confidence": _number(attrs.get("confidence")),
-                "evidence": [
-                    _evidence(e) for e in attrs.get("evidence") or [] if isinstance(e, Mapping)
-                ],
-            }
-        )
+            edge["label"] = info["text"]
         pair = frozenset((u, v))
         if pairs[pair] > 1 and u != v:
             edge["smooth"] = {
@@ -353,55 +379,99 @@ def page_data(
             }
             seen_in_pair[pair] += 1
         edges.append(edge)
+    return edges, edge_info, quads
+
+
+def _edge_info(attrs: Mapping[str, Any], *, directed: bool) -> tuple[dict[str, Any], int | None]:
+    """What an edge's tooltip and the filters show, and its quad class (None: structural)."""
+    name = _text(attrs.get("predicate")) or "related"
+    info = PREDICATES.get(name)
+    quad = attrs.get("quad_class", info.quad_class if info else None)
+    quad = quad if quad in QUAD_CLASSES else None
+    negated = bool(attrs.get("negated"))
+    modality = _text(attrs.get("modality")) or "actual"
+    text = ("not " if negated else "") + (info.label if info else name)
+    if modality != "actual":
+        text += f" ({modality})"
+    return {
+        "predicate": name,
+        "text": text,
+        "plover": _text(attrs.get("plover")) or (info.plover if info else None),
+        "quad": QUAD_CLASSES[quad][0],
+        "modality": modality,
+        "negated": negated,
+        "symmetric": bool(attrs.get("symmetric", info.symmetric if info else not directed)),
+        "statements": _int(attrs.get("statements"), 1),
+        "sources": _int(attrs.get("sources"), 1),
+        "firstDate": _text(attrs.get("first_date")) or None,
+        "lastDate": _text(attrs.get("last_date")) or None,
+        "confidence": _number(attrs.get("confidence")),
+        "evidence": [
+            _evidence(e) for e in attrs.get("evidence") or [] if isinstance(e, Mapping)
+        ],
+    }, quad
+
+
+# ------------------------------------------------------------------ legend and summary
+
+
+def _predicate_filters(
+    edge_info: list[dict[str, Any]], quads: list[int | None]
+) -> list[dict[str, Any]]:
+    """One filter entry per predicate drawn, by quad class (structural last), then label."""
+    predicates: dict[str, dict[str, Any]] = {}
+    for info, quad in zip(edge_info, quads, strict=True):
+        name = info["predicate"]
+        known = PREDICATES.get(name)
         slot = predicates.setdefault(
-            name, {"name": name, "label": nice, "color": colour, "quad": quad, "relations": 0}
+            name, {"name": name, "label": known.label if known else name,
+                   "color": QUAD_CLASSES[quad][1], "quad": quad, "relations": 0}
         )
         slot["relations"] += 1
-        quads_present[quad_name] = colour
-
     filters = sorted(
         predicates.values(), key=lambda p: (5 if p["quad"] is None else p["quad"], p["label"])
     )
-    modalities = sorted({e["modality"] for e in edge_info} - {"actual"})
+    return [{k: p[k] for k in ("name", "label", "color", "relations")} for p in filters]
+
+
+def _legend(types_present: Mapping[str, str], edge_info: list[dict[str, Any]]) -> dict[str, Any]:
+    """Actor types, quad classes and modalities that the page draws."""
+    quads_present = {e["quad"] for e in edge_info}
+    return {
+        "types": [
+            {"label": _type_label(k), "color": c} for k, c in sorted(types_present.items())
+        ],
+        "quads": [
+            {"label": name, "color": colour}
+            for name, colour in QUAD_CLASSES.values()
+            if name in quads_present
+        ],
+        "modalities": sorted({e["modality"] for e in edge_info} - {"actual"}),
+    }
+
+
+def _summary(
+    nodes: list[dict[str, Any]], edges: list[dict[str, Any]], edge_info: list[dict[str, Any]],
+    hidden_negated: int,
+) -> str:
     summary = (
         f"{len(nodes)} actors · {len(edges)} relations · "
         f"{sum(e['statements'] for e in edge_info)} statements"
     )
     if hidden_negated:
         summary += f" · {hidden_negated} negated relations not shown"
-    empty = None
-    if not nodes:
-        empty = "Nothing to show: the graph has no actors."
-        if hidden_negated:
-            empty = (
-                f"Nothing to show: all {hidden_negated} relations are negated; "
-                "render with show_negated to draw them."
-            )
-    return {
-        "summary": summary,
-        "empty": empty,
-        "physics": use_physics,
-        "nodes": nodes,
-        "nodeInfo": node_info,
-        "edges": edges,
-        "edgeInfo": edge_info,
-        "predicates": [
-            {k: p[k] for k in ("name", "label", "color", "relations")} for p in filters
-        ],
-        "negatedShown": any(e["negated"] for e in edge_info),
-        "legend": {
-            "types": [
-                {"label": _type_label(k), "color": c} for k, c in sorted(types_present.items())
-            ],
-            "quads": [
-                {"label": name, "color": colour}
-                for name, colour in QUAD_CLASSES.values()
-                if name in quads_present
-            ],
-            "modalities": modalities,
-        },
-        "options": _options(len(nodes), len(edges), use_physics),
-    }
+    return summary
+
+
+def _empty_message(nodes: list[dict[str, Any]], hidden_negated: int) -> str | None:
+    if nodes:
+        return None
+    if hidden_negated:
+        return (
+            f"Nothing to show: all {hidden_negated} relations are negated; "
+            "render with show_negated to draw them."
+        )
+    return "Nothing to show: the graph has no actors."
 
 
 # ------------------------------------------------------------------ pieces

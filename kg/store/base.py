@@ -31,6 +31,7 @@ from kg.rdf.convert import (
 )
 from kg.rdf.iris import article_iri
 from kg.rdf.namespaces import ACTOR_NS, ARTICLE_NS, GKG, GKG_NS, WD_NS, XSD, named_node
+from kg.records import ActorRecord, ArticleInfo, AttributionRecord, StatementRecord
 from kg.store.results import Term
 from kg.types import Actor, Article, Statement
 
@@ -298,27 +299,29 @@ class BaseStore(ABC):
             }
         return actors
 
-    def iter_statements(self, *, doc_id: str | None = None) -> Iterator[dict[str, Any]]:
-        """Every statement as a dict of the JSON Lines format (STATEMENTS.md).
+    def iter_statements(self, *, doc_id: str | None = None) -> Iterator[StatementRecord]:
+        """Every statement as a :class:`~kg.records.StatementRecord`.
 
-        The same keys and value types as :meth:`kg.types.Statement.to_json`, plus
-        ``headline``, ``url`` and ``source`` of the article; ``date`` is the statement's
-        ``dcterms:date`` (its own date, else the article's). Sorted by doc_id, char_start
-        and id. Three queries in all, whatever the number of statements.
+        Its :meth:`~kg.records.StatementRecord.to_json` is the object of the JSON Lines format
+        (STATEMENTS.md), with the same keys and value types as
+        :meth:`kg.types.Statement.to_json` plus ``headline``, ``url`` and ``source`` of the
+        article; ``date`` is the statement's ``dcterms:date`` (its own date, else the
+        article's). Sorted by doc_id, char_start and id. Three queries in all, whatever the
+        number of statements.
         """
         from kg.vocab import PREDICATES
 
         articles = {a["iri"]: a for a in self.articles() if doc_id is None or a["doc_id"] == doc_id}
         if not articles:
             return
-        actors = self._actor_records()
+        actors = {iri: ActorRecord.from_json(a) for iri, a in self._actor_records().items()}
+        infos = {iri: ArticleInfo(a["headline"], a["url"], a["source"]) for iri, a in articles.items()}
 
-        def actor(iri: str) -> dict[str, Any]:
+        def actor(iri: str) -> ActorRecord:
             found = actors.get(iri)
             if found is None:  # an actor without description: say what is known
-                key = iri[len(ACTOR_NS):] if iri.startswith(ACTOR_NS) else iri
-                found = {"id": iri, "label": key, "type": None, "wikidata": None, "country": None}
-            return dict(found)
+                found = ActorRecord(id=iri, label=iri[len(ACTOR_NS):] if iri.startswith(ACTOR_NS) else iri)
+            return found
 
         subs = {"doc": ox.Literal(doc_id)} if doc_id is not None else {}
         records = []
@@ -335,31 +338,29 @@ class BaseStore(ABC):
             attributed = None
             if attr is not None:
                 who = actor(attr)
-                attributed = {"id": who["id"], "label": who["label"], "type": who["type"]}
+                attributed = AttributionRecord(id=who.id, label=who.label, type=who.type)
             records.append(
-                {
-                    "id": st,
-                    "doc_id": doc,
-                    "subject": actor(s),
-                    "predicate": predicate,
-                    "object": actor(o),
-                    "plover": pred.plover if pred else None,
-                    "quad_class": pred.quad_class if pred else None,
-                    "negated": neg in ("true", "1"),
-                    "modality": _MODALITIES.get(mod, mod),
-                    "attributed_to": attributed,
-                    "date": day,
-                    "sentence": sent,
-                    "char_start": int(cs),
-                    "char_end": int(ce),
-                    "confidence": round(float(conf), 3),
-                    "article": article["sha256"],
-                    "headline": article["headline"],
-                    "url": article["url"],
-                    "source": article["source"],
-                }
+                StatementRecord(
+                    id=st,
+                    doc_id=doc,
+                    subject=actor(s),
+                    predicate=predicate,
+                    object=actor(o),
+                    plover=pred.plover if pred else None,
+                    quad_class=pred.quad_class if pred else None,
+                    negated=neg in ("true", "1"),
+                    modality=_MODALITIES.get(mod, mod),
+                    attributed_to=attributed,
+                    date=day,
+                    sentence=sent,
+                    char_start=int(cs),
+                    char_end=int(ce),
+                    confidence=round(float(conf), 3),
+                    article=article["sha256"],
+                    info=infos[graph],
+                )
             )
-        records.sort(key=lambda r: (r["doc_id"], r["char_start"], r["id"]))
+        records.sort(key=lambda r: (r.doc_id, r.char_start, r.id))
         yield from records
 
 

@@ -13,6 +13,7 @@ from rdflib import Dataset, Graph, URIRef
 from kg.errors import InputError, KGError
 from kg.export import CSV_COLUMNS, EXPORT_FORMATS, export
 from kg.rdf.iris import ACTORS_GRAPH
+from kg.records import ActorRecord, StatementRecord
 from kg.store import GraphStore
 from tests.store.records import RUN, UNKNOWN, article, statements
 
@@ -68,7 +69,7 @@ def test_jsonl_is_iter_statements(store: GraphStore) -> None:
     out = io.StringIO()
     export(store, "jsonl", out)
     lines = out.getvalue().splitlines()
-    assert [json.loads(line) for line in lines] == list(store.iter_statements())
+    assert [json.loads(line) for line in lines] == [r.to_json() for r in store.iter_statements()]
     assert len(lines) == 10
 
 
@@ -86,15 +87,15 @@ def test_csv_has_one_flat_row_per_statement(store: GraphStore) -> None:
     records = list(store.iter_statements())
     assert len(rows) == len(records)
     for row, record in zip(rows, records):
-        assert row["id"] == record["id"]
-        assert row["subject_label"] == record["subject"]["label"]
-        assert row["object_wikidata"] == (record["object"]["wikidata"] or "")
-        assert row["negated"] == ("true" if record["negated"] else "false")
+        assert row["id"] == record.id
+        assert row["subject_label"] == record.subject.label
+        assert row["object_wikidata"] == (record.object.wikidata or "")
+        assert row["negated"] == ("true" if record.negated else "false")
         assert row["attributed_to_label"] == (
-            record["attributed_to"]["label"] if record["attributed_to"] else ""
+            record.attributed_to.label if record.attributed_to else ""
         )
-        assert row["sentence"] == record["sentence"]  # quotes, tabs and commas survive
-        assert float(row["confidence"]) == record["confidence"]
+        assert row["sentence"] == record.sentence  # quotes, tabs and commas survive
+        assert float(row["confidence"]) == record.confidence
 
 
 @pytest.mark.parametrize("fmt", EXPORT_FORMATS)
@@ -124,8 +125,8 @@ def test_failed_export_keeps_the_previous_file(
     target = tmp_path / "kg.jsonl"
     target.write_text("previous export\n")
 
-    def broken(*, doc_id: str | None = None) -> Iterator[dict]:
-        yield {"id": "first"}
+    def broken(*, doc_id: str | None = None) -> Iterator[StatementRecord]:
+        yield StatementRecord(ActorRecord("a:x", "X"), "meets", ActorRecord("a:y", "Y"), id="first")
         raise RuntimeError("disk full")
 
     monkeypatch.setattr(store, "iter_statements", broken)

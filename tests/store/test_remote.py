@@ -353,7 +353,7 @@ def test_kg_commands_on_a_remote_store(server: OxigraphServer, remote: RemoteSto
     remote.add_article(art, statements(art), [UNKNOWN], run=RUN)
     with GraphStore.open(None) as local:
         local.add_article(art, statements(art), [UNKNOWN], run=RUN)
-        expected_jsonl = list(local.iter_statements())
+        expected_jsonl = [r.to_json() for r in local.iter_statements()]
 
     result = kg("query", "--named", "statements-by-source", "--param", f"source={WSJ.label}",
                 "--format", "json", "--store", server.url)

@@ -57,10 +57,10 @@ def test_adding_twice_gives_identical_triples(store: GraphStore) -> None:
     art = article()
     store.add_article(art, statements(art), run=RUN)
     once = quad_set(store)
-    ids_once = [r["id"] for r in store.iter_statements()]
+    ids_once = [r.id for r in store.iter_statements()]
     store.add_article(article(), statements(article()), run=RUN)
     assert quad_set(store) == once
-    assert [r["id"] for r in store.iter_statements()] == ids_once
+    assert [r.id for r in store.iter_statements()] == ids_once
 
 
 def test_a_fresh_store_gets_the_same_triples() -> None:
@@ -336,14 +336,14 @@ def test_iter_statements_round_trips_to_json(store: GraphStore) -> None:
     art = article()
     stmts = statements(art)
     store.add_article(art, stmts, run=RUN)
-    assert list(store.iter_statements()) == expected_json(art, stmts)
+    assert [r.to_json() for r in store.iter_statements()] == expected_json(art, stmts)
 
 
 def test_iter_statements_equals_to_json_exactly_without_dates(store: GraphStore) -> None:
     art = article(date=None)
     stmts = [s for s in statements(art) if s.date is None]
     store.add_article(art, stmts, run=RUN)
-    got = list(store.iter_statements())
+    got = [r.to_json() for r in store.iter_statements()]
     for record in got:
         for key in ("headline", "url", "source"):
             record.pop(key)
@@ -355,11 +355,11 @@ def test_iter_statements_value_types(store: GraphStore) -> None:
     art = article()
     store.add_article(art, statements(art), run=RUN)
     for record in store.iter_statements():
-        assert isinstance(record["char_start"], int) and isinstance(record["char_end"], int)
-        assert isinstance(record["confidence"], float)
-        assert isinstance(record["negated"], bool)
-        assert record["modality"] in ("actual", "intended", "possible")
-        assert record["article"] == art.sha256
+        assert isinstance(record.char_start, int) and isinstance(record.char_end, int)
+        assert isinstance(record.confidence, float)
+        assert isinstance(record.negated, bool)
+        assert record.modality in ("actual", "intended", "possible")
+        assert record.article == art.sha256
 
 
 def test_iter_statements_sorted_and_filtered_by_doc_id(store: GraphStore) -> None:
@@ -367,11 +367,11 @@ def test_iter_statements_sorted_and_filtered_by_doc_id(store: GraphStore) -> Non
     store.add_article(article(), statements(article()), run=RUN)
     store.add_article(second, statements(second), run=RUN)
     records = list(store.iter_statements())
-    keys = [(r["doc_id"], r["char_start"], r["id"]) for r in records]
+    keys = [(r.doc_id, r.char_start, r.id) for r in records]
     assert keys == sorted(keys)
-    assert records[0]["doc_id"] == "aaa-first"
+    assert records[0].doc_id == "aaa-first"
     only = list(store.iter_statements(doc_id="wn2025-0001"))
-    assert len(only) == 5 and {r["doc_id"] for r in only} == {"wn2025-0001"}
+    assert len(only) == 5 and {r.doc_id for r in only} == {"wn2025-0001"}
     assert list(store.iter_statements(doc_id="missing")) == []
 
 

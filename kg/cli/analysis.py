@@ -4,30 +4,25 @@
 the most active dyads as tables (``--json`` for machines), with a dyad's timeline
 (``--dyad "A,B"``) and the difference between two periods (``--period1``/``--period2``) on
 request. ``kg export-graph`` writes the same filtered graph as GraphML, GEXF or CSV tables,
-with the measures as node attributes. Importing this module registers both commands on
-:data:`kg.cli.app`.
+with the measures as node attributes. The figures come from
+:func:`kg.analysis.report.analysis_report`; this module parses options and prints tables.
 """
 from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Optional
+from typing import Annotated, Any, Optional
 
 import typer
 from rich.table import Table
 from rich.text import Text
 
-from kg.cli import DEFAULT_STORE, StoreOpt, _read_records, app, err, out
-from kg.errors import InputError, KGError
+from kg.cli.common import DEFAULT_STORE, StoreOpt, err, out, read_records
+from kg.errors import InputError
 
-if TYPE_CHECKING:  # networkx is imported when a command runs, not when ``kg`` starts
-    import networkx as nx
-
-    from kg.analysis import BalanceTurn, DyadTimeline, PeriodDiff, RelationChange
-
-__all__ = ["analysis_report", "analyze", "export_graph_command", "graph_measures"]
+__all__ = ["analyze", "export_graph_command"]
 
 SinceOpt = Annotated[Optional[str], typer.Option("--since", help="Only statements dated on or after this ISO date (YYYY, YYYY-MM or YYYY-MM-DD).")]
 UntilOpt = Annotated[Optional[str], typer.Option("--until", help="Only statements dated on or before this ISO date.")]
@@ -61,243 +56,6 @@ def _graph_filters(
         "negated": None if negated else False,
         "quad_classes": None if structural else [1, 2, 3, 4],
         "min_confidence": min_confidence,
-    }
-
-
-def graph_measures(G: nx.Graph, *, seed: int = 0, resolution: float = 1.0) -> dict[str, dict[Any, Any]]:
-    """Per-actor measures, name → {node → value}: the node attributes of ``kg export-graph``.
-
-    ``in_degree`` and ``out_degree`` (statements), ``pagerank``, ``betweenness`` and
-    ``community`` (Louvain with ``seed``, 0 for the largest community).
-
-    >>> import networkx as nx
-    >>> G = nx.MultiDiGraph()
-    >>> _ = G.add_edge("a", "b", "pressures", statements=2)
-    >>> graph_measures(G)["out_degree"]
-    {'a': 2, 'b': 0}
-    """
-    from kg.analysis import betweenness, community_index, degree, louvain, pagerank
-
-    return {
-        "in_degree": degree(G, direction="in"),
-        "out_degree": degree(G, direction="out"),
-        "pagerank": pagerank(G),
-        "betweenness": betweenness(G),
-        "community": community_index(louvain(G, seed=seed, resolution=resolution)),
-    }
-
-
-def _actor(G: nx.Graph, node: Any) -> dict[str, Any]:
-    data = G.nodes[node]
-    return {"id": node, "label": data.get("label") or str(node)}
-
-
-def _limit(items: list[Any], top: int) -> list[Any]:
-    return items if top == 0 else items[:top]
-
-
-def analysis_report(
-    records: Iterable[Mapping[str, Any]],
-    *,
-    filters: Mapping[str, Any] | None = None,
-    top: int = 10,
-    seed: int = 0,
-    resolution: float = 1.0,
-    dyad: tuple[str, str] | None = None,
-    periods: tuple[tuple[str | None, str | None], tuple[str | None, str | None]] | None = None,
-) -> dict[str, Any]:
-    """All the figures ``kg analyze`` shows, as a JSON-ready dict.
-
-    Parameters
-    ----------
-    records : iterable of mappings
-        Statement records (STATEMENTS.md), e.g. ``GraphStore.iter_statements()``.
-    filters : mapping, optional
-        Keyword arguments of :func:`kg.analysis.graph_from_statements`.
-    top : int, default 10
-        Length of each ranked list (0 for all).
-    seed, resolution : int, float
-        Louvain settings (:func:`kg.analysis.louvain`).
-    dyad : (str, str), optional
-        Two actors (IRI, key or label) whose timeline to add as ``timeline``.
-    periods : ((since, until), (since, until)), optional
-        Two date ranges to compare, added as ``periods``; the other filters apply to both.
-
-    Returns
-    -------
-    dict
-        ``graph`` (counts), ``centrality``, ``communities``, ``balance`` (``actors`` and
-        ``dyads``), ``dyads`` (most active) and, when asked, ``timeline`` and ``periods``.
-        Actors appear as ``{"id", "label"}``.
-
-    Examples
-    --------
-    >>> def actor(key):
-    ...     return {"id": "https://w3id.org/geokg/actor/" + key, "label": key.title()}
-    >>> records = [{"id": f"s{i}", "subject": actor(s), "predicate": p, "object": actor(o),
-    ...             "date": "2025-09-0%d" % (i + 1)}
-    ...            for i, (s, p, o) in enumerate([("china", "pressures", "taiwan"),
-    ...                                          ("usa", "supports", "taiwan"),
-    ...                                          ("china", "opposes", "usa")])]
-    >>> report = analysis_report(records, top=2)
-    >>> report["graph"]
-    {'actors': 3, 'relations': 3, 'statements': 3}
-    >>> [a["label"] for a in report["centrality"]]
-    ['Taiwan', 'Usa']
-    >>> report["balance"]["actors"][0]["label"], report["balance"]["actors"][0]["score"]
-    ('China', -1.0)
-    """
-    from kg.analysis import (
-        actor_balance,
-        betweenness,
-        community_index,
-        compare_periods,
-        degree,
-        dyad_balance,
-        dyad_timeline,
-        graph_from_statements,
-        louvain,
-        modularity,
-        most_active_dyads,
-        pagerank,
-    )
-
-    if top < 0:
-        raise InputError("E628", f"--top must be 0 (all) or more, not {top}")
-    options = dict(filters or {})
-    records = list(records)
-    G = graph_from_statements(records, **options)
-    communities = louvain(G, seed=seed, resolution=resolution)
-    community = community_index(communities)
-    in_degree, out_degree = degree(G, direction="in"), degree(G, direction="out")
-    ranks, brokers = pagerank(G), betweenness(G)
-
-    def by_rank(node: Any) -> tuple[float, str]:
-        return (-ranks.get(node, 0.0), str(G.nodes[node].get("label") or node))
-
-    centrality = [
-        {
-            **_actor(G, node),
-            "type": G.nodes[node].get("type"),
-            "in_degree": in_degree[node],
-            "out_degree": out_degree[node],
-            "pagerank": round(ranks[node], 6),
-            "betweenness": round(brokers[node], 6),
-            "community": community[node],
-        }
-        for node in sorted(G, key=by_rank)
-    ]
-    balances = actor_balance(G)
-    actor_rows = [
-        {**_actor(G, node), **balance.to_json()}
-        for node, balance in sorted(
-            balances.items(), key=lambda kv: (-kv[1].total, str(G.nodes[kv[0]].get("label")))
-        )
-    ]
-    dyad_rows = [
-        {"a": _actor(G, a), "b": _actor(G, b), **balance.to_json()}
-        for (a, b), balance in sorted(
-            dyad_balance(G).items(), key=lambda kv: (-kv[1].total, str(kv[0][0]), str(kv[0][1]))
-        )
-    ]
-    active = []
-    for activity in most_active_dyads(G, top=None if top == 0 else top):
-        row = activity.to_json()
-        row["source"], row["target"] = _actor(G, activity.source), _actor(G, activity.target)
-        active.append(row)
-    report: dict[str, Any] = {
-        "graph": {
-            "actors": G.number_of_nodes(),
-            "relations": G.number_of_edges(),
-            "statements": int(G.graph.get("statements", 0)),
-        },
-        "centrality": _limit(centrality, top),
-        "communities": {
-            "seed": seed,
-            "resolution": resolution,
-            "count": len(communities),
-            "modularity": round(modularity(G, communities), 6),
-            "list": [
-                {"id": number, "size": len(members),
-                 "members": [_actor(G, n) for n in sorted(members, key=by_rank)]}
-                for number, members in enumerate(_limit(communities, top))
-            ],
-        },
-        "balance": {"actors": _limit(actor_rows, top), "dyads": _limit(dyad_rows, top)},
-        "dyads": active,
-    }
-    if dyad is not None:
-        report["timeline"] = _timeline(G, dyad_timeline(G, dyad[0], dyad[1]))
-    if periods is not None:
-        graphs = [_period_graph(records, options, since, until) for since, until in periods]
-        diff = compare_periods(graphs[0], graphs[1])
-        report["periods"] = _periods(graphs, periods, diff, top)
-    return report
-
-
-def _timeline(G: nx.Graph, timeline: DyadTimeline) -> dict[str, Any]:
-    data = timeline.to_json()
-    data["a"], data["b"] = _actor(G, timeline.a), _actor(G, timeline.b)
-    for event in data["events"]:
-        event["source"], event["target"] = _actor(G, event["source"]), _actor(G, event["target"])
-    data["by_month"] = [
-        {"period": period, "events": count, **balance.to_json()}
-        for period, count, balance in timeline.by_period("month")
-    ]
-    return data
-
-
-def _period_graph(
-    records: list[dict[str, Any]], options: Mapping[str, Any], since: str | None, until: str | None
-) -> nx.MultiDiGraph:
-    import networkx as nx
-
-    from kg.analysis import graph_from_statements
-
-    try:
-        return graph_from_statements(records, **{**options, "since": since, "until": until})
-    except KGError as error:
-        if error.code == "E607":  # the --actor has no statements in this period: nothing to see
-            return nx.MultiDiGraph(statements=0)
-        raise
-
-
-def _periods(
-    graphs: list[nx.MultiDiGraph],
-    periods: tuple[tuple[str | None, str | None], ...],
-    diff: PeriodDiff,
-    top: int,
-) -> dict[str, Any]:
-    def label(node: Any) -> dict[str, Any]:
-        for G in graphs:
-            if node in G:
-                return _actor(G, node)
-        return {"id": node, "label": str(node)}
-
-    def change(item: RelationChange) -> dict[str, Any]:
-        row = item.to_json()
-        row["source"], row["target"] = label(item.source), label(item.target)
-        return row
-
-    def turn(item: BalanceTurn) -> dict[str, Any]:
-        row = item.to_json()
-        row["a"], row["b"] = label(item.a), label(item.b)
-        return row
-
-    return {
-        "period1": {"since": periods[0][0], "until": periods[0][1],
-                    "relations": graphs[0].number_of_edges(),
-                    "statements": int(graphs[0].graph.get("statements", 0))},
-        "period2": {"since": periods[1][0], "until": periods[1][1],
-                    "relations": graphs[1].number_of_edges(),
-                    "statements": int(graphs[1].graph.get("statements", 0))},
-        "appeared_count": len(diff.appeared),
-        "vanished_count": len(diff.vanished),
-        "kept": diff.kept,
-        "appeared": [change(c) for c in _limit(list(diff.appeared), top)],
-        "vanished": [change(c) for c in _limit(list(diff.vanished), top)],
-        "to_conflict": [turn(t) for t in diff.to_conflict],
-        "to_cooperation": [turn(t) for t in diff.to_cooperation],
     }
 
 
@@ -447,7 +205,6 @@ def _parse_dyad(text: str) -> tuple[str, str]:
     return parts[0], parts[1]
 
 
-@app.command()
 def analyze(
     store: StoreOpt = DEFAULT_STORE,
     since: SinceOpt = None,
@@ -468,6 +225,7 @@ def analyze(
 ) -> None:
     """Measures of the actor graph: centrality, communities, balance, dyads, periods."""
     from kg.analysis import parse_period
+    from kg.analysis.report import analysis_report
 
     if (period1 is None) != (period2 is None):
         raise InputError("E621", "give both --period1 and --period2 (START:END each) to compare periods")
@@ -477,7 +235,7 @@ def analyze(
     pair = _parse_dyad(dyad) if dyad is not None else None
     filters = _graph_filters(since=since, until=until, predicate=predicate, actor=actor, hops=hops,
                              negated=negated, structural=structural, min_confidence=min_confidence)
-    report = analysis_report(_read_records(store), filters=filters, top=top, seed=seed,
+    report = analysis_report(read_records(store), filters=filters, top=top, seed=seed,
                              resolution=resolution, dyad=pair, periods=periods)
     if as_json:
         sys.stdout.write(json.dumps(report, ensure_ascii=False, indent=2) + "\n")
@@ -486,7 +244,6 @@ def analyze(
         _print_report(report)
 
 
-@app.command("export-graph")
 def export_graph_command(
     output: Annotated[Path, typer.Option("-o", "--output", help="File to write (.graphml, .gexf), or a folder for --format csv.")],
     fmt: Annotated[Optional[str], typer.Option("--format", help="graphml, gexf or csv (nodes.csv and edges.csv); default from the file suffix.")] = None,
@@ -504,12 +261,13 @@ def export_graph_command(
 ) -> None:
     """Write the actor graph for Gephi, yEd or spreadsheets: GraphML, GEXF or CSV tables."""
     from kg.analysis import graph_from_statements
+    from kg.analysis.report import graph_measures
     from kg.export.graphs import export_graph, graph_format
 
     name = graph_format(output, fmt)  # a bad format fails before the store is read
     filters = _graph_filters(since=since, until=until, predicate=predicate, actor=actor, hops=hops,
                              negated=negated, structural=structural, min_confidence=min_confidence)
-    G = graph_from_statements(_read_records(store), **filters)
+    G = graph_from_statements(read_records(store), **filters)
     attributes = graph_measures(G, seed=seed) if measures else None
     written = export_graph(G, output, fmt=name, node_attributes=attributes)
     out.print(f"Wrote {', '.join(map(str, written))} ({G.number_of_nodes()} actors, "

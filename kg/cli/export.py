@@ -1,0 +1,26 @@
+"""``kg export``: the store as RDF, or its statements as JSON Lines or CSV."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from kg.cli.common import DEFAULT_STORE, StoreOpt, err, open_cli_store
+
+__all__ = ["export"]
+
+
+def export(
+    fmt: Annotated[str, typer.Option("--format", help="ttl, nt, nq, trig, jsonld, jsonl (statements) or csv (statements).")] = "ttl",
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="File to write (default: standard output).")] = None,
+    store: StoreOpt = DEFAULT_STORE,
+) -> None:
+    """Export the store as RDF or as statement JSON Lines / CSV."""
+    from kg.export import export as do_export
+
+    with open_cli_store(store, must_exist=True) as st:
+        do_export(st, fmt, output if output is not None else sys.stdout)
+    if output is not None:
+        err.print(f"Wrote {output}", style="dim")

@@ -1,0 +1,60 @@
+"""``kg query``: SPARQL text, a .rq file or a named query over the store."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from kg.cli.common import DEFAULT_STORE, StoreOpt, err, open_cli_store, out
+from kg.errors import InputError
+
+__all__ = ["query"]
+
+
+def query(
+    sparql: Annotated[Optional[str], typer.Argument(help="SPARQL query text (or use -f / --named).")] = None,
+    file: Annotated[Optional[Path], typer.Option("-f", "--file", help="Read the query from a .rq file.")] = None,
+    named: Annotated[Optional[str], typer.Option("--named", help="Run a named query of the package (see --list).")] = None,
+    param: Annotated[Optional[list[str]], typer.Option("--param", help="NAME=VALUE, bound as an RDF term, never pasted into the query; repeatable.")] = None,
+    list_named: Annotated[bool, typer.Option("--list", help="List the named queries and exit.")] = False,
+    fmt: Annotated[str, typer.Option("--format", help="table, csv, tsv or json (SELECT/ASK); ttl or nt (CONSTRUCT/DESCRIBE).")] = "table",
+    store: StoreOpt = DEFAULT_STORE,
+) -> None:
+    """Run a SPARQL query over the store (the union of all graphs is the default graph)."""
+    from kg.store.named_queries import named_queries, parse_params
+    from kg.store.results import format_result
+
+    if list_named:
+        for name, q in sorted(named_queries().items()):
+            out.print(f"{name:24} {q.description}", markup=False)
+        return
+    given = sum(x is not None for x in (sparql, file, named))
+    if given != 1:
+        raise InputError("E161", "give exactly one query: SPARQL text, -f FILE.rq, or --named NAME (kg query --list)")
+    bindings = parse_params(param or [])
+    if file is not None:
+        try:
+            sparql = file.read_text(encoding="utf-8")
+        except OSError as exc:
+            raise InputError("E162", f"cannot read query file {file}: {exc.strerror}") from None
+    elif named is not None:
+        queries = named_queries()
+        if named not in queries:
+            raise InputError("E163", f"no named query {named!r}; known: {', '.join(sorted(queries))}")
+        nq = queries[named]
+        bindings = nq.bind(bindings)
+    with open_cli_store(store, must_exist=True) as st:
+        if named is not None:
+            sparql = nq.text_for(st)
+        result = st.query(sparql or "", bindings=bindings)
+    if fmt == "table":
+        from kg.store.results import result_table
+
+        if result.kind == "select":
+            out.print(result_table(result))
+            err.print(f"{len(result)} row(s)", style="dim")
+            return
+    text = format_result(result, fmt)
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")
