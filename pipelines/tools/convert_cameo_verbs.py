@@ -45,12 +45,12 @@ COLUMNS = ("lemma", "particle", "target_prep", "object", "code", "predicate", "s
 
 _BLOCK_RE = re.compile(r"^---\s+(\S+)\s+\[([^\]]*)\]\s+---")
 _CODE_RE = re.compile(r"\[([0-9:!-]*)\]")
-_PREDICATE_RE = re.compile(r"^gkg:(\w+) a owl:ObjectProperty.*?gkg:cameoRoot \"(\d\d)\"", re.S | re.M)
+_PREDICATE_RE = re.compile(r"^gkg:(\w+) a owl:ObjectProperty.*?gkg:cameoRoot \"(\d\d)\"", re.DOTALL | re.MULTILINE)
 PREPOSITIONS = frozenset(
-    "about against among at between by for from in into of on onto over to toward towards "
-    "under upon with within".split()
+    ("about", "against", "among", "at", "between", "by", "for", "from", "in", "into", "of", "on",
+     "onto", "over", "to", "toward", "towards", "under", "upon", "with", "within")
 )
-PARTICLES = frozenset("away back down off out up".split())
+PARTICLES = frozenset(("away", "back", "down", "off", "out", "up"))
 
 HEADER = """\
 # CAMEO verbs: verbs and verb patterns of PETRARCH's CAMEO verb dictionary (CAMEO.2.0.txt,
