@@ -169,7 +169,8 @@ def _names(entry: Entry, rules: dict[str, Any]) -> list[str]:
         words = raw.replace("_", " ").split()
         # a title or a nationality in a person's name is context, left to the linker
         checked = words if entry.dated else words[:1]
-        if any(w in rules["title_words"] for w in checked) or words[:1] and words[0].lower() in rules["demonyms"]:
+        demonym = entry.dated and words[:1] and words[0].lower() in rules["demonyms"]
+        if demonym or any(w in rules["title_words"] for w in checked):
             continue
         for form in (name, _hyphen_variant(name), *acronyms):
             if form and form not in out:
