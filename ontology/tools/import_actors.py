@@ -19,7 +19,8 @@ Reading rules:
   that belong to no state. The first sector after the country gives the role kind and office
   (``role_sectors``) of a person and the class (``type_sectors``) of an organisation.
 * **Persons** are records with at least one dated restriction; undated records are
-  organisations (in the country dictionary only when their name holds an ``org_words`` word).
+  organisations when their name holds an ``org_words`` word, else skipped (the dictionaries
+  hold undated persons too).
   Plain country records (``[AFG]``) are skipped: the states come from the gazetteer.
 * **Names**: ``JIMMY_CARTER_`` → "Jimmy Carter" (proper case, ``lower_words`` in lower
   case, "Mc"/"O'" names, initials kept), hyphenated parts also as written in lower case
@@ -226,8 +227,8 @@ def phoenix_records(phoenix: Path, states: dict[str, dict[str, Any]], rules: dic
                 continue
             if entry.dated:
                 record = _person(entry, names, states, rules)
-            elif name.startswith("Phoenix.Countries") and not any(p.search(entry.names[0]) for p in org_words):
-                continue
+            elif not any(p.search(entry.names[0]) for p in org_words):
+                continue  # undated and not an organisation's name: may be a person without dates
             else:
                 record = _organisation(entry, names, states, rules)
             if record is not None:
