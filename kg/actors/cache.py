@@ -7,6 +7,7 @@ cache folder: ``$GEOKG_CACHE_DIR``, else ``$XDG_CACHE_HOME/geokg``, else ``~/.ca
 ``GEOKG_CACHE_DIR=off`` turns the cache off. A file's name holds a hash of everything it
 depends on, so a changed actor file or tokenizer simply misses the cache; a cache that
 cannot be read or written is ignored (the result is then computed as without a cache).
+Only the six most recently used entries of each kind are kept.
 """
 from __future__ import annotations
 
@@ -22,6 +23,8 @@ __all__ = ["cache_dir", "digest", "load", "save", "tokenised"]
 
 #: bump when the layout of cached objects changes
 FORMAT = b"geokg-actor-cache-1"
+#: entries of each kind kept (the most recently used ones)
+KEEP = 6
 
 
 def cache_dir() -> Path | None:
@@ -53,7 +56,9 @@ def load(name: str) -> Any | None:
         return None
     try:
         with (folder / name).open("rb") as handle:
-            return pickle.load(handle)
+            obj = pickle.load(handle)
+        os.utime(folder / name)  # most recently used: kept by the pruning
+        return obj
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
         return None
 
@@ -69,9 +74,17 @@ def save(name: str, obj: Any) -> None:
             temporary = Path(handle.name)
             pickle.dump(obj, handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(temporary, folder / name)
+        _prune(folder, name.split("-", 1)[0])
     except (OSError, pickle.PicklingError):
         if "temporary" in locals():
             temporary.unlink(missing_ok=True)
+
+
+def _prune(folder: Path, prefix: str, keep: int = KEEP) -> None:
+    """Remove all but the ``keep`` most recently used entries of one kind (``kb``, ``tokens``)."""
+    entries = sorted(folder.glob(f"{prefix}-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in entries[keep:]:
+        old.unlink(missing_ok=True)
 
 
 def tokenised(texts: list[str], tokenizer: Any) -> list[tuple[str, ...]]:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -85,3 +86,16 @@ def test_tokenised_forms_match_the_tokenizer_and_are_cached(monkeypatch: pytest.
     tokenizer.add_special_case("Al-Shabaab", [{"ORTH": "Al-Shabaab"}])  # another tokenizer: another entry
     assert cache.tokenised(texts, tokenizer)[2] == ("Al-Shabaab",)
     assert len(list(folder.glob("tokens-*.pickle"))) == 2
+
+
+def test_only_the_most_recently_used_entries_are_kept(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("GEOKG_CACHE_DIR", str(tmp_path))
+    for n in range(cache.KEEP + 3):
+        cache.save(f"kb-{n}.pickle", n)
+        os.utime(tmp_path / f"kb-{n}.pickle", (n, n))
+    cache.save("tokens-x.pickle", "x")  # another kind: counted apart
+    assert cache.load("kb-3.pickle") == 3  # used: kept over newer entries
+    cache.save("kb-new.pickle", "new")
+    kept = {p.name for p in tmp_path.glob("kb-*.pickle")}
+    assert len(kept) == cache.KEEP and {"kb-new.pickle", "kb-3.pickle"} <= kept and "kb-0.pickle" not in kept
+    assert cache.load("tokens-x.pickle") == "x"
