@@ -11,6 +11,7 @@ Only the six most recently used entries of each kind are kept.
 """
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import pickle
@@ -54,6 +55,8 @@ def load(name: str) -> Any | None:
     folder = cache_dir()
     if folder is None:
         return None
+    paused = gc.isenabled()
+    gc.disable()  # tens of thousands of new objects: the cyclic collector would run many times
     try:
         with (folder / name).open("rb") as handle:
             obj = pickle.load(handle)
@@ -61,6 +64,9 @@ def load(name: str) -> Any | None:
         return obj
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
         return None
+    finally:
+        if paused:
+            gc.enable()
 
 
 def save(name: str, obj: Any) -> None:
