@@ -20,7 +20,11 @@ One row is written per usable verb and per usable pattern:
   ("crack down") or a bare particle opening a pattern ("back down");
 * ``target_prep`` the preposition the pattern puts before the target (``(AGAINST +)``);
 * ``object`` the noun a pattern requires as the verb's object ("impose sanctions");
-* ``code``, ``predicate``, ``source`` (verb block and line number);
+* ``code``, ``predicate``;
+* ``entry``: ``verb`` for the code a verb line gives the verb itself (or its block's code),
+  ``pattern`` for the code of a pattern (which holds only where the pattern matches: the
+  verb "agree" is 050, "agree (TO +)" ... other codes);
+* ``source`` (verb block and line number);
 * ``simplified``: empty when the row says all the pattern says, ``pattern`` when the pattern
   held more than a frame can (other phrases, pre-verb nouns, synsets) and only the verb and
   code were kept, ``pre-verb`` when words before the verb of a multi-word verb were dropped.
@@ -41,7 +45,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_DICT = Path("/work/shared/gazetteer/petrarch2_phoenix/CAMEO.2.0.txt")
 OUT = ROOT / "pipelines" / "cameo_verbs.tsv"
-COLUMNS = ("lemma", "particle", "target_prep", "object", "code", "predicate", "source", "simplified")
+COLUMNS = ("lemma", "particle", "target_prep", "object", "code", "predicate", "entry", "source", "simplified")
 
 _BLOCK_RE = re.compile(r"^---\s+(\S+)\s+\[([^\]]*)\]\s+---")
 _CODE_RE = re.compile(r"\[([0-9:!-]*)\]")
@@ -148,7 +152,8 @@ def convert(lines: list[str], table: CodeTable) -> tuple[list[tuple[str, ...]], 
     block = block_code = None
     verbs: dict[str, tuple[str, str, bool]] = {}
 
-    def emit(lemma: str, particle: str, target: str, obj: str, code: str | None, where: str, simple: str) -> None:
+    def emit(lemma: str, particle: str, target: str, obj: str, code: str | None, where: str, simple: str,
+             entry: str = "pattern") -> None:
         if code is None:
             counts["null code"] += 1
             return
@@ -156,7 +161,7 @@ def convert(lines: list[str], table: CodeTable) -> tuple[list[tuple[str, ...]], 
         if predicate is None:
             counts[f"left out {code[:2]}"] += 1
             return
-        key = (lemma, particle, target, obj, code, predicate)
+        key = (lemma, particle, target, obj, code, predicate, entry)
         if key not in rows or (rows[key][1] and not simple):  # an exact source wins
             rows[key] = (where, simple)
 
@@ -189,12 +194,12 @@ def convert(lines: list[str], table: CodeTable) -> tuple[list[tuple[str, ...]], 
         verbs[word[0].replace("+", "")] = (lemma, particle, pre)
         code_match = _CODE_RE.search(text)
         code = _code(code_match.group(1)) if code_match else block_code
-        emit(lemma, particle, "", "", code, where, "pre-verb" if pre else "")
+        emit(lemma, particle, "", "", code, where, "pre-verb" if pre else "", entry="verb")
     out = sorted(key + value for key, value in rows.items())
     for row in out:
         counts[f"rows root {row[4][:2]} {row[5]}"] += 1
-        if row[7]:
-            counts[f"rows simplified ({row[7]})"] += 1
+        if row[8]:
+            counts[f"rows simplified ({row[8]})"] += 1
     return out, counts
 
 

@@ -71,17 +71,17 @@ PHONE
 
 def test_convert_rows_of_a_small_dictionary(table) -> None:  # type: ignore[no-untyped-def]
     rows, counts = convert.convert(LINES.splitlines(), table)
-    got = {(r[0], r[1], r[2], r[3], r[4], r[5], r[7]) for r in rows}
+    got = {(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[8]) for r in rows}
     assert got == {
-        ("accuse", "", "", "", "112", "accuses", ""),
-        ("condemn", "", "", "", "111", "criticizes", ""),
-        ("crack", "down", "", "", "170", "coerces", ""),
-        ("tap", "", "", "", "171", "coerces", "pre-verb"),
-        ("accuse", "", "against", "", "115", "accuses", ""),
-        ("accuse", "", "", "aggression", "1123", "accuses", ""),
-        ("accuse", "", "", "", "1122", "accuses", "pattern"),
-        ("phone", "", "", "", "041", "consults", ""),
-        ("phone", "back", "to", "", "042", "visits", ""),
+        ("accuse", "", "", "", "112", "accuses", "verb", ""),
+        ("condemn", "", "", "", "111", "criticizes", "verb", ""),
+        ("crack", "down", "", "", "170", "coerces", "verb", ""),
+        ("tap", "", "", "", "171", "coerces", "verb", "pre-verb"),
+        ("accuse", "", "against", "", "115", "accuses", "pattern", ""),
+        ("accuse", "", "", "aggression", "1123", "accuses", "pattern", ""),
+        ("accuse", "", "", "", "1122", "accuses", "pattern", "pattern"),
+        ("phone", "", "", "", "041", "consults", "verb", ""),
+        ("phone", "back", "to", "", "042", "visits", "pattern", ""),
     }
     assert counts["null code"] == 2  # SHRUG and TAXES
     assert counts["left out 01"] == 1
