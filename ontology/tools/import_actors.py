@@ -169,12 +169,13 @@ def _names(entry: Entry, rules: dict[str, Any]) -> list[str]:
         name = proper_case(_ACRONYM_RE.sub(" ", raw), rules["lower_words"])
         words = raw.replace("_", " ").split()
         # a title or a nationality in a person's name is context, left to the linker
-        checked = words if entry.dated else words[:1]
+        checked = [part for w in words for part in (w, *w.split("-"))] if entry.dated else words[:1]
         demonym = entry.dated and words[:1] and words[0].lower() in rules["demonyms"]
-        if demonym or any(w in rules["title_words"] for w in checked):
+        titles = rules["title_words"] | rules["person_words"] if entry.dated else rules["title_words"]
+        if demonym or any(w in titles for w in checked):
             continue
         for form in (name, _hyphen_variant(name), *acronyms):
-            if form and form not in out:
+            if form and form not in out and all(w[0].isalnum() for w in form.split()):
                 out.append(form)
     return out
 
@@ -258,6 +259,7 @@ def leader_records(path: Path, states_by_qid: dict[str, dict[str, Any]], rules: 
 def load_rules(curated: Path) -> dict[str, Any]:
     rules: dict[str, Any] = json.loads((curated / "import_rules.json").read_text(encoding="utf-8"))
     rules["title_words"] = set(rules["title_words"])
+    rules["person_words"] = set(rules["person_words"])
     return rules
 
 
