@@ -18,6 +18,7 @@ from datetime import date as Date
 from functools import cache
 from pathlib import Path
 
+from kg.actors import cache as kb_cache
 from kg.errors import InputError
 from kg.rdf.iris import slugify
 from kg.resources import ontology_path
@@ -246,6 +247,8 @@ def _read_jsonl(path: Path) -> Iterator[dict]:
 def load_kb(extra: Sequence[str | Path] = (), *, base: Sequence[str | Path] | None = None) -> KnowledgeBase:
     """Load the bundled knowledge base, then the user's files (which add or override actors).
 
+    The result is cached per user, keyed by the files' contents (see :mod:`kg.actors.cache`).
+
     Parameters
     ----------
     extra:
@@ -255,9 +258,18 @@ def load_kb(extra: Sequence[str | Path] = (), *, base: Sequence[str | Path] | No
         Files to load instead of the bundled ``ontology/actors/*.jsonl``.
     """
     files = [Path(p) for p in base] if base is not None else sorted(ontology_path("actors").glob("*.jsonl"))
+    paths = [*files, *(Path(p) for p in extra)]
+    key = kb_cache.digest(paths)
+    name = f"kb-{key}.pickle"
+    if key is not None:
+        cached = kb_cache.load(name)
+        if isinstance(cached, KnowledgeBase):
+            return cached
     kb = KnowledgeBase()
-    for path in [*files, *(Path(p) for p in extra)]:
+    for path in paths:
         kb.add_records(_read_jsonl(path), origin=str(path))
+    if key is not None:
+        kb_cache.save(name, kb)
     return kb
 
 

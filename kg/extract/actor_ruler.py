@@ -17,6 +17,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from kg.actors import cache
 from kg.actors.kb import KnowledgeBase
 from kg.extract.lexicon import Lexicon, load_lexicon
 from kg.extract.resources import get_kb
@@ -48,17 +49,20 @@ class ActorRuler:
         self.title_words = lexicon.cue("titles", "before_surname")
         self.joiners = lexicon.word_list("ruler", "joiners")
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
-        self._kinds: dict[int, tuple[str, str]] = {}
-        by_label: dict[str, list[str]] = {}
-        for text, key, kind in kb.iter_surface_forms():
-            for form in self._variants(text):
-                label = f"{key}|{kind}"
-                by_label.setdefault(label, []).append(form)
-        for label, forms in by_label.items():
-            key, kind = label.split("|")
-            match_id = nlp.vocab.strings.add(label)
-            self._kinds[match_id] = (key, kind)
-            self.matcher.add(label, list(nlp.tokenizer.pipe(forms)))
+        # one match rule per kind of name; the matched tokens tell the actor (tens of
+        # thousands of rules, one per actor, would make start-up slow)
+        self._kinds: dict[int, str] = {}
+        self._keys: dict[tuple[int, ...], str] = {}
+        forms = [(form, key, kind) for text, key, kind in kb.iter_surface_forms() for form in self._variants(text)]
+        by_kind: dict[str, list[list[int]]] = {}
+        strings = nlp.vocab.strings
+        for (_, key, kind), tokens in zip(forms, cache.tokenised([f for f, _, _ in forms], nlp.tokenizer), strict=True):
+            orths = [strings.add(t) for t in tokens]
+            if self._keys.setdefault((strings.add(kind), *orths), key) == key:
+                by_kind.setdefault(kind, []).append(orths)
+        for kind, patterns in by_kind.items():
+            self._kinds[strings.add(kind)] = kind
+            self.matcher.add(kind, patterns)  # type: ignore[arg-type]  # token ids work as patterns
 
     @staticmethod
     def _variants(text: str) -> Iterable[str]:
@@ -73,7 +77,8 @@ class ActorRuler:
     def __call__(self, doc: Doc) -> Doc:
         spans = []
         for match_id, start, end in self.matcher(doc):
-            key, kind = self._kinds[match_id]
+            kind = self._kinds[match_id]
+            key = self._keys[(match_id, *(t.orth for t in doc[start:end]))]
             if kind == "short" and _part_of_longer_name(doc, start, end, self.title_words, self.joiners):
                 continue  # "Ivanka Trump", "Trump Tower": another name, left to the NER
             if end - start == 1 and kind in ("name", "capital") and _after_a_name(doc, start, self.title_words):

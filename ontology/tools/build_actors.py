@@ -34,8 +34,11 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
-if str(ROOT) not in sys.path:  # run as a script from a source checkout
-    sys.path.insert(0, str(ROOT))
+for _path in (ROOT, Path(__file__).resolve().parent):  # run as a script from a source checkout
+    if str(_path) not in sys.path:
+        sys.path.insert(0, str(_path))
+
+from import_actors import import_all  # noqa: E402
 
 from kg.errors import InputError, KGError  # noqa: E402
 from kg.rdf.iris import slugify  # noqa: E402
@@ -62,6 +65,10 @@ ACTOR_FILES: dict[str, tuple[str, str]] = {
     "groups.jsonl": ("groups.jsonl", "Organization"),
     "persons.jsonl": ("persons", "Person"),
 }
+
+#: output files of the actors imported from the Phoenix dictionaries and the leaders file
+IMPORTED_PERSONS = "persons_historical.jsonl"
+IMPORTED_OTHERS = "groups_imported.jsonl"
 
 COMMON_KEYS = ("key", "label", "type", "wikidata", "country", "aliases", "part_of")
 STATE_KEYS = ("iso2", "iso3", "official_name", "demonyms", "capitals", "seats", "un_member")
@@ -481,7 +488,13 @@ def build(gazetteer: Path, *, curated: Path = CURATED) -> tuple[dict[str, list[d
         files[out_name] = load_curated(source, default_type, curated=curated)
     _, _, leaders = _read_gazetteer(gazetteer)
     _fill_person_wikidata(files["persons.jsonl"], leaders, states)
+    imported, counts = import_all(gazetteer, files, curated, slugify)
+    for record in imported:
+        record["label"], record["aliases"] = normalise_alias(record["label"]), _unique(record["aliases"])
+    files[IMPORTED_PERSONS] = [r for r in imported if r["type"] == "Person"]
+    files[IMPORTED_OTHERS] = [r for r in imported if r["type"] != "Person"]
     warnings = _check(files)
+    warnings += [f"import: {name}: {count}" for name, count in sorted(counts.items())]
     return {name: sorted((_ordered(r) for r in recs), key=lambda r: r["key"]) for name, recs in files.items()}, warnings
 
 
