@@ -13,7 +13,8 @@ Reading rules:
 
 * **Dates** ``YYYYMMDD`` are taken as written; ``YYMMDD`` (the century is not written) is
   read as 20YY when YY < 30, else 19YY (the dictionaries date from 2014 and reach back to
-  the 1930s). Malformed dates are dropped (the role stays, open on that side).
+  the 1930s). Malformed dates are dropped (the role stays, open on that side). A role open
+  at its end ends on ``open_role_end`` (the dictionary's date): later tenure is unknown.
 * **Codes** are a three-letter country code (a state's ISO alpha-3) followed by sectors
   (``USAGOV``, ``AFGGOVJUD``); ``IGO``, ``NGO``, ``MNC``, ``IMG`` ... open codes of bodies
   that belong to no state. The first sector after the country gives the role kind and office
@@ -188,11 +189,11 @@ def _person(entry: Entry, names: list[str], states: dict[str, dict[str, Any]], r
         if country is None:
             continue
         countries.append(country)
-        if sector in rules["role_sectors"] and (start or end) and not (start and end and start > end):
+        if sector in rules["role_sectors"] and (start or end) and (start or "") <= (end or rules["open_role_end"]):
             kind, office = rules["role_sectors"][sector]
             state = states[country]
             roles.append({"office": office.format(state=state["label"]), "of": state["key"], "kind": kind,
-                          "start": start, "end": end})
+                          "start": start, "end": end or rules["open_role_end"]})
     country = max(dict.fromkeys(countries), key=countries.count) if countries else None  # first-seen on ties
     return {"label": names[0], "type": "Person", "wikidata": None, "country": country, "aliases": names,
             "part_of": None, "short_names": [], "roles": roles, "source": entry.where}
