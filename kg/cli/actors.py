@@ -18,11 +18,12 @@ def actors(
 ) -> None:
     """Show actors of the knowledge base: label, type, aliases, roles with dates, Wikidata id."""
     from kg.actors.kb import load_kb
-    from kg.actors.search import search_actors
+    from kg.actors.search import find_actors
     from kg.rdf.iris import actor_iri
 
     kb = load_kb([str(p) for p in actors or ()])
-    found = search_actors(kb, search, limit=limit)
+    matches = find_actors(kb, search, limit=limit)
+    found = matches.actors
     if not found:
         raise KGError("E170", f"no actor matches {search!r}; try part of a name, an alias or a Wikidata id")
     for actor in found:
@@ -40,3 +41,5 @@ def actors(
             of = kb.get(role.of)
             span = f"{role.start or '?'} – {role.end or 'now'}"
             out.print(f"  {role.kind}: {role.office}{' (' + of.label + ')' if of else ''}, {span}", markup=False)
+    if matches.more:
+        out.print(f"{matches.more} more; use --limit {limit + matches.more} to see them all.", markup=False)

@@ -1,4 +1,10 @@
-"""``kg demo``: the main job on the bundled seed articles."""
+"""``kg demo``: the main job on the bundled seed articles.
+
+The demo never touches what a user made: it builds into its own store folder (``./kg-demo``
+unless ``--store`` names another), marked as the demo's by a small file inside it, and
+refuses a folder that exists without that mark; it overwrites a map only when the demo
+wrote that map.
+"""
 from __future__ import annotations
 
 from pathlib import Path
@@ -6,16 +12,21 @@ from typing import Annotated, Optional
 
 import typer
 
-from kg.cli.common import DEFAULT_STORE, StoreOpt, open_cli_store, out
+from kg.cli.common import open_cli_store, out
 from kg.cli.extract import print_summary, run_build
 from kg.cli.render import render
+from kg.errors import InputError
 
 __all__ = ["demo"]
 
+DEMO_STORE = "kg-demo"
+DEMO_TITLE = "geokg: seed articles"
+_MARK = ".geokg-demo"  # inside the store folder: this store was made by kg demo
+
 
 def demo(
-    store: StoreOpt = DEFAULT_STORE,
-    output: Annotated[Path, typer.Option("-o", "--output", help="HTML map to write.")] = Path("graph.html"),
+    store: Annotated[str, typer.Option("--store", help="Store folder the demo builds (its own; an existing folder that the demo did not create is refused).")] = DEMO_STORE,
+    output: Annotated[Path, typer.Option("-o", "--output", help="HTML map to write (an existing file is replaced only when the demo wrote it).")] = Path("graph.html"),
     seeds: Annotated[Optional[Path], typer.Option("--seeds", help="Articles to build (default: the bundled seeds/).")] = None,
 ) -> None:
     """The main job on the bundled seed articles: build, summary, "who pressures whom", HTML map."""
@@ -23,8 +34,11 @@ def demo(
     from kg.store.named_queries import named_queries
     from kg.store.results import result_table
 
+    _check_store(Path(store))
+    _check_map(output)
     source = seeds or seeds_path()
     summary = run_build([str(source)], store, replace=True, model=None, actors=None)
+    (Path(store) / _MARK).write_text("made by kg demo; kg demo may rebuild this store\n", encoding="utf-8")
     print_summary(summary, store)
     nq = named_queries()["who-pressures-whom"]
     with open_cli_store(store) as st:
@@ -32,4 +46,25 @@ def demo(
     out.print("\nWho pressures whom (SPARQL: kg query --named who-pressures-whom):", markup=False)
     out.print(result_table(result))
     render(output=output, store=store, negated=False, actor=None, hops=1, since=None, until=None,
-           predicate=None, title="geokg: seed articles")
+           predicate=None, title=DEMO_TITLE)
+    out.print(f"\nThe map is in {output}: open it in a web browser (it works offline).", markup=False)
+
+
+def _check_store(folder: Path) -> None:
+    """Refuse a store folder that exists and was not made by the demo."""
+    if folder.exists() and not (folder / _MARK).is_file() and (not folder.is_dir() or any(folder.iterdir())):
+        raise InputError("E171", f"{folder} exists and was not made by kg demo, which would rebuild it; "
+                                 f"give the demo another folder with --store (your store is untouched)")
+
+
+def _check_map(path: Path) -> None:
+    """Refuse to overwrite a file that is not a map the demo wrote."""
+    if not path.exists():
+        return
+    try:
+        ours = path.is_file() and f"<title>{DEMO_TITLE}</title>" in path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        ours = False
+    if not ours:
+        raise InputError("E172", f"{path} exists and was not written by kg demo; give the map another "
+                                 f"name with -o (the file is untouched)")

@@ -1,0 +1,73 @@
+"""``kg demo`` and ``kg actors`` as a user runs them: the demo never touches what a user made,
+and an actor search shows the actor that is named first."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import SEED_ARTICLE
+
+pytestmark = pytest.mark.slow
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def kg(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
+    return subprocess.run([sys.executable, "-m", "kg", *args], capture_output=True, text=True,
+                          timeout=300, cwd=cwd, env=env)
+
+
+@pytest.fixture(scope="module")
+def seeds(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("seeds")
+    shutil.copy(SEED_ARTICLE, folder / SEED_ARTICLE.name)
+    return folder
+
+
+def test_demo_builds_its_own_store_and_map_and_may_rebuild_them(tmp_path: Path, seeds: Path) -> None:
+    first = kg("demo", "--seeds", str(seeds), cwd=tmp_path)
+    assert first.returncode == 0, first.stderr
+    assert (tmp_path / "kg-demo").is_dir() and not (tmp_path / "kg-store").exists()
+    assert (tmp_path / "graph.html").is_file()
+    assert "graph.html" in first.stdout and "open it in a web browser" in first.stdout
+    again = kg("demo", "--seeds", str(seeds), cwd=tmp_path)
+    assert again.returncode == 0, again.stderr
+
+
+def test_demo_refuses_a_store_it_did_not_make(tmp_path: Path, seeds: Path) -> None:
+    built = kg("build", str(SEED_ARTICLE), "--store", "mine", cwd=tmp_path)
+    assert built.returncode == 0, built.stderr
+    before = sorted(p.name for p in (tmp_path / "mine").iterdir())
+    result = kg("demo", "--seeds", str(seeds), "--store", "mine", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.startswith("error E171:") and "mine" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert sorted(p.name for p in (tmp_path / "mine").iterdir()) == before
+    query = kg("query", "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }", "--store", "mine",
+               "--format", "csv", cwd=tmp_path)
+    assert query.returncode == 0 and int(query.stdout.split()[-1]) > 0
+
+
+def test_demo_does_not_overwrite_a_file_it_did_not_write(tmp_path: Path, seeds: Path) -> None:
+    mine = tmp_path / "graph.html"
+    mine.write_text("<html>my own page</html>", encoding="utf-8")
+    result = kg("demo", "--seeds", str(seeds), cwd=tmp_path)
+    assert result.returncode == 2 and result.stderr.startswith("error E172:")
+    assert mine.read_text(encoding="utf-8") == "<html>my own page</html>"
+    assert not (tmp_path / "kg-demo").exists()
+
+
+@pytest.mark.parametrize(("search", "first"), [("Xi", "Xi Jinping"), ("xi jinping", "Xi Jinping"),
+                                               ("Q15031", "Xi Jinping"), ("Putin", "Vladimir Putin")])
+def test_actor_search_shows_the_named_actor_first_and_says_what_was_cut(tmp_path: Path, search: str,
+                                                                        first: str) -> None:
+    result = kg("actors", search, "--limit", "3", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[0].startswith(first + "  (")
+    if search == "Xi":
+        assert "more; use --limit" in result.stdout.splitlines()[-1]
