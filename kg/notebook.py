@@ -337,7 +337,8 @@ def named_query_frame(store: Store, name: str, *, prefixed: bool = True, **param
     """Run one of the named queries of ``kg query --named`` (``kg query --list`` lists them).
 
     ``params`` are the ``--param NAME=VALUE`` pairs, e.g.
-    ``named_query_frame(store, "relations-of-actor", actor="Xi Jinping")``.
+    ``named_query_frame(store, "relations-of-actor", actor="Xi Jinping")``; an actor may be
+    given by IRI, key (``xi-jinping``), label or alias, as on the command line.
     """
     from kg.store.named_queries import named_queries
 
@@ -345,7 +346,8 @@ def named_query_frame(store: Store, name: str, *, prefixed: bool = True, **param
     if name not in queries:
         raise InputError("E804", f"no named query {name!r}; known: {', '.join(sorted(queries))}")
     nq = queries[name]
-    return _result_frame(store.query(nq.text_for(store), bindings=nq.bind(params)), prefixed=prefixed)
+    bindings = nq.bind(params, actor=store.resolve_actor)
+    return _result_frame(store.query(nq.text_for(store), bindings=bindings), prefixed=prefixed)
 
 
 # ---------------------------------------------------------------- graph and measures

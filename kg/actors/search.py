@@ -6,12 +6,15 @@ merely contain it; within a rank, shorter names first (the closer match), then a
 """
 from __future__ import annotations
 
+import difflib
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from kg.actors.kb import KnowledgeBase, name_key
+from kg.errors import InputError
 from kg.types import Actor
 
-__all__ = ["ActorMatches", "find_actors", "search_actors"]
+__all__ = ["ActorMatches", "ActorName", "find_actors", "resolve_actor", "search_actors"]
 
 EXACT, SHORT_NAME, WORD_PREFIX, SUBSTRING = range(4)
 
@@ -76,3 +79,62 @@ def search_actors(kb: KnowledgeBase, text: str, *, limit: int = 10) -> list[Acto
     ['Xi Jinping']
     """
     return find_actors(kb, text, limit=limit).actors
+
+
+@dataclass(frozen=True, slots=True)
+class ActorName:
+    """One actor as a user may name it: by IRI, key, label or one of its aliases."""
+
+    iri: str
+    key: str
+    label: str
+    aliases: tuple[str, ...] = ()
+
+
+def resolve_actor(query: str, actors: Iterable[ActorName], *, among: str = "the store") -> ActorName:
+    """The one actor that ``query`` names: its IRI or key, else its label, else an alias.
+
+    The same rule serves ``kg query --named`` parameters, ``kg render --actor``,
+    ``kg analyze --dyad`` and the notebook helpers. Case and surrounding spaces do not count.
+
+    Raises
+    ------
+    kg.errors.InputError
+        E623 when nothing matches (with the closest labels as suggestions), E624 when a label
+        or alias names several actors.
+
+    Examples
+    --------
+    >>> xi = ActorName("https://w3id.org/geokg/actor/xi-jinping", "xi-jinping", "Xi Jinping", ("Xi",))
+    >>> cn = ActorName("https://w3id.org/geokg/actor/china", "china", "China", ("PRC",))
+    >>> [resolve_actor(q, [xi, cn]).key for q in ("xi-jinping", " XI JINPING ", "xi", "prc")]
+    ['xi-jinping', 'xi-jinping', 'xi-jinping', 'china']
+    >>> resolve_actor("Xi Jinpin", [xi, cn])
+    Traceback (most recent call last):
+    kg.errors.InputError: E623: no actor in the store is named 'Xi Jinpin'; did you mean Xi Jinping?
+    """
+    wanted = query.strip().casefold()
+    if not wanted:
+        raise InputError("E623", "an empty actor name was given; give an IRI, key or label")
+    pool = list(actors)
+    for matches in (
+        [a for a in pool if a.iri.casefold() == wanted or a.key.casefold() == wanted],
+        [a for a in pool if a.label.strip().casefold() == wanted],
+        [a for a in pool if any(alias.strip().casefold() == wanted for alias in a.aliases)],
+    ):
+        distinct = {a.iri: a for a in matches}
+        if len(distinct) == 1:
+            return next(iter(distinct.values()))
+        if distinct:
+            raise InputError("E624", f"{query!r} names {len(distinct)} actors "
+                                     f"({', '.join(sorted(distinct))}); give the IRI of one")
+    raise InputError("E623", f"no actor in {among} is named {query!r}{_suggestions(wanted, pool)}")
+
+
+def _suggestions(wanted: str, pool: list[ActorName]) -> str:
+    labels = {a.label.casefold(): a.label for a in pool if a.label}
+    close = difflib.get_close_matches(wanted, list(labels), n=3, cutoff=0.6)
+    close += [key for key in labels if wanted in key and key not in close][: 3 - len(close)]
+    if not close:
+        return "; give an IRI, key (xi-jinping) or label (kg actors NAME searches the knowledge base)"
+    return f"; did you mean {', '.join(labels[c] for c in close)}?"

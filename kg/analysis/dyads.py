@@ -18,6 +18,7 @@ from typing import Any, Literal
 import networkx as nx
 
 from kg.analysis.balance import QUAD_NAMES, Balance
+from kg.actors.search import ActorName, resolve_actor
 from kg.errors import InputError
 from kg.rdf.iris import ACTOR_NS
 
@@ -160,25 +161,11 @@ def find_actor(G: nx.Graph, query: str) -> Any:
     >>> find_actor(G, "china"), find_actor(G, " CHINA ") == find_actor(G, "china")
     ('https://w3id.org/geokg/actor/china', True)
     """
-    wanted = query.strip().casefold()
-    if not wanted:
-        raise InputError("E623", "an empty actor name was given; give an IRI, key or label")
-    by_id = [n for n in G if str(n).casefold() == wanted or _key(G, n).casefold() == wanted]
-    if len(by_id) == 1:
-        return by_id[0]
-    by_label = [n for n in G if str(G.nodes[n].get("label") or "").strip().casefold() == wanted]
-    found = by_id or by_label
-    if not found:
-        raise InputError(
-            "E623", f"no actor in the graph matches {query!r}; give an IRI, key (xi-jinping) or "
-            "label of an actor that has statements left after the filters"
-        )
-    if len(found) > 1:
-        raise InputError(
-            "E624", f"{query!r} names {len(found)} actors ({', '.join(sorted(map(str, found)))}); "
-            "give the IRI of one"
-        )
-    return found[0]
+    names = {str(n): n for n in G}
+    pool = [ActorName(str(n), _key(G, n), str(G.nodes[n].get("label") or "").strip(),
+                      tuple(G.nodes[n].get("aliases") or ())) for n in G]
+    found = resolve_actor(query, pool, among="the graph (after the filters)")
+    return names[found.iri]
 
 
 def _key(G: nx.Graph, node: Any) -> str:

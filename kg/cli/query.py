@@ -44,10 +44,11 @@ def query(
         if named not in queries:
             raise InputError("E163", f"no named query {named!r}; known: {', '.join(sorted(queries))}")
         nq = queries[named]
-        bindings = nq.bind(bindings)
+        nq.bind(bindings)  # unknown or missing parameters are refused before the store opens
     with open_cli_store(store, must_exist=True) as st:
         if named is not None:
             sparql = nq.text_for(st)
+            bindings = nq.bind(bindings, actor=st.resolve_actor)
         result = st.query(sparql or "", bindings=bindings)
     if fmt == "table":
         from kg.store.results import result_table

@@ -19,6 +19,7 @@ from typing import Any, Literal, Self, Union
 
 import pyoxigraph as ox
 
+from kg.actors.search import ActorName, resolve_actor
 from kg.errors import InputError
 from kg.rdf.convert import (
     ACTORS_GRAPH_NODE,
@@ -30,7 +31,7 @@ from kg.rdf.convert import (
     article_quads,
 )
 from kg.rdf.iris import article_iri
-from kg.rdf.namespaces import ACTOR_NS, ARTICLE_NS, GKG, GKG_NS, WD_NS, XSD, named_node
+from kg.rdf.namespaces import ACTOR_NS, ARTICLE_NS, GKG, GKG_NS, SKOS, WD_NS, XSD, named_node
 from kg.records import ActorRecord, ArticleInfo, AttributionRecord, StatementRecord
 from kg.store.results import Term
 from kg.types import Actor, Article, Statement
@@ -90,6 +91,15 @@ SELECT ?a ?label ?type ?wd ?country WHERE {
   }
 }
 """ % ACTORS_GRAPH_NODE.value
+
+_ACTOR_NAMES_QUERY = f"""
+SELECT ?a ?label ?alias WHERE {{
+  GRAPH {ACTORS_GRAPH_NODE} {{
+    ?a a gkg:Actor ; rdfs:label ?label .
+    OPTIONAL {{ ?a <{SKOS.altLabel}> ?alias }}
+  }}
+}}
+"""
 
 _DESCRIBED_ACTORS_QUERY = f"SELECT DISTINCT ?a WHERE {{ GRAPH {ACTORS_GRAPH_NODE} {{ ?a a gkg:Actor }} }}"
 
@@ -281,6 +291,24 @@ class BaseStore(ABC):
             )
         out.sort(key=lambda a: (a["doc_id"], a["iri"]))
         return out
+
+    def actor_names(self) -> list[ActorName]:
+        """Every described actor with its label and aliases, to resolve what a user typed."""
+        found: dict[str, tuple[str, list[str]]] = {}
+        for row in self._select(_ACTOR_NAMES_QUERY):
+            label, aliases = found.setdefault(row["a"].value, (row["label"].value, []))
+            if row["alias"] is not None:
+                aliases.append(row["alias"].value)
+        return [ActorName(iri, iri[len(ACTOR_NS):] if iri.startswith(ACTOR_NS) else iri, label, tuple(aliases))
+                for iri, (label, aliases) in found.items()]
+
+    def resolve_actor(self, name: str) -> str:
+        """The IRI of the actor that ``name`` (IRI, key, label or alias) names in this store.
+
+        Raises E623 (with close labels as suggestions) or E624, as
+        :func:`kg.actors.search.resolve_actor` does.
+        """
+        return resolve_actor(name, self.actor_names()).iri
 
     def _actor_records(self) -> dict[str, dict[str, Any]]:
         """The described actors by IRI: ``id``, ``label``, ``type``, ``wikidata``, ``country``."""

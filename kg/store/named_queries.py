@@ -16,7 +16,7 @@ over the union graph, which any SPARQL server and rdflib evaluate well. That is 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -51,22 +51,38 @@ class NamedQuery:
 
         return self.text if isinstance(store, GraphStore) else self.standard_text
 
-    def bind(self, given: Mapping[str, str]) -> dict[str, ox.NamedNode | ox.Literal]:
+    @property
+    def required(self) -> tuple[str, ...]:
+        """Parameters the query needs (those whose description does not say "(optional)")."""
+        return tuple(name for name, _kind, text in self.params if "(optional)" not in text)
+
+    def bind(self, given: Mapping[str, str], *,
+             actor: Callable[[str], str] | None = None) -> dict[str, ox.NamedNode | ox.Literal]:
         """Turn ``NAME=VALUE`` strings into RDF terms of the declared kinds.
 
-        Kinds: ``actor`` (IRI, key or label; a label is matched by the query itself through
-        ``?actorLabel``), ``predicate`` (local name), ``date``, ``string``, ``number``.
+        Kinds: ``actor``, ``predicate`` (local name), ``date``, ``string``, ``number``. An
+        actor is given as IRI, key, label or alias: ``actor`` (such as
+        :meth:`kg.store.BaseStore.resolve_actor`) turns it into the actor's IRI, which fails
+        with a suggestion when the store has no such actor; without it, an IRI is bound as it
+        is and anything else is matched by the query itself against the label (``?actorLabel``).
+        A required parameter that is missing is refused (E169).
         """
         declared = {p[0]: p[1] for p in self.params}
         unknown = set(given) - set(declared)
         if unknown:
             raise InputError("E164", f"query {self.name!r} takes {', '.join(declared) or 'no parameters'}, "
                                      f"not {', '.join(sorted(unknown))}")
+        missing = [name for name in self.required if not given.get(name, "").strip()]
+        if missing:
+            raise InputError("E169", f"query {self.name!r} needs " + ", ".join(
+                f"--param {name}=…" for name in missing) + " (kg query --list shows what each means)")
         out: dict[str, ox.NamedNode | ox.Literal] = {}
         for name, value in given.items():
             kind = declared[name]
             if kind == "actor":
-                if value.startswith(ACTOR_NS):
+                if actor is not None:
+                    out[name] = ox.NamedNode(actor(value))
+                elif value.startswith(ACTOR_NS):
                     out[name] = ox.NamedNode(value)
                 else:
                     out[name + "Label"] = ox.Literal(value)

@@ -177,7 +177,7 @@ def test_label_parameters_are_terms_not_query_text(store: GraphStore) -> None:
         ("pressures", ox.NamedNode("https://w3id.org/geokg/ontology#pressures")),
         ("pressure", None),  # a typo is refused, not a new IRI
         ("gkg:pressures", None),
-        ("", None),
+        ("", None),  # an empty value is a missing parameter (E169)
     ],
 )
 def test_predicate_parameters_are_ontology_terms(value: str, bound: ox.NamedNode | None) -> None:
@@ -185,7 +185,7 @@ def test_predicate_parameters_are_ontology_terms(value: str, bound: ox.NamedNode
     if bound is None:
         with pytest.raises(InputError) as error:
             query.bind({"p": value})
-        assert error.value.code == "E165"
+        assert error.value.code == ("E169" if not value else "E165")
     else:
         assert query.bind({"p": value}) == {"p": bound}
 
@@ -266,3 +266,35 @@ def test_actor_degree_agrees_with_a_count_in_python() -> None:
     }
     labels = [r["label"] for r in rows]
     assert labels == sorted(labels, key=lambda k: (-got[k][0], k))
+
+
+def _kg_query(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    return subprocess.run([sys.executable, "-m", "kg", "query", *args, "--format", "csv", "--store", str(folder)],
+                          capture_output=True, text=True, timeout=120, env=env, cwd=ROOT)
+
+
+def test_kg_query_names_an_actor_by_label_key_or_iri_and_refuses_a_missing_or_unknown_one(tmp_path: Path) -> None:
+    folder = tmp_path / "kg.store"
+    sample_store(folder)
+    rows = {}
+    for given in ("Xi Jinping", "xi jinping", "xi-jinping", "https://w3id.org/geokg/actor/xi-jinping"):
+        result = _kg_query(folder, "--named", "relations-of-actor", "--param", f"actor={given}")
+        assert result.returncode == 0, result.stderr
+        rows[given] = result.stdout
+    assert len(set(rows.values())) == 1 and len(rows["Xi Jinping"].splitlines()) > 1
+    missing = _kg_query(folder, "--named", "relations-of-actor")
+    assert missing.returncode == 2 and missing.stderr.startswith("error E169:")
+    assert "--param actor=" in missing.stderr
+    unknown = _kg_query(folder, "--named", "relations-of-actor", "--param", "actor=Xi Jinpin")
+    assert unknown.returncode == 2 and unknown.stderr.startswith("error E623:")
+    assert "did you mean Xi Jinping?" in unknown.stderr
+
+
+def test_optional_parameters_may_be_left_out() -> None:
+    timeline = named_queries()["actor-timeline"]
+    assert timeline.required == ("actor",)
+    assert timeline.bind({"actor": "China"}) == {"actorLabel": ox.Literal("China")}
+    with pytest.raises(InputError) as error:
+        named_queries()["dyad-history"].bind({"a": "China"})
+    assert error.value.code == "E169" and "--param b=" in error.value.message
