@@ -17,8 +17,8 @@ from typing import Any, Literal
 
 import networkx as nx
 
-from kg.analysis.balance import QUAD_NAMES, Balance
 from kg.actors.search import ActorName, resolve_actor
+from kg.analysis.balance import QUAD_NAMES, Balance
 from kg.errors import InputError
 from kg.rdf.iris import ACTOR_NS
 

@@ -31,7 +31,16 @@ from kg.rdf.convert import (
     article_quads,
 )
 from kg.rdf.iris import article_iri
-from kg.rdf.namespaces import ACTOR_NS, ARTICLE_NS, GKG, GKG_NS, SKOS, WD_NS, XSD, named_node
+from kg.rdf.namespaces import (
+    ACTOR_NS,
+    ARTICLE_NS,
+    GKG,
+    GKG_NS,
+    SKOS,
+    WD_NS,
+    XSD,
+    named_node,
+)
 from kg.records import ActorRecord, ArticleInfo, AttributionRecord, StatementRecord
 from kg.store.results import Term
 from kg.types import Actor, Article, Statement
