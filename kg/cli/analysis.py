@@ -21,6 +21,7 @@ from rich.text import Text
 
 from kg.cli.common import DEFAULT_STORE, StoreOpt, err, out, read_records
 from kg.errors import InputError
+from kg.terminal import printable
 
 __all__ = ["analyze", "export_graph_command"]
 
@@ -71,7 +72,7 @@ def _table(title: str, columns: list[tuple[str, str]]) -> Table:
 
 def _row(table: Table, *cells: Any) -> None:
     # Text, never markup: labels and sentences come from articles
-    table.add_row(*(Text("" if c is None else str(c)) for c in cells))
+    table.add_row(*(Text("" if c is None else printable(str(c))) for c in cells))
 
 
 def _score(value: float | None) -> str:

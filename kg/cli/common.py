@@ -8,12 +8,13 @@ import os
 import sys
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 from rich.console import Console
 
 from kg.errors import KGError
+from kg.terminal import printable
 
 if TYPE_CHECKING:
     from kg.records import StatementRecord
@@ -33,9 +34,17 @@ __all__ = [
 ]
 
 #: standard error, for progress, counts and error lines
-err = Console(stderr=True, highlight=False, soft_wrap=True)
+class _Console(Console):
+    """A rich console that never passes control characters of the printed text to the terminal
+    (article text may hold escape sequences; tables strip theirs where their cells are made)."""
+
+    def print(self, *objects: Any, **kwargs: Any) -> None:
+        super().print(*(printable(o) if isinstance(o, str) else o for o in objects), **kwargs)
+
+
+err = _Console(stderr=True, highlight=False, soft_wrap=True)
 #: standard output, for results
-out = Console(highlight=False, soft_wrap=True)
+out = _Console(highlight=False, soft_wrap=True)
 
 DEFAULT_STORE = "kg-store"
 StoreOpt = Annotated[str, typer.Option("--store", help="Store folder (embedded Oxigraph), created if missing.")]

@@ -9,6 +9,7 @@ import typer
 
 from kg.cli.common import DEFAULT_STORE, StoreOpt, err, open_cli_store, out
 from kg.errors import InputError
+from kg.store.sparql_text import is_update
 
 __all__ = ["query"]
 
@@ -45,6 +46,10 @@ def query(
             raise InputError("E163", f"no named query {named!r}; known: {', '.join(sorted(queries))}")
         nq = queries[named]
         nq.bind(bindings)  # unknown or missing parameters are refused before the store opens
+    if sparql is not None and is_update(sparql):
+        raise InputError("E174", "kg query only reads the store; it does not run SPARQL updates "
+                                 "(INSERT, DELETE, …): use kg build and kg remove, or send the update "
+                                 "to a kg serve --writable endpoint")
     with open_cli_store(store, must_exist=True) as st:
         if named is not None:
             sparql = nq.text_for(st)

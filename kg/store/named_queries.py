@@ -83,7 +83,11 @@ class NamedQuery:
                 if actor is not None:
                     out[name] = ox.NamedNode(actor(value))
                 elif value.startswith(ACTOR_NS):
-                    out[name] = ox.NamedNode(value)
+                    try:
+                        out[name] = ox.NamedNode(value)
+                    except ValueError:
+                        raise InputError("E175", f"{name}={value!r} is not a valid IRI; give the actor's "
+                                                 "IRI, key or label") from None
                 else:
                     out[name + "Label"] = ox.Literal(value)
             elif kind == "predicate":

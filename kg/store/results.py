@@ -19,6 +19,7 @@ import pyoxigraph as ox
 
 from kg.errors import InputError
 from kg.rdf.namespaces import PREFIXES, RDF, XSD_NS
+from kg.terminal import printable
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -269,11 +270,11 @@ def result_table(result: QueryResult, *, prefixes: Mapping[str, str] = PREFIXES)
     if result.kind == "graph":
         table = Table("subject", "predicate", "object")
         for triple in result.triples:
-            table.add_row(*(Text(shorten(t, prefixes)) for t in triple))
+            table.add_row(*(Text(printable(shorten(t, prefixes))) for t in triple))
         return table
     table = Table(*result.variables)
     for row in result.terms:
-        table.add_row(*(Text(shorten(t, prefixes)) for t in row))
+        table.add_row(*(Text(printable(shorten(t, prefixes))) for t in row))
     return table
 
 

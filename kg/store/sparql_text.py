@@ -32,6 +32,7 @@ from kg.rdf.namespaces import PREFIXES
 __all__ = [
     "Outline",
     "Token",
+    "is_update",
     "mentions_variable",
     "outline",
     "project_variables",
@@ -173,6 +174,23 @@ def query_form(query: str) -> QueryForm | None:
     'ASK'
     """
     return outline(query).form
+
+
+_UPDATES = frozenset({"INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH"})
+
+
+def is_update(query: str) -> bool:
+    """True when ``query`` is a SPARQL Update (its first keyword after the prologue).
+
+    >>> is_update("PREFIX ex: <http://e.org/>  insert data { ex:a ex:b ex:c }")
+    True
+    >>> is_update("SELECT * WHERE { ?s ?p ?o }  # delete nothing")
+    False
+    """
+    for token in tokens(query):
+        if token.kind == "word" and token.text.upper() not in ("PREFIX", "BASE") and not token.text.endswith(":"):
+            return token.text.upper() in _UPDATES
+    return False
 
 
 def mentions_variable(query: str, name: str) -> bool:
