@@ -18,7 +18,7 @@ from typing import Any, Literal
 import networkx as nx
 
 from kg.analysis.balance import QUAD_NAMES, Balance
-from kg.errors import InputError
+from kg.errors import Errors
 from kg.rdf.iris import ACTOR_NS
 
 __all__ = [
@@ -120,7 +120,7 @@ class DyadTimeline:
         """
         width = {"year": 4, "month": 7, "day": 10}.get(unit)
         if width is None:
-            raise InputError("E628", f"unit must be 'year', 'month' or 'day', not {unit!r}")
+            raise Errors.E638.error(unit=unit)
         counts: dict[str, int] = {}
         balances: dict[str, Balance] = {}
         for event in self.events:
@@ -162,22 +162,16 @@ def find_actor(G: nx.Graph, query: str) -> Any:
     """
     wanted = query.strip().casefold()
     if not wanted:
-        raise InputError("E623", "an empty actor name was given; give an IRI, key or label")
+        raise Errors.E630.error()
     by_id = [n for n in G if str(n).casefold() == wanted or _key(G, n).casefold() == wanted]
     if len(by_id) == 1:
         return by_id[0]
     by_label = [n for n in G if str(G.nodes[n].get("label") or "").strip().casefold() == wanted]
     found = by_id or by_label
     if not found:
-        raise InputError(
-            "E623", f"no actor in the graph matches {query!r}; give an IRI, key (xi-jinping) or "
-            "label of an actor that has statements left after the filters"
-        )
+        raise Errors.E623.error(query=query)
     if len(found) > 1:
-        raise InputError(
-            "E624", f"{query!r} names {len(found)} actors ({', '.join(sorted(map(str, found)))}); "
-            "give the IRI of one"
-        )
+        raise Errors.E624.error(query=query, count=len(found), actors=', '.join(sorted(map(str, found))))
     return found[0]
 
 
@@ -244,7 +238,7 @@ def most_active_dyads(
     ({'pressures': 3, 'opposes': 1}, -1.0)
     """
     if top is not None and top < 0:
-        raise InputError("E628", f"top must be 0 or more, not {top}")
+        raise Errors.E637.error(top=top)
     totals: dict[tuple[Any, Any], dict[str, Any]] = {}
     for u, v, key, data in G.edges(keys=True, data=True):
         if u == v or (not structural and _is_structural(data)):
@@ -334,7 +328,7 @@ def dyad_timeline(
     first = find_actor(G, a) if a not in G else a
     second = find_actor(G, b) if b not in G else b
     if first == second:
-        raise InputError("E622", f"a dyad needs two different actors, not {a!r} twice")
+        raise Errors.E629.error(a=a)
     events: list[TimelineEvent] = []
     omitted = 0
     for u, v in ((first, second), (second, first)):

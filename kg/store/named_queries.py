@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from kg.errors import InputError
+from kg.errors import Errors
 from kg.rdf.namespaces import ACTOR_NS, GKG, XSD, named_node
 
 __all__ = ["NamedQuery", "named_queries", "parse_params"]
@@ -60,8 +60,11 @@ class NamedQuery:
         declared = {p[0]: p[1] for p in self.params}
         unknown = set(given) - set(declared)
         if unknown:
-            raise InputError("E164", f"query {self.name!r} takes {', '.join(declared) or 'no parameters'}, "
-                                     f"not {', '.join(sorted(unknown))}")
+            raise Errors.E164.error(
+                name=self.name,
+                declared=', '.join(declared) or 'no parameters',
+                unknown=', '.join(sorted(unknown)),
+            )
         out: dict[str, ox.NamedNode | ox.Literal] = {}
         for name, value in given.items():
             kind = declared[name]
@@ -76,17 +79,17 @@ class NamedQuery:
                 except AttributeError:
                     term = None
                 if term is None:
-                    raise InputError("E165", f"predicate {value!r} must be a term of the geokg ontology such as pressures")
+                    raise Errors.E165.error(value=value)
                 out[name] = named_node(term)
             elif kind == "date":
                 if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-                    raise InputError("E166", f"{name}={value!r} must be an ISO date such as 2025-09-28")
+                    raise Errors.E166.error(name=name, value=value)
                 out[name] = ox.Literal(value, datatype=named_node(XSD["date"]))
             elif kind == "number":
                 try:
                     float(value)
                 except ValueError:
-                    raise InputError("E167", f"{name}={value!r} must be a number") from None
+                    raise Errors.E167.error(name=name, value=value) from None
                 out[name] = ox.Literal(value, datatype=named_node(XSD["decimal"]))
             else:
                 out[name] = ox.Literal(value)
@@ -123,6 +126,6 @@ def parse_params(items: Sequence[str]) -> dict[str, str]:
     for item in items:
         name, sep, value = item.partition("=")
         if not sep or not name.strip():
-            raise InputError("E168", f"--param {item!r} must look like NAME=VALUE")
+            raise Errors.E168.error(item=item)
         out[name.strip()] = value
     return out
