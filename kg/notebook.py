@@ -335,7 +335,7 @@ def named_query_frame(store: Store, name: str, *, prefixed: bool = True, **param
 
     queries = named_queries()
     if name not in queries:
-        raise Errors.E804.error(name=name, known=', '.join(sorted(queries)))
+        raise Errors.E804.error(name=name, known=", ".join(sorted(queries)))
     nq = queries[name]
     return _result_frame(store.query(nq.text_for(store), bindings=nq.bind(params)), prefixed=prefixed)
 

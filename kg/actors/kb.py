@@ -200,14 +200,14 @@ def _parse_record(rec: dict, where: str) -> tuple[Actor, dict[str, list[str]]]:
     except KeyError as exc:
         raise Errors.E202.error(where=where, key=exc.args[0]) from None
     if type_ not in ACTOR_TYPES:
-        raise Errors.E203.error(where=where, type=type_, actor_types=', '.join(ACTOR_TYPES))
+        raise Errors.E203.error(where=where, type=type_, actor_types=", ".join(ACTOR_TYPES))
     if key != slugify(key):
         raise Errors.E204.error(where=where, key=key, slug=slugify(key))
     roles = []
     for r in rec.get("roles") or []:
         kind = r.get("kind", "official")
         if kind not in _ROLE_KINDS:
-            raise Errors.E205.error(where=where, kind=kind, role_kinds=', '.join(_ROLE_KINDS))
+            raise Errors.E205.error(where=where, kind=kind, role_kinds=", ".join(_ROLE_KINDS))
         roles.append(Role(office=r["office"], of=r.get("of"), kind=kind, start=r.get("start"), end=r.get("end")))
     extras = {
         name: [str(x) for x in rec.get(name) or []]

@@ -171,7 +171,7 @@ def find_actor(G: nx.Graph, query: str) -> Any:
     if not found:
         raise Errors.E623.error(query=query)
     if len(found) > 1:
-        raise Errors.E624.error(query=query, count=len(found), actors=', '.join(sorted(map(str, found))))
+        raise Errors.E624.error(query=query, count=len(found), actors=", ".join(sorted(map(str, found))))
     return found[0]
 
 

@@ -432,7 +432,7 @@ def _check_predicates(predicates: Collection[str] | None) -> set[str] | None:
     names = {_local_name(p) for p in ([predicates] if isinstance(predicates, str) else predicates)}
     unknown = sorted(names - PREDICATES.keys())
     if unknown:
-        raise Errors.E601.error(unknown=', '.join(unknown), predicates=', '.join(sorted(PREDICATES)))
+        raise Errors.E601.error(unknown=", ".join(unknown), predicates=", ".join(sorted(PREDICATES)))
     return names
 
 
@@ -451,7 +451,7 @@ def _check_modalities(modalities: Collection[str] | None) -> set[str] | None:
     wanted = {modalities} if isinstance(modalities, str) else set(modalities)
     unknown = sorted(wanted - set(MODALITIES))
     if unknown:
-        raise Errors.E602.error(unknown=', '.join(unknown), modalities=', '.join(MODALITIES))
+        raise Errors.E602.error(unknown=", ".join(unknown), modalities=", ".join(MODALITIES))
     return wanted
 
 

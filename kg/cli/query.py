@@ -42,7 +42,7 @@ def query(
     elif named is not None:
         queries = named_queries()
         if named not in queries:
-            raise Errors.E163.error(named=named, known=', '.join(sorted(queries)))
+            raise Errors.E163.error(named=named, known=", ".join(sorted(queries)))
         nq = queries[named]
         bindings = nq.bind(bindings)
     with open_cli_store(store, must_exist=True) as st:

@@ -37,7 +37,7 @@ def remove(
     with open_cli_store(store, must_exist=True) as st:
         missing = [ref for ref in articles if not st.has_article(ref)]
         if missing and not missing_ok:
-            raise Errors.E383.error(missing=', '.join(repr(m) for m in missing))
+            raise Errors.E383.error(missing=", ".join(repr(m) for m in missing))
         removed = 0
         for ref in dict.fromkeys(articles):
             if ref not in missing:

@@ -175,7 +175,7 @@ def graph_format(path: str | os.PathLike[str], fmt: str | None = None) -> str:
     if fmt is not None:
         name = fmt.strip().lower()
         if name not in GRAPH_FORMATS:
-            raise Errors.E625.error(fmt=fmt, graph_formats=', '.join(GRAPH_FORMATS))
+            raise Errors.E625.error(fmt=fmt, graph_formats=", ".join(GRAPH_FORMATS))
         return name
     suffix = Path(path).suffix.lower().lstrip(".")
     if suffix in ("graphml", "gexf"):

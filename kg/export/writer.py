@@ -52,7 +52,7 @@ def export(
     name = fmt.lower().lstrip(".")
     name = {"turtle": "ttl", "ntriples": "nt", "nquads": "nq", "json-ld": "jsonld"}.get(name, name)
     if name not in EXPORT_FORMATS:
-        raise Errors.E350.error(fmt=fmt, export_formats=', '.join(EXPORT_FORMATS))
+        raise Errors.E350.error(fmt=fmt, export_formats=", ".join(EXPORT_FORMATS))
     if doc_id is not None and name in _RDF_FORMATS:
         raise Errors.E352.error(name=name)
     if isinstance(out, (str, os.PathLike)):

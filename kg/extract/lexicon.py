@@ -96,12 +96,12 @@ def load_lexicon(folder: str | None = None) -> Lexicon:
     compounds: dict[tuple[str, str], str] = {}
     for n, row in enumerate(_rows(base / "triggers.tsv"), 1):
         if len(row) != 3:
-            raise Errors.E211.error(file=base / 'triggers.tsv', n=n, count=len(row))
+            raise Errors.E211.error(file=base / "triggers.tsv", n=n, count=len(row))
         trigger, pos, predicate = (c.strip() for c in row)
         if predicate not in PREDICATES:
-            raise Errors.E212.error(file=base / 'triggers.tsv', n=n, predicate=predicate)
+            raise Errors.E212.error(file=base / "triggers.tsv", n=n, predicate=predicate)
         if pos not in ("VERB", "NOUN"):
-            raise Errors.E213.error(file=base / 'triggers.tsv', n=n, pos=pos)
+            raise Errors.E213.error(file=base / "triggers.tsv", n=n, pos=pos)
         parts = trigger.lower().split()
         if len(parts) == 1:
             words.setdefault((parts[0], pos), predicate)

@@ -245,7 +245,7 @@ def actor_quads(actor: Actor) -> list[ox.Quad]:
     ['countryCode', 'label', 'sameAs', 'type', 'type']
     """
     if actor.type not in ACTOR_TYPES:
-        raise Errors.E317.error(key=actor.key, type=actor.type, actor_types=', '.join(ACTOR_TYPES))
+        raise Errors.E317.error(key=actor.key, type=actor.type, actor_types=", ".join(ACTOR_TYPES))
     g = ACTORS_GRAPH_NODE
     node = _actor_node(actor.key)
     quads = [

@@ -367,7 +367,7 @@ class BaseStore(ABC):
 def dump_format(fmt: str) -> ox.RdfFormat:
     """The pyoxigraph format of a ``dump`` format name, or a one-line error."""
     if fmt not in DUMP_FORMATS:
-        raise Errors.E353.error(fmt=fmt, dump_formats=', '.join(DUMP_FORMATS))
+        raise Errors.E353.error(fmt=fmt, dump_formats=", ".join(DUMP_FORMATS))
     return DUMP_FORMATS[fmt]
 
 

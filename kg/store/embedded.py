@@ -375,7 +375,7 @@ class GraphStore(BaseStore):
                 raise
             with _query_errors():  # a syntax error of the query itself is reported as such
                 self._start_query(sparql, {})  # parsed, not read: no evaluation
-            raise Errors.E331.error(variables=', ?'.join(added)) from error
+            raise Errors.E331.error(variables=", ?".join(added)) from error
         return result
 
     def _run_query(

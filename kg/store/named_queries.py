@@ -62,8 +62,8 @@ class NamedQuery:
         if unknown:
             raise Errors.E164.error(
                 name=self.name,
-                declared=', '.join(declared) or 'no parameters',
-                unknown=', '.join(sorted(unknown)),
+                declared=", ".join(declared) or "no parameters",
+                unknown=", ".join(sorted(unknown)),
             )
         out: dict[str, ox.NamedNode | ox.Literal] = {}
         for name, value in given.items():

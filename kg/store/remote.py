@@ -110,7 +110,7 @@ def _endpoints(url: str) -> tuple[Endpoints, str | None, str]:
         raise Errors.E370.error(url=_printable(url))
     layout = (parts.fragment or "oxigraph").lower()
     if layout not in LAYOUTS:
-        raise Errors.E384.error(fragment=parts.fragment, layouts=', '.join('#' + name for name in LAYOUTS))
+        raise Errors.E384.error(fragment=parts.fragment, layouts=", ".join("#" + name for name in LAYOUTS))
     credentials = None
     netloc = parts.hostname if ":" not in parts.hostname else f"[{parts.hostname}]"
     if port is not None:
@@ -287,7 +287,7 @@ class RemoteStore(BaseStore):
             return Errors.E373.error(
                 where=where,
                 status=status,
-                layouts=', '.join('#' + name for name in LAYOUTS),
+                layouts=", ".join("#" + name for name in LAYOUTS),
             )
         return Errors.E375.error(what=what, where=where, status=status, detail=detail)
 
@@ -329,7 +329,7 @@ class RemoteStore(BaseStore):
                 return QueryResult("graph", triples=triples)
         except (SyntaxError, ValueError) as error:
             raise Errors.E332.error(detail=_one_line(str(error))) from None
-        raise Errors.E377.error(media=media or 'no content type')
+        raise Errors.E377.error(media=media or "no content type")
 
     def _select(self, sparql: str, **substitutions: Term) -> list[ox.QuerySolution]:
         """Rows of a SELECT query (GraphStore's private reading interface)."""

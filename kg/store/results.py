@@ -311,7 +311,7 @@ def format_result(result: QueryResult, fmt: str | None = None) -> str:
     name = allowed[0] if fmt is None else _ALIASES.get(fmt.lower(), fmt.lower())
     if name not in allowed:
         kind = {"select": "SELECT", "ask": "ASK", "graph": "CONSTRUCT/DESCRIBE"}[result.kind]
-        raise Errors.E340.error(kind=kind, fmt=fmt, allowed=', '.join(allowed))
+        raise Errors.E340.error(kind=kind, fmt=fmt, allowed=", ".join(allowed))
     if name == "table":
         return _to_table(result)
     if name == "csv":

@@ -248,7 +248,7 @@ class OxigraphServer:
             if self._process.poll() is not None:
                 raise Errors.E389.error(
                     returncode=self._process.returncode,
-                    log=self.log_tail() or 'no message',
+                    log=self.log_tail() or "no message",
                 )
             try:
                 with urllib.request.urlopen(probe, timeout=2) as response:
@@ -257,7 +257,7 @@ class OxigraphServer:
             except (urllib.error.URLError, OSError):
                 pass
             if time.monotonic() > deadline:
-                raise Errors.E390.error(url=self.url, wait=wait, log=self.log_tail() or 'it printed nothing')
+                raise Errors.E390.error(url=self.url, wait=wait, log=self.log_tail() or "it printed nothing")
             time.sleep(0.05)
 
     def log_tail(self, lines: int = 3) -> str:

@@ -43,7 +43,7 @@ def rule(name: str, per: Literal["trigger", "sentence"]) -> Callable[[Callable[.
 def get_rule(name: str) -> Rule:
     """The rule registered as ``name``."""
     if name not in RULES:
-        raise Errors.E403.error(name=name, rules=', '.join(sorted(RULES)))
+        raise Errors.E403.error(name=name, rules=", ".join(sorted(RULES)))
     return RULES[name]
 
 
