@@ -64,10 +64,10 @@ class UnexpectedError(KGError):
     exit_code = 70
 
 
-E = TypeVar("E", bound=KGError)
+ErrorT = TypeVar("ErrorT", bound=KGError)
 
 
-class ErrorCode(Generic[E]):
+class ErrorCode(Generic[ErrorT]):
     """One code of the catalogue: its error class and its message template.
 
     Parameters
@@ -85,7 +85,7 @@ class ErrorCode(Generic[E]):
         The names of the template's fields.
     """
 
-    def __init__(self, kind: type[E], template: str) -> None:
+    def __init__(self, kind: type[ErrorT], template: str) -> None:
         self.kind = kind
         self.template = template
         self.code = ""
@@ -102,7 +102,7 @@ class ErrorCode(Generic[E]):
         """The exit code of the CLI when this error stops a command."""
         return self.kind.exit_code
 
-    def error(self, **fields: object) -> E:
+    def error(self, **fields: object) -> ErrorT:
         """The error with this code and the template filled with ``fields``.
 
         Raises
