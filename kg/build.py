@@ -30,8 +30,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
-from kg.errors import InputError
-from kg.ingest import codes
+from kg.errors import Errors, InputError
 from kg.ingest.problems import InputProblems, OnError
 from kg.rdf.iris import article_iri
 from kg.types import Actor, Article, Statement
@@ -207,10 +206,5 @@ def _distinct_texts(items: Iterable[Article | InputError]) -> Iterator[Article |
         if isinstance(item, Article):
             earlier = first.setdefault(item.sha256, item.doc_id)
             if earlier != item.doc_id:
-                item = InputError(
-                    codes.SAME_TEXT,
-                    f"article {item.doc_id[:80]!r} has the same text as {earlier[:80]!r}, built "
-                    "before; an article is its text, so it is built once: remove the copy or "
-                    "change one text",
-                )
+                item = Errors.E118.error(doc_id=item.doc_id[:80], earlier=earlier[:80])
         yield item

@@ -29,7 +29,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from kg.errors import InputError, KGError
+from kg.errors import Errors
 
 if TYPE_CHECKING:  # optional packages: imported when a helper runs
     import networkx as nx
@@ -82,10 +82,7 @@ def _optional(module: str) -> Any:
     except ImportError:
         package = module.split(".")[0]
         name = {"IPython": "ipython"}.get(package, package)
-        raise KGError(
-            "E800",
-            f"{name} is not installed; install the notebook extras: pip install 'geokg[notebooks]'",
-        ) from None
+        raise Errors.E800.error(name=name) from None
 
 
 def _pandas() -> Any:
@@ -121,9 +118,7 @@ def extractor(*, model: str | None = None, actors: Sequence[str | os.PathLike[st
 
     for path in actors:
         if not Path(path).is_file():
-            raise InputError(
-                "E801", f"actor file {path} does not exist; give a JSON Lines file of actors"
-            )
+            raise Errors.E801.error(path=path)
     kwargs: dict[str, Any] = {"actors": tuple(os.fspath(p) for p in actors)}
     if model:
         kwargs["model"] = model
@@ -178,7 +173,7 @@ def build(
         inputs = [inputs]
     paths = [os.fspath(p) for p in inputs]
     if not paths:
-        raise InputError("E802", "no inputs were given; name files, folders or glob patterns of articles")
+        raise Errors.E802.error()
     ex = extractor(model=model, actors=actors)
     opened = store is None or isinstance(store, (str, os.PathLike))
     target = open_store(None if store is None else os.fspath(store)) if opened else store
@@ -215,10 +210,7 @@ def _items(source: Any) -> Iterable[StatementRecord | Mapping[str, Any]]:
         return source.iter_statements()
     if isinstance(source, Iterable) and not isinstance(source, (str, bytes, Mapping)):
         return source
-    raise InputError(
-        "E803", f"cannot read statements from a {type(source).__name__}; pass a store or "
-        "statement records (dicts of the JSON Lines format)"
-    )
+    raise Errors.E803.error(type_name=type(source).__name__)
 
 
 def _records(source: Any) -> Iterator[StatementRecord]:
@@ -344,7 +336,7 @@ def named_query_frame(store: Store, name: str, *, prefixed: bool = True, **param
 
     queries = named_queries()
     if name not in queries:
-        raise InputError("E804", f"no named query {name!r}; known: {', '.join(sorted(queries))}")
+        raise Errors.E804.error(name=name, known=", ".join(sorted(queries)))
     nq = queries[name]
     bindings = nq.bind(params, actor=store.resolve_actor)
     return _result_frame(store.query(nq.text_for(store), bindings=bindings), prefixed=prefixed)
@@ -513,7 +505,7 @@ def _period(day: Any, unit: str) -> str | None:
 
 def _check_unit(unit: str) -> None:
     if unit not in _UNITS:
-        raise InputError("E805", f"unit must be 'year', 'month' or 'day', not {unit!r}")
+        raise Errors.E805.error(unit=unit)
 
 
 def activity_frame(
@@ -761,7 +753,7 @@ def map_iframe(
     from kg.render import html_page
 
     if not isinstance(height, int) or isinstance(height, bool) or height < 100:
-        raise InputError("E806", f"height must be a whole number of pixels of 100 or more, not {height!r}")
+        raise Errors.E806.error(height=height)
     page = html_page(G, title=title, show_negated=show_negated)
     return (
         '<div class="geokg-map">'

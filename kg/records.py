@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from datetime import date as Date
 from typing import Any
 
-from kg.errors import InputError
+from kg.errors import Errors
 
 __all__ = ["ActorRecord", "ArticleInfo", "AttributionRecord", "StatementRecord", "as_record"]
 
@@ -216,7 +216,7 @@ def as_record(item: StatementRecord | Mapping[str, Any], number: int = 1) -> Sta
     """A record as it is, or a dict of the JSON Lines format read into one.
 
     ``number`` (the position of ``item`` among its records, from 1) goes into the message of
-    the :class:`~kg.errors.InputError` E605 raised for an item that is not a statement.
+    the :class:`~kg.errors.InputError` (E605, E614, E615) raised for an item that is not a statement.
 
     >>> as_record({"subject": {"id": "a:x"}, "predicate": "meets", "object": {"id": "a:y"}}).object
     ActorRecord(id='a:y', label='', type=None, wikidata=None, country=None, sector=None)
@@ -227,21 +227,12 @@ def as_record(item: StatementRecord | Mapping[str, Any], number: int = 1) -> Sta
     if isinstance(item, StatementRecord):
         return item
     if not isinstance(item, Mapping):
-        raise InputError(
-            "E605", f"statement record {number} is a {type(item).__name__}, not an object; "
-            "pass dicts in the shape of STATEMENTS.md"
-        )
+        raise Errors.E615.error(number=number, type_name=type(item).__name__)
     for role in ("subject", "object"):
         value = item.get(role)
         if not isinstance(value, Mapping) or not value.get("id"):
-            raise InputError(
-                "E605", f"statement record {number} has no {role} with an 'id'; "
-                "records must follow STATEMENTS.md"
-            )
+            raise Errors.E605.error(number=number, role=role)
     predicate = item.get("predicate")
     if not isinstance(predicate, str) or not predicate:
-        raise InputError(
-            "E605", f"statement record {number} has no 'predicate'; "
-            "records must follow STATEMENTS.md"
-        )
+        raise Errors.E614.error(number=number)
     return StatementRecord.from_json(item)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from kg.errors import KGError
+from kg.errors import Errors
 
 __all__ = ["data_path", "ontology_path", "pipelines_path"]
 
@@ -21,11 +21,7 @@ def data_path(folder: str) -> Path:
     for candidate in (_PACKAGE / "_data" / folder, _PACKAGE.parent / folder):
         if candidate.is_dir():
             return candidate
-    raise KGError(
-        "E001",
-        f"the {folder}/ data folder is missing from this installation; reinstall geokg "
-        "(pip install --force-reinstall geokg) or run from a source checkout",
-    )
+    raise Errors.E001.error(folder=folder)
 
 
 def ontology_path(*parts: str) -> Path:

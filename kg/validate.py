@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 import rdflib
 from rdflib.namespace import SH
 
-from kg.errors import InputError
+from kg.errors import Errors
 from kg.rdf.namespaces import PREFIXES
 from kg.resources import ontology_path
 
@@ -123,11 +123,9 @@ def load_shapes(path: str | os.PathLike[str] | None = None) -> rdflib.Graph:
     try:
         graph.parse(source, format="turtle")
     except FileNotFoundError:
-        raise InputError("E395", f"shapes file {source} does not exist; give a Turtle file") from None
+        raise Errors.E395.error(source=source) from None
     except Exception as error:  # rdflib raises many parser error types
-        raise InputError(
-            "E396", f"cannot read shapes file {source}: {str(error).strip().splitlines()[0][:160]}"
-        ) from None
+        raise Errors.E396.error(source=source, detail=str(error).strip().splitlines()[0][:160]) from None
     return graph
 
 

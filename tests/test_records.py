@@ -69,16 +69,16 @@ def test_article_info_is_read_through_properties() -> None:
     assert (plain.headline, plain.url, plain.source, plain.info) == (None, None, None, None)
 
 
-@pytest.mark.parametrize(("item", "message"), [
-    ("not a record", "is a str, not an object"),
-    ({"predicate": "meets", "object": {"id": "a:y"}}, "has no subject with an 'id'"),
-    ({"subject": {"id": "a:x"}, "predicate": "meets", "object": {"label": "Y"}}, "has no object"),
-    ({"subject": {"id": "a:x"}, "predicate": "", "object": {"id": "a:y"}}, "has no 'predicate'"),
+@pytest.mark.parametrize(("item", "code", "message"), [
+    ("not a record", "E615", "is a str, not an object"),
+    ({"predicate": "meets", "object": {"id": "a:y"}}, "E605", "has no subject with an 'id'"),
+    ({"subject": {"id": "a:x"}, "predicate": "meets", "object": {"label": "Y"}}, "E605", "has no object"),
+    ({"subject": {"id": "a:x"}, "predicate": "", "object": {"id": "a:y"}}, "E614", "has no 'predicate'"),
 ])
-def test_as_record_rejects_what_is_not_a_statement(item: Any, message: str) -> None:
+def test_as_record_rejects_what_is_not_a_statement(item: Any, code: str, message: str) -> None:
     with pytest.raises(InputError, match=message) as caught:
         as_record(item, 7)
-    assert caught.value.code == "E605" and "record 7" in str(caught.value)
+    assert caught.value.code == code and "record 7" in str(caught.value)
 
 
 def test_as_record_keeps_a_record() -> None:

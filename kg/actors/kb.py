@@ -19,7 +19,7 @@ from functools import cache
 from pathlib import Path
 
 from kg.actors import cache as kb_cache
-from kg.errors import InputError
+from kg.errors import Errors
 from kg.rdf.iris import slugify
 from kg.resources import ontology_path
 from kg.types import ACTOR_TYPES, Actor, Role
@@ -194,20 +194,20 @@ class KnowledgeBase:
 
 def _parse_record(rec: dict, where: str) -> tuple[Actor, dict[str, list[str]]]:
     if not isinstance(rec, dict):
-        raise InputError("E201", f"{where}: an actor must be a JSON object")
+        raise Errors.E201.error(where=where)
     try:
         key, label, type_ = rec["key"], rec["label"], rec["type"]
     except KeyError as exc:
-        raise InputError("E202", f"{where}: actor has no {exc.args[0]!r}; every actor needs key, label and type") from None
+        raise Errors.E202.error(where=where, key=exc.args[0]) from None
     if type_ not in ACTOR_TYPES:
-        raise InputError("E203", f"{where}: type {type_!r} is not one of {', '.join(ACTOR_TYPES)}")
+        raise Errors.E203.error(where=where, type=type_, actor_types=", ".join(ACTOR_TYPES))
     if key != slugify(key):
-        raise InputError("E204", f"{where}: key {key!r} must be a lower-case slug such as {slugify(key)!r}")
+        raise Errors.E204.error(where=where, key=key, slug=slugify(key))
     roles = []
     for r in rec.get("roles") or []:
         kind = r.get("kind", "official")
         if kind not in _ROLE_KINDS:
-            raise InputError("E205", f"{where}: role kind {kind!r} is not one of {', '.join(_ROLE_KINDS)}")
+            raise Errors.E205.error(where=where, kind=kind, role_kinds=", ".join(_ROLE_KINDS))
         roles.append(Role(office=r["office"], of=r.get("of"), kind=kind, start=r.get("start"), end=r.get("end")))
     extras = {
         name: [str(x) for x in rec.get(name) or []]
@@ -232,7 +232,7 @@ def _read_jsonl(path: Path) -> Iterator[dict]:
     try:
         handle = path.open(encoding="utf-8")
     except OSError as exc:
-        raise InputError("E206", f"cannot read actor file {path}: {exc.strerror}") from None
+        raise Errors.E206.error(path=path, reason=exc.strerror) from None
     with handle:
         for n, line in enumerate(handle, 1):
             line = line.strip()
@@ -241,7 +241,7 @@ def _read_jsonl(path: Path) -> Iterator[dict]:
             try:
                 yield json.loads(line)
             except json.JSONDecodeError as exc:
-                raise InputError("E207", f"{path}:{n}: not valid JSON ({exc.msg}); one actor object per line") from None
+                raise Errors.E207.error(path=path, n=n, msg=exc.msg) from None
 
 
 def load_kb(extra: Sequence[str | Path] = (), *, base: Sequence[str | Path] | None = None) -> KnowledgeBase:

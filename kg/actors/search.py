@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from kg.actors.kb import KnowledgeBase, name_key
-from kg.errors import InputError
+from kg.errors import Errors
 from kg.types import Actor
 
 __all__ = ["ActorMatches", "ActorName", "find_actors", "resolve_actor", "search_actors"]
@@ -101,7 +101,7 @@ def resolve_actor(query: str, actors: Iterable[ActorName], *, among: str = "the 
     ------
     kg.errors.InputError
         E623 when nothing matches (with the closest labels as suggestions), E624 when a label
-        or alias names several actors.
+        or alias names several actors, E630 for an empty name.
 
     Examples
     --------
@@ -115,7 +115,7 @@ def resolve_actor(query: str, actors: Iterable[ActorName], *, among: str = "the 
     """
     wanted = query.strip().casefold()
     if not wanted:
-        raise InputError("E623", "an empty actor name was given; give an IRI, key or label")
+        raise Errors.E630.error()
     pool = list(actors)
     for matches in (
         [a for a in pool if a.iri.casefold() == wanted or a.key.casefold() == wanted],
@@ -126,9 +126,8 @@ def resolve_actor(query: str, actors: Iterable[ActorName], *, among: str = "the 
         if len(distinct) == 1:
             return next(iter(distinct.values()))
         if distinct:
-            raise InputError("E624", f"{query!r} names {len(distinct)} actors "
-                                     f"({', '.join(sorted(distinct))}); give the IRI of one")
-    raise InputError("E623", f"no actor in {among} is named {query!r}{_suggestions(wanted, pool)}")
+            raise Errors.E624.error(query=query, count=len(distinct), actors=", ".join(sorted(distinct)))
+    raise Errors.E623.error(among=among, query=query, hint=_suggestions(wanted, pool))
 
 
 def _suggestions(wanted: str, pool: list[ActorName]) -> str:

@@ -17,7 +17,7 @@ from typing import Any, Literal
 
 import networkx as nx
 
-from kg.errors import InputError
+from kg.errors import Errors
 
 __all__ = ["QUAD_NAMES", "Balance", "actor_balance", "coded_edges", "dyad_balance"]
 
@@ -97,7 +97,7 @@ class Balance:
         """
         name = QUAD_NAMES.get(quad_class)
         if name is None:
-            raise InputError("E628", f"quad class {quad_class!r} is not 1, 2, 3 or 4")
+            raise Errors.E633.error(quad_class=quad_class)
         values = {field: getattr(self, field) for field in QUAD_NAMES.values()}
         values[name] += amount
         return Balance(**values)
@@ -186,7 +186,7 @@ def actor_balance(
     False
     """
     if direction not in ("out", "in", "both"):
-        raise InputError("E628", f"direction must be 'out', 'in' or 'both', not {direction!r}")
+        raise Errors.E632.error(direction=direction)
     found: dict[Any, Balance] = {}
     for u, v, quad, amount, symmetric in coded_edges(G, weight=weight):
         if symmetric or direction == "both":

@@ -11,7 +11,7 @@ from typing import Any, Literal
 
 import networkx as nx
 
-from kg.errors import InputError
+from kg.errors import Errors
 
 __all__ = ["betweenness", "degree", "pagerank", "weighted_digraph", "weighted_graph"]
 
@@ -133,7 +133,7 @@ def degree(
     elif direction == "both":
         view = H.degree(weight="weight")
     else:
-        raise InputError("E628", f"direction must be 'in', 'out' or 'both', not {direction!r}")
+        raise Errors.E635.error(direction=direction)
     return dict(view)
 
 
@@ -171,7 +171,7 @@ def pagerank(
     1.0
     """
     if not 0.0 < alpha < 1.0:
-        raise InputError("E628", f"alpha must be between 0 and 1, not {alpha}")
+        raise Errors.E634.error(alpha=alpha)
     H = weighted_digraph(G, weight=weight)
     return _power_iteration(H, alpha=alpha)
 

@@ -11,7 +11,7 @@ from typing import Any
 import networkx as nx
 
 from kg.analysis.centrality import weighted_graph
-from kg.errors import InputError
+from kg.errors import Errors
 
 __all__ = ["community_index", "louvain", "modularity"]
 
@@ -54,7 +54,7 @@ def louvain(
     [['a', 'b', 'c'], ['x', 'y', 'z']]
     """
     if resolution <= 0:
-        raise InputError("E628", f"resolution must be above 0, not {resolution}")
+        raise Errors.E636.error(resolution=resolution)
     H = weighted_graph(G, weight=weight)
     if H.number_of_nodes() == 0:
         return []

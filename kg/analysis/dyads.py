@@ -19,7 +19,7 @@ import networkx as nx
 
 from kg.actors.search import ActorName, resolve_actor
 from kg.analysis.balance import QUAD_NAMES, Balance
-from kg.errors import InputError
+from kg.errors import Errors
 from kg.rdf.iris import ACTOR_NS
 
 __all__ = [
@@ -121,7 +121,7 @@ class DyadTimeline:
         """
         width = {"year": 4, "month": 7, "day": 10}.get(unit)
         if width is None:
-            raise InputError("E628", f"unit must be 'year', 'month' or 'day', not {unit!r}")
+            raise Errors.E638.error(unit=unit)
         counts: dict[str, int] = {}
         balances: dict[str, Balance] = {}
         for event in self.events:
@@ -231,7 +231,7 @@ def most_active_dyads(
     ({'pressures': 3, 'opposes': 1}, -1.0)
     """
     if top is not None and top < 0:
-        raise InputError("E628", f"top must be 0 or more, not {top}")
+        raise Errors.E637.error(top=top)
     totals: dict[tuple[Any, Any], dict[str, Any]] = {}
     for u, v, key, data in G.edges(keys=True, data=True):
         if u == v or (not structural and _is_structural(data)):
@@ -321,7 +321,7 @@ def dyad_timeline(
     first = find_actor(G, a) if a not in G else a
     second = find_actor(G, b) if b not in G else b
     if first == second:
-        raise InputError("E622", f"a dyad needs two different actors, not {a!r} twice")
+        raise Errors.E629.error(a=a)
     events: list[TimelineEvent] = []
     omitted = 0
     for u, v in ((first, second), (second, first)):

@@ -18,7 +18,7 @@ from typing import Any
 
 import networkx as nx
 
-from kg.errors import InputError
+from kg.errors import Errors
 from kg.rdf.iris import ACTOR_NS, GKG_NS
 from kg.records import ActorRecord, StatementRecord, as_record
 from kg.types import MODALITIES
@@ -150,9 +150,9 @@ def graph_from_statements(
     keep = _Filter.of(since=since, until=until, predicates=predicates, quad_classes=quad_classes,
                       modalities=modalities, negated=negated, min_confidence=min_confidence)
     if min_sources < 1:
-        raise InputError("E604", f"min_sources must be 1 or more, not {min_sources}")
+        raise Errors.E604.error(min_sources=min_sources)
     if hops < 0:
-        raise InputError("E604", f"hops must be 0 or more, not {hops}")
+        raise Errors.E612.error(hops=hops)
 
     G = nx.MultiDiGraph()
     seen_ids: set[str] = set()
@@ -235,7 +235,7 @@ class _Filter:
         wanted = (_check_predicates(predicates), _check_quad_classes(quad_classes),
                   _check_modalities(modalities))
         if not 0.0 <= min_confidence <= 1.0:
-            raise InputError("E604", f"min_confidence {min_confidence} is not between 0 and 1")
+            raise Errors.E613.error(min_confidence=min_confidence)
         return cls(lower, upper, *wanted, negated, min_confidence)
 
     def accepts(self, record: StatementRecord, facts: _Facts) -> bool:
@@ -386,7 +386,7 @@ def _date_bounds(
     lower = _bound(since, "since")
     upper = _bound(until, "until")
     if lower is not None and upper is not None and _start(lower) > _end(upper):
-        raise InputError("E600", f"since ({lower}) is after until ({upper}); swap them")
+        raise Errors.E608.error(lower=lower, upper=upper)
     return lower, upper
 
 
@@ -397,15 +397,11 @@ def _bound(value: Date | str | None, name: str) -> str | None:
         return value.isoformat()[:10]
     text = str(value).strip()
     if not _ISO_PREFIX.fullmatch(text):
-        raise InputError(
-            "E600", f"{name}={value!r} is not an ISO date; write YYYY, YYYY-MM or YYYY-MM-DD"
-        )
+        raise Errors.E600.error(name=name, value=value)
     try:
         Date.fromisoformat(_start(text).replace("-00", "-01"))
     except ValueError:
-        raise InputError(
-            "E600", f"{name}={value!r} is not a real date; check month and day"
-        ) from None
+        raise Errors.E609.error(name=name, value=value) from None
     return text
 
 
@@ -436,10 +432,7 @@ def _check_predicates(predicates: Collection[str] | None) -> set[str] | None:
     names = {_local_name(p) for p in ([predicates] if isinstance(predicates, str) else predicates)}
     unknown = sorted(names - PREDICATES.keys())
     if unknown:
-        raise InputError(
-            "E601", f"unknown predicate {', '.join(unknown)}; choose from "
-            f"{', '.join(sorted(PREDICATES))}"
-        )
+        raise Errors.E601.error(unknown=", ".join(unknown), predicates=", ".join(sorted(PREDICATES)))
     return names
 
 
@@ -448,10 +441,7 @@ def _check_quad_classes(quads: Collection[int | None] | None) -> set[int | None]
         return None
     wanted = set(quads)
     if not wanted <= {1, 2, 3, 4, None}:
-        raise InputError(
-            "E603", f"quad classes must be 1, 2, 3, 4 (or None for structural relations), "
-            f"not {sorted(map(str, wanted - {1, 2, 3, 4, None}))}"
-        )
+        raise Errors.E603.error(wrong=sorted(map(str, wanted - {1, 2, 3, 4, None})))
     return wanted
 
 
@@ -461,9 +451,7 @@ def _check_modalities(modalities: Collection[str] | None) -> set[str] | None:
     wanted = {modalities} if isinstance(modalities, str) else set(modalities)
     unknown = sorted(wanted - set(MODALITIES))
     if unknown:
-        raise InputError(
-            "E602", f"unknown modality {', '.join(unknown)}; choose from {', '.join(MODALITIES)}"
-        )
+        raise Errors.E602.error(unknown=", ".join(unknown), modalities=", ".join(MODALITIES))
     return wanted
 
 
@@ -479,12 +467,8 @@ def _ego(
     centres = [n for n, label in G.nodes(data="label") if _matches(query, n, label)]
     if not centres:
         if any(_matches(query, iri, a.label) for iri, a in seen.items()):
-            raise InputError(
-                "E607", f"actor {query!r} has no statements left after the filters; loosen them"
-            )
-        raise InputError(
-            "E606", f"no actor matches {query!r}; give an actor IRI, key (xi-jinping) or label"
-        )
+            raise Errors.E607.error(query=query)
+        raise Errors.E606.error(query=query)
     keep: set[str] = set()
     for centre in centres:
         keep.update(nx.ego_graph(G, centre, radius=hops, undirected=True))

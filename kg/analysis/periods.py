@@ -16,7 +16,7 @@ from typing import Any
 import networkx as nx
 
 from kg.analysis.balance import QUAD_NAMES, Balance, dyad_balance
-from kg.errors import InputError
+from kg.errors import Errors
 
 __all__ = ["BalanceTurn", "PeriodDiff", "RelationChange", "compare_periods", "parse_period"]
 
@@ -42,10 +42,7 @@ def parse_period(text: str) -> tuple[str | None, str | None]:
         return text, text
     match = _PERIOD.fullmatch(text)
     if match is None or not (match.group(1) or match.group(2)):
-        raise InputError(
-            "E620", f"period {text!r} is not START:END; write e.g. 2025-01:2025-06, 2025-09-01: "
-            "or 2024 (ISO dates, year-months or years)"
-        )
+        raise Errors.E620.error(text=text)
     return match.group(1), match.group(2)
 
 
@@ -183,9 +180,7 @@ def compare_periods(
 
 def _relations(G: nx.MultiDiGraph, *, structural: bool) -> dict[tuple[Any, Any, Any], None]:
     if not G.is_multigraph():
-        raise InputError(
-            "E628", "compare_periods needs the MultiDiGraphs of graph_from_statements"
-        )
+        raise Errors.E639.error()
     return {
         (u, v, k): None
         for u, v, k, quad in G.edges(keys=True, data="quad_class")

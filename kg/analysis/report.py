@@ -19,7 +19,7 @@ from kg.analysis.communities import community_index, louvain, modularity
 from kg.analysis.dyads import dyad_timeline, most_active_dyads
 from kg.analysis.graph import graph_from_statements
 from kg.analysis.periods import compare_periods
-from kg.errors import InputError, KGError
+from kg.errors import Errors, KGError
 
 if TYPE_CHECKING:
     from kg.analysis.dyads import DyadTimeline
@@ -116,7 +116,7 @@ def analysis_report(
     ('China', -1.0)
     """
     if top < 0:
-        raise InputError("E628", f"--top must be 0 (all) or more, not {top}")
+        raise Errors.E628.error(top=top)
     options = dict(filters or {})
     records = list(records)
     G = graph_from_statements(records, **options)
@@ -222,7 +222,7 @@ def _period_graph(
     try:
         return graph_from_statements(records, **{**options, "since": since, "until": until})
     except KGError as error:
-        if error.code == "E607":  # the --actor has no statements in this period: nothing to see
+        if error.code == Errors.E607.code:  # the --actor has no statements in this period: nothing to see
             return nx.MultiDiGraph(statements=0)
         raise
 

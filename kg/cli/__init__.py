@@ -20,7 +20,7 @@ import typer
 from kg import __version__
 from kg.cli import actors, analysis, demo, export, extract, query, render, store
 from kg.cli.common import err, out
-from kg.errors import KGError
+from kg.errors import Errors, KGError
 
 __all__ = ["app", "main"]
 
@@ -93,8 +93,9 @@ def main(argv: list[str] | None = None) -> None:
             raise SystemExit(exc.exit_code) from None  # type: ignore[attr-defined]
         if os.environ.get("KG_DEBUG"):
             raise
-        err.print(f"error E999: unexpected {type(exc).__name__}: {exc} (run again with KG_DEBUG=1 and report it)", markup=False)
-        raise SystemExit(70) from None
+        unexpected = Errors.E999.error(kind=type(exc).__name__, detail=exc)
+        err.print(f"error {unexpected}", markup=False)
+        raise SystemExit(unexpected.exit_code) from None
 
 
 def _is_usage_error(exc: Exception) -> bool:

@@ -6,7 +6,7 @@ from typing import Annotated
 import typer
 
 from kg.cli.common import ActorsOpt, out
-from kg.errors import KGError
+from kg.errors import Errors
 
 __all__ = ["actors"]
 
@@ -25,7 +25,7 @@ def actors(
     matches = find_actors(kb, search, limit=limit)
     found = matches.actors
     if not found:
-        raise KGError("E170", f"no actor matches {search!r}; try part of a name, an alias or a Wikidata id")
+        raise Errors.E170.error(search=search)
     for actor in found:
         out.print(f"[bold]{actor.label}[/bold]  ({actor.type}, {actor_iri(actor.key)})")
         if actor.wikidata:

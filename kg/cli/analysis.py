@@ -20,7 +20,7 @@ from rich.table import Table
 from rich.text import Text
 
 from kg.cli.common import DEFAULT_STORE, StoreOpt, err, out, read_records
-from kg.errors import InputError
+from kg.errors import Errors
 from kg.terminal import printable
 
 __all__ = ["analyze", "export_graph_command"]
@@ -199,10 +199,7 @@ def _print_periods(p: Mapping[str, Any]) -> None:
 def _parse_dyad(text: str) -> tuple[str, str]:
     parts = [part.strip() for part in text.split(",")]
     if len(parts) != 2 or not all(parts):
-        raise InputError(
-            "E622", f"--dyad {text!r} is not two actors; write --dyad \"China,Taiwan\" "
-            "(labels, keys or IRIs, separated by one comma)"
-        )
+        raise Errors.E622.error(text=text)
     return parts[0], parts[1]
 
 
@@ -229,7 +226,7 @@ def analyze(
     from kg.analysis.report import analysis_report
 
     if (period1 is None) != (period2 is None):
-        raise InputError("E621", "give both --period1 and --period2 (START:END each) to compare periods")
+        raise Errors.E621.error()
     periods = None
     if period1 is not None and period2 is not None:
         periods = (parse_period(period1), parse_period(period2))

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Optional
 import typer
 from rich.console import Console
 
-from kg.errors import KGError
+from kg.errors import Errors
 from kg.terminal import printable
 
 if TYPE_CHECKING:
@@ -59,7 +59,7 @@ def open_cli_store(path: str, *, read_only: bool = False, must_exist: bool = Fal
     from kg.store.remote import is_remote
 
     if must_exist and not is_remote(path) and not Path(path).exists():
-        raise KGError("E320", f"no store at {path}; build one first with: kg build ARTICLES --store {path}")
+        raise Errors.E320.error(path=path)
     return open_store(path, read_only=read_only)
 
 
@@ -83,7 +83,7 @@ def write_lines(lines: Iterable[str], output: Path | None) -> None:
                 fh.write(line)
         tmp.replace(output)
     except OSError as exc:
-        raise KGError("E160", f"cannot write {output}: {exc.strerror}") from None
+        raise Errors.E160.error(output=output, reason=exc.strerror) from None
     finally:
         if tmp.exists():
             tmp.unlink()

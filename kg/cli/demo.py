@@ -15,7 +15,7 @@ import typer
 from kg.cli.common import open_cli_store, out
 from kg.cli.extract import print_summary, run_build
 from kg.cli.render import render
-from kg.errors import InputError
+from kg.errors import Errors
 
 __all__ = ["demo"]
 
@@ -53,8 +53,7 @@ def demo(
 def _check_store(folder: Path) -> None:
     """Refuse a store folder that exists and was not made by the demo."""
     if folder.exists() and not (folder / _MARK).is_file() and (not folder.is_dir() or any(folder.iterdir())):
-        raise InputError("E171", f"{folder} exists and was not made by kg demo, which would rebuild it; "
-                                 f"give the demo another folder with --store (your store is untouched)")
+        raise Errors.E171.error(folder=folder)
 
 
 def _check_map(path: Path) -> None:
@@ -66,5 +65,4 @@ def _check_map(path: Path) -> None:
     except OSError:
         ours = False
     if not ours:
-        raise InputError("E172", f"{path} exists and was not written by kg demo; give the map another "
-                                 f"name with -o (the file is untouched)")
+        raise Errors.E172.error(path=path)

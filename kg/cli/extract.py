@@ -20,7 +20,7 @@ from kg.cli.common import (
     out,
     write_lines,
 )
-from kg.errors import InputError
+from kg.errors import Errors
 
 if TYPE_CHECKING:
     from kg.extract.pipeline import Extractor
@@ -34,7 +34,7 @@ def _extractor(model: str | None, actors: list[Path] | None) -> Extractor:
 
     for path in actors or ():
         if not path.is_file():
-            raise InputError("E150", f"actor file {path} does not exist; give a JSON Lines file of actors")
+            raise Errors.E150.error(path=path)
     files = tuple(str(p) for p in actors or ())
     return Extractor(ExtractConfig(actors=files, model=model) if model else ExtractConfig(actors=files))
 

@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 import typer
 
 from kg.cli.common import DEFAULT_STORE, StoreOpt, err, open_cli_store, out
-from kg.errors import InputError
+from kg.errors import Errors
 from kg.store.sparql_text import is_update
 
 __all__ = ["query"]
@@ -33,23 +33,21 @@ def query(
         return
     given = sum(x is not None for x in (sparql, file, named))
     if given != 1:
-        raise InputError("E161", "give exactly one query: SPARQL text, -f FILE.rq, or --named NAME (kg query --list)")
+        raise Errors.E161.error()
     bindings = parse_params(param or [])
     if file is not None:
         try:
             sparql = file.read_text(encoding="utf-8")
         except OSError as exc:
-            raise InputError("E162", f"cannot read query file {file}: {exc.strerror}") from None
+            raise Errors.E162.error(file=file, reason=exc.strerror) from None
     elif named is not None:
         queries = named_queries()
         if named not in queries:
-            raise InputError("E163", f"no named query {named!r}; known: {', '.join(sorted(queries))}")
+            raise Errors.E163.error(named=named, known=", ".join(sorted(queries)))
         nq = queries[named]
         nq.bind(bindings)  # unknown or missing parameters are refused before the store opens
     if sparql is not None and is_update(sparql):
-        raise InputError("E174", "kg query only reads the store; it does not run SPARQL updates "
-                                 "(INSERT, DELETE, …): use kg build and kg remove, or send the update "
-                                 "to a kg serve --writable endpoint")
+        raise Errors.E174.error()
     with open_cli_store(store, must_exist=True) as st:
         if named is not None:
             sparql = nq.text_for(st)

@@ -16,7 +16,7 @@ from typing import Annotated, Optional
 import typer
 
 from kg.cli.common import DEFAULT_STORE, StoreOpt, err, open_cli_store, out
-from kg.errors import InputError, KGError, StoreError
+from kg.errors import Errors
 
 __all__ = ["remove", "serve", "validate"]
 
@@ -37,11 +37,7 @@ def remove(
     with open_cli_store(store, must_exist=True) as st:
         missing = [ref for ref in articles if not st.has_article(ref)]
         if missing and not missing_ok:
-            raise InputError(
-                "E383",
-                f"the store does not hold {', '.join(repr(m) for m in missing)}; nothing was removed "
-                "(list articles with: kg export --format csv, or use --missing-ok)",
-            )
+            raise Errors.E383.error(missing=", ".join(repr(m) for m in missing))
         removed = 0
         for ref in dict.fromkeys(articles):
             if ref not in missing:
@@ -68,7 +64,7 @@ def validate(
     from kg.validate import validate_store
 
     if fmt not in ("text", "json", "ttl"):
-        raise InputError("E397", f"unknown --format {fmt!r}; use text, json or ttl")
+        raise Errors.E397.error(fmt=fmt)
     with open_cli_store(store, read_only=True, must_exist=True) as st:
         report = validate_store(st, shapes=shapes)
     if fmt == "text":
@@ -87,11 +83,7 @@ def validate(
     else:
         sys.stdout.write(report.report.serialize(format="turtle"))
     if not report.conforms:
-        raise KGError(
-            "E398",
-            f"the store breaks {len(report.violations)} rule(s) of the shapes; fix the data or the "
-            "extractor that wrote it (see the lines above)",
-        )
+        raise Errors.E398.error(count=len(report.violations))
 
 
 # ---------------------------------------------------------------- serve
@@ -109,17 +101,17 @@ def serve(
 
     Queries at http://HOST:PORT/query see the union of all graphs; the query page is at
     http://HOST:PORT/. While a read-only server runs, kg build on the same store waits its turn
-    (it stops with E300).
+    (it stops with E300); kg serve on a store that kg build writes stops with E318.
     """
     from kg.store.remote import is_remote
     from kg.store.serve import OxigraphServer
 
     if is_remote(store):
-        raise InputError("E392", f"{store} is already a SPARQL server; give a store folder to serve")
+        raise Errors.E392.error(store=store)
     if not 0 < port < 65536:
-        raise InputError("E393", f"--port {port} is not a TCP port; give a number from 1 to 65535")
+        raise Errors.E393.error(port=port)
     if not Path(store).exists():
-        raise KGError("E320", f"no store at {store}; build one first with: kg build ARTICLES --store {store}")
+        raise Errors.E320.error(path=store)
     server = OxigraphServer(store, host=host, port=port, read_only=not writable,
                             timeout_s=timeout, cors=cors)
     if not _is_loopback(host):
@@ -145,7 +137,7 @@ def serve(
         sys.stdout.flush()
         code = server.wait()
         if code != 0:
-            raise StoreError("E394", f"the Oxigraph server stopped with exit code {code}: {server.log_tail()}")
+            raise Errors.E394.error(code=code, log=server.log_tail())
     except KeyboardInterrupt:
         out.print("Stopped.", markup=False)
     finally:

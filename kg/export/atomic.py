@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO
 
-from kg.errors import KGError
+from kg.errors import Errors
 
 __all__ = ["atomic_output"]
 
@@ -38,9 +38,7 @@ def atomic_output(path: str | os.PathLike[str]) -> Iterator[BinaryIO]:
         temporary = target.with_name(f".{target.name}.{secrets.token_hex(6)}.tmp")
         stream = open(temporary, "xb")
     except OSError as error:
-        raise KGError(
-            "E351", f"cannot write {target}: {error.strerror or error}; choose a writable path"
-        ) from error
+        raise Errors.E351.error(target=target, reason=error.strerror or error) from error
     try:
         with stream:
             yield stream

@@ -22,7 +22,7 @@ from typing import Any, BinaryIO
 
 import networkx as nx
 
-from kg.errors import InputError
+from kg.errors import Errors
 from kg.export.atomic import atomic_output
 
 __all__ = [
@@ -175,23 +175,18 @@ def graph_format(path: str | os.PathLike[str], fmt: str | None = None) -> str:
     if fmt is not None:
         name = fmt.strip().lower()
         if name not in GRAPH_FORMATS:
-            raise InputError(
-                "E625", f"unknown graph format {fmt!r}; choose from {', '.join(GRAPH_FORMATS)}"
-            )
+            raise Errors.E625.error(fmt=fmt, graph_formats=", ".join(GRAPH_FORMATS))
         return name
     suffix = Path(path).suffix.lower().lstrip(".")
     if suffix in ("graphml", "gexf"):
         return suffix
-    raise InputError(
-        "E626", f"cannot tell the format of {os.fspath(path)!r} from its name; "
-        "give --format graphml, gexf or csv"
-    )
+    raise Errors.E626.error(path=os.fspath(path))
 
 
 def _write_xml(G: nx.MultiDiGraph, path: str | os.PathLike[str], writer: str) -> Path:
     target = Path(path)
     if target.is_dir():
-        raise InputError("E627", f"{target} is a folder; give a file name for --format {writer}")
+        raise Errors.E627.error(target=target, writer=writer)
     with atomic_output(target) as stream:
         _write_xml_stream(G, stream, writer)
     return target
@@ -307,9 +302,7 @@ def write_csv_tables(
     """
     target = Path(folder)
     if target.exists() and not target.is_dir():
-        raise InputError(
-            "E627", f"{target} is a file; --format csv writes nodes.csv and edges.csv into a folder"
-        )
+        raise Errors.E631.error(target=target)
     F = flat_graph(G, node_attributes=node_attributes)
     extra = [name for name in (node_attributes or {}) if name not in NODE_COLUMNS]
     node_rows = [{"id": node, **data} for node, data in F.nodes(data=True)]
@@ -354,7 +347,7 @@ def export_graph(
     ------
     kg.errors.InputError
         An unknown format (E625), a path whose format cannot be told (E626), a folder given
-        for a file or a file for a folder (E627).
+        for a file or a file for a folder (E627, E631).
     kg.errors.KGError
         A path that cannot be written (E351).
 

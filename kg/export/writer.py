@@ -5,7 +5,7 @@ import os
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Literal, get_args
 
-from kg.errors import InputError
+from kg.errors import Errors
 from kg.export.atomic import atomic_output
 from kg.export.jsonl import write_jsonl
 from kg.export.streams import as_binary, as_text
@@ -52,13 +52,9 @@ def export(
     name = fmt.lower().lstrip(".")
     name = {"turtle": "ttl", "ntriples": "nt", "nquads": "nq", "json-ld": "jsonld"}.get(name, name)
     if name not in EXPORT_FORMATS:
-        raise InputError(
-            "E350", f"unknown export format {fmt!r}; use one of {', '.join(EXPORT_FORMATS)}"
-        )
+        raise Errors.E350.error(fmt=fmt, export_formats=", ".join(EXPORT_FORMATS))
     if doc_id is not None and name in _RDF_FORMATS:
-        raise InputError(
-            "E352", f"--doc-id applies to jsonl and csv exports only, not {name}"
-        )
+        raise Errors.E352.error(name=name)
     if isinstance(out, (str, os.PathLike)):
         with atomic_output(Path(out)) as stream:
             _write(store, name, stream, doc_id)

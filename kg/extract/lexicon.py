@@ -14,7 +14,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from kg.errors import InputError
+from kg.errors import Errors
 from kg.resources import pipelines_path
 from kg.vocab import PREDICATES
 
@@ -67,7 +67,7 @@ def _rows(path: Path) -> list[list[str]]:
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
-        raise InputError("E210", f"cannot read lexicon file {path}: {exc.strerror}") from None
+        raise Errors.E210.error(path=path, reason=exc.strerror) from None
     lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
     return [row for row in csv.reader(lines, delimiter="\t")]
 
@@ -96,12 +96,12 @@ def load_lexicon(folder: str | None = None) -> Lexicon:
     compounds: dict[tuple[str, str], str] = {}
     for n, row in enumerate(_rows(base / "triggers.tsv"), 1):
         if len(row) != 3:
-            raise InputError("E211", f"{base / 'triggers.tsv'} row {n}: expected 3 tab-separated columns, got {len(row)}")
+            raise Errors.E211.error(file=base / "triggers.tsv", n=n, count=len(row))
         trigger, pos, predicate = (c.strip() for c in row)
         if predicate not in PREDICATES:
-            raise InputError("E212", f"{base / 'triggers.tsv'} row {n}: unknown predicate {predicate!r}")
+            raise Errors.E212.error(file=base / "triggers.tsv", n=n, predicate=predicate)
         if pos not in ("VERB", "NOUN"):
-            raise InputError("E213", f"{base / 'triggers.tsv'} row {n}: pos must be VERB or NOUN, not {pos!r}")
+            raise Errors.E213.error(file=base / "triggers.tsv", n=n, pos=pos)
         parts = trigger.lower().split()
         if len(parts) == 1:
             words.setdefault((parts[0], pos), predicate)

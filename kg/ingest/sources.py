@@ -28,7 +28,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
-from kg.errors import InputError
+from kg.errors import Errors
 from kg.ingest import codes
 
 __all__ = ["ARTICLE_SUFFIXES", "STDIN", "Source", "expand_input", "kind_of"]
@@ -59,11 +59,7 @@ def kind_of(path: str) -> Literal["txt", "jsonl"] | None:
 
 def _walk(folder: str) -> Iterator[Source]:
     def on_error(exc: OSError) -> None:
-        raise InputError(
-            codes.UNREADABLE,
-            f"{codes.where(exc.filename or folder)}: cannot list the folder "
-            f"({exc.strerror or exc}); check its permissions",
-        )
+        raise Errors.E132.error(place=codes.where(exc.filename or folder), reason=exc.strerror or exc)
 
     for top, dirs, files in os.walk(folder, onerror=on_error):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
@@ -112,20 +108,12 @@ def expand_input(spec: str) -> Iterator[Source]:
             found = True
             yield source
         if not found:
-            raise InputError(
-                codes.EMPTY_FOLDER,
-                f"{place}: the folder (with its subfolders) holds no .txt or .jsonl file; "
-                "point to the folder that holds the articles",
-            )
+            raise Errors.E101.error(place=place)
         return
     if os.path.exists(spec):
         kind = kind_of(spec)
         if kind is None:
-            raise InputError(
-                codes.UNSUPPORTED,
-                f"{place}: cannot read this file type; give a .txt file (one article) or a "
-                ".jsonl file (one JSON article per line)",
-            )
+            raise Errors.E103.error(place=place)
         yield Source(kind, spec, os.path.basename(spec))
         return
     if _GLOB_CHARS & set(spec):
@@ -137,14 +125,7 @@ def expand_input(spec: str) -> Iterator[Source]:
                 matches.append(Source(found_kind, path, _relative(path, base)))
         matches.sort(key=lambda source: source.path)
         if not matches:
-            raise InputError(
-                codes.EMPTY_GLOB,
-                f"{place}: the pattern matches no .txt or .jsonl file; check the pattern "
-                "(** matches any number of folders)",
-            )
+            raise Errors.E102.error(place=place)
         yield from matches
         return
-    raise InputError(
-        codes.NOT_FOUND,
-        f"{place}: no such file or folder; check the path and the working folder",
-    )
+    raise Errors.E100.error(place=place)

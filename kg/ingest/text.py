@@ -13,7 +13,7 @@ import os
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
-from kg.errors import InputError
+from kg.errors import Errors
 from kg.ingest import codes
 from kg.ingest.header import read_header
 from kg.types import Article, normalise_text
@@ -54,10 +54,7 @@ def decode_utf8(data: bytes, *, place: str) -> str:
         else:
             hint = "save it as UTF-8 (for example: iconv -f latin1 -t utf-8)"
         line = data.count(b"\n", 0, exc.start) + 1
-        raise InputError(
-            codes.NOT_UTF8,
-            f"{place}, line {line}: byte 0x{data[exc.start]:02x} is not valid UTF-8; {hint}",
-        ) from None
+        raise Errors.E104.error(place=place, line=line, byte=data[exc.start], hint=hint) from None
 
 
 def check_text(text: str, *, place: str, max_chars: int) -> None:
@@ -67,32 +64,17 @@ def check_text(text: str, *, place: str, max_chars: int) -> None:
     Unicode (E109), not empty (E106).
     """
     if len(text) > max_chars:
-        raise InputError(
-            codes.TOO_LONG,
-            f"{place}: the article is longer than {max_chars:,} characters; split it into "
-            "smaller articles or raise the limit (max_chars)",
-        )
+        raise Errors.E107.error(place=place, max_chars=max_chars)
     nul = text.find("\x00")
     if nul >= 0:
         line = text.count("\n", 0, nul) + 1
-        raise InputError(
-            codes.NUL_BYTE,
-            f"{place}: NUL character in article text (text line {line}); is this a binary "
-            "or UTF-16 file? Remove the NUL characters or save the text as UTF-8",
-        )
+        raise Errors.E105.error(place=place, line=line)
     try:
         text.encode("utf-8")
     except UnicodeEncodeError as exc:
-        raise InputError(
-            codes.BAD_UNICODE,
-            f"{place}: the text holds an unpaired surrogate ({text[exc.start]!a}), which is "
-            "not valid Unicode; fix the \\u escapes that produced it",
-        ) from None
+        raise Errors.E109.error(place=place, char=text[exc.start]) from None
     if not text.strip():
-        raise InputError(
-            codes.EMPTY_ARTICLE,
-            f"{place}: the article is empty; remove it or give it some text",
-        )
+        raise Errors.E106.error(place=place)
 
 
 def article_from_text(
@@ -121,7 +103,7 @@ def article_from_text(
     Raises
     ------
     kg.errors.InputError
-        E105, E106, E107 or E109 (see :mod:`kg.ingest.codes`).
+        E105, E106, E107 or E109 (see :class:`kg.errors.Errors`).
 
     Examples
     --------
@@ -141,11 +123,7 @@ def _read_capped(stream: BinaryIO, *, max_chars: int, place: str) -> bytes:
     cap = max_chars * _MAX_UTF8_BYTES_PER_CHAR + len(codecs.BOM_UTF8)
     data = stream.read(cap + 1)
     if len(data) > cap:
-        raise InputError(
-            codes.TOO_LONG,
-            f"{place}: the article is longer than {max_chars:,} characters; split it into "
-            "smaller articles or raise the limit (max_chars)",
-        )
+        raise Errors.E107.error(place=place, max_chars=max_chars)
     return data
 
 
@@ -165,7 +143,7 @@ def read_text_file(
     Raises
     ------
     kg.errors.InputError
-        E100 (missing), E117 (unreadable), E104 (not UTF-8) and the text checks of
+        E119 (missing), E117 (unreadable), E104 (not UTF-8) and the text checks of
         :func:`check_text`.
     """
     file = os.fspath(path)
@@ -174,14 +152,9 @@ def read_text_file(
         with open(file, "rb") as handle:
             data = _read_capped(handle, max_chars=max_chars, place=place)
     except FileNotFoundError:
-        raise InputError(
-            codes.NOT_FOUND, f"{place}: no such file; check the path and the working folder"
-        ) from None
+        raise Errors.E119.error(place=place) from None
     except OSError as exc:
-        raise InputError(
-            codes.UNREADABLE, f"{place}: cannot read the file ({exc.strerror or exc}); check "
-            "that it is a readable file",
-        ) from None
+        raise Errors.E117.error(place=place, reason=exc.strerror or exc) from None
     text = decode_utf8(data, place=place)
     name = Path(file).name
     return article_from_text(
@@ -203,14 +176,9 @@ def read_stdin(stream: TextIO, *, max_chars: int = MAX_ARTICLE_CHARS) -> Article
         else:
             text = stream.read(max_chars + 1)
     except UnicodeDecodeError:
-        raise InputError(
-            codes.NOT_UTF8, f"{place}: the text is not valid UTF-8; pipe in UTF-8 text"
-        ) from None
+        raise Errors.E121.error(place=place) from None
     except OSError as exc:
-        raise InputError(
-            codes.UNREADABLE, f"{place}: cannot read ({exc.strerror or exc}); pipe in the text "
-            "or give a file instead of '-'",
-        ) from None
+        raise Errors.E133.error(place=place, reason=exc.strerror or exc) from None
     return article_from_text(
         text, doc_id=STDIN_DOC_ID, source=STDIN_SOURCE, place=place, max_chars=max_chars
     )

@@ -21,7 +21,7 @@ from functools import cache, lru_cache
 
 import pyoxigraph as ox
 
-from kg.errors import InputError
+from kg.errors import Errors
 from kg.rdf.iris import (
     ACTORS_GRAPH,
     ONTOLOGY_GRAPH,
@@ -123,10 +123,7 @@ def date_literal(value: str) -> ox.Literal:
     for pattern, datatype in _DATE_FORMS:
         if pattern.fullmatch(value):
             return ox.Literal(value, datatype=datatype)
-    raise InputError(
-        "E310",
-        f"date {value!r} is not ISO 8601; give YYYY-MM-DD, YYYY-MM, YYYY or a full date-time",
-    )
+    raise Errors.E310.error(value=value)
 
 
 def confidence_literal(value: float) -> ox.Literal:
@@ -136,9 +133,7 @@ def confidence_literal(value: float) -> ox.Literal:
     ('0.823', '1')
     """
     if not isinstance(value, (int, float)) or math.isnan(value) or not 0.0 <= value <= 1.0:
-        raise InputError(
-            "E311", f"confidence {value!r} is not a number from 0 to 1; fix the extractor output"
-        )
+        raise Errors.E311.error(value=value)
     text = f"{round(float(value), 3):.3f}".rstrip("0").rstrip(".")
     return ox.Literal(text or "0", datatype=XSD_DECIMAL)
 
@@ -159,9 +154,7 @@ def _actor_node(key: str) -> ox.NamedNode:
 def _wikidata_node(qid: str) -> ox.NamedNode:
     local = qid[len(WD_NS):] if qid.startswith(WD_NS) else qid
     if not _QID.fullmatch(local):
-        raise InputError(
-            "E312", f"wikidata id {qid!r} is not a Q-number like 'Q148'; fix the actor record"
-        )
+        raise Errors.E312.error(qid=qid)
     return ox.NamedNode(WD_NS + local)
 
 
@@ -175,9 +168,7 @@ def _url_node(url: str) -> ox.NamedNode:
     try:
         return ox.NamedNode(quote(url, safe=":/?#[]@!$&'()*+,;=%~"))
     except ValueError:
-        raise InputError(
-            "E313", f"article url {url!r} is not an absolute URL; give one like https://…"
-        ) from None
+        raise Errors.E313.error(url=url) from None
 
 
 # ---------------------------------------------------------------- extractor runs
@@ -254,9 +245,7 @@ def actor_quads(actor: Actor) -> list[ox.Quad]:
     ['countryCode', 'label', 'sameAs', 'type', 'type']
     """
     if actor.type not in ACTOR_TYPES:
-        raise InputError(
-            "E317", f"actor {actor.key!r} has type {actor.type!r}; use one of {', '.join(ACTOR_TYPES)}"
-        )
+        raise Errors.E317.error(key=actor.key, type=actor.type, actor_types=", ".join(ACTOR_TYPES))
     g = ACTORS_GRAPH_NODE
     node = _actor_node(actor.key)
     quads = [
@@ -309,16 +298,9 @@ def _statement_quads(
     from kg.vocab import PREDICATES
 
     if statement.predicate not in PREDICATES:
-        raise InputError(
-            "E314",
-            f"predicate {statement.predicate!r} is not in the ontology; use one of the "
-            "names in ONTOLOGY.md (e.g. 'pressures')",
-        )
+        raise Errors.E314.error(predicate=statement.predicate)
     if statement.modality not in MODALITY_IRIS:
-        raise InputError(
-            "E315",
-            f"modality {statement.modality!r} is unknown; use 'actual', 'intended' or 'possible'",
-        )
+        raise Errors.E315.error(modality=statement.modality)
     node = ox.NamedNode(iri)
     subject = _actor_node(statement.subject.key)
     predicate = named_node(GKG[statement.predicate])
@@ -410,10 +392,12 @@ def article_quads(
     for iri, statement in unique_statements(statements):
         ev = statement.evidence
         if ev.article_sha256 != sha or ev.doc_id != article.doc_id:
-            raise InputError(
-                "E316",
-                f"statement {iri} was read from article {ev.doc_id!r} ({ev.article_sha256[:12]}…), "
-                f"not {article.doc_id!r} ({sha[:12]}…); pass each article with its own statements",
+            raise Errors.E316.error(
+                iri=iri,
+                source_doc=ev.doc_id,
+                source_sha=ev.article_sha256[:12],
+                doc_id=article.doc_id,
+                sha=sha[:12],
             )
         quads.extend(_statement_quads(statement, iri, g, run_node, fallback))
     return quads

@@ -32,7 +32,7 @@ from typing import Any
 
 import networkx as nx
 
-from kg.errors import KGError
+from kg.errors import Errors
 from kg.render.layout import layout_positions
 from kg.vocab import PREDICATES
 
@@ -127,8 +127,8 @@ def render_html(
     Raises
     ------
     kg.errors.KGError
-        E610 when the vis-network copy of pyvis is missing or unusable, E611 when the file
-        cannot be written.
+        E616 when the vis-network copy of pyvis is missing, E610 when it is unusable, E611
+        when the file cannot be written.
 
     Examples
     --------
@@ -147,9 +147,7 @@ def render_html(
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(page, encoding="utf-8", newline="\n")
     except OSError as exc:
-        raise KGError(
-            "E611", f"cannot write {target}: {exc.strerror or exc}; choose a writable path"
-        ) from None
+        raise Errors.E611.error(target=target, reason=exc.strerror or exc) from None
     return target
 
 
@@ -586,13 +584,8 @@ def _vis_js() -> str:
     try:
         text = resources.files(package).joinpath(name).read_text(encoding="utf-8")
     except (ModuleNotFoundError, FileNotFoundError, OSError):
-        raise KGError(
-            "E610", f"{package}/{name} is missing; reinstall pyvis 0.3.2 (pip install pyvis==0.3.2)"
-        ) from None
+        raise Errors.E616.error(package=package, name=name) from None
     text = _SOURCE_MAP.sub("", text.replace("\r\n", "\n").replace("\r", "\n")).rstrip() + "\n"
     if re.search(r"</script|<!--", text, re.I):
-        raise KGError(
-            "E610", f"{package}/{name} contains text that would end an inline script; "
-            "reinstall pyvis 0.3.2 (pip install pyvis==0.3.2)"
-        )
+        raise Errors.E610.error(package=package, name=name)
     return text

@@ -10,7 +10,7 @@
 ...     store.stats()["articles"]
 0
 """
-from kg.errors import StoreError
+from kg.errors import Errors
 from kg.store.base import DUMP_FORMATS, BaseStore, Binding, DumpFormat
 from kg.store.embedded import GraphStore
 from kg.store.rdflib_view import rdflib_dataset
@@ -53,8 +53,6 @@ def open_store(
     if is_remote(location):
         assert location is not None
         if in_memory:
-            raise StoreError(
-                "E305", f"in_memory copies a store folder, not a SPARQL server ({location})"
-            )
+            raise Errors.E329.error(location=location)
         return RemoteStore.open(location, read_only=read_only)
     return GraphStore.open(location, read_only=read_only, in_memory=in_memory)

@@ -20,7 +20,7 @@ from typing import Any, Literal, Self, Union
 import pyoxigraph as ox
 
 from kg.actors.search import ActorName, resolve_actor
-from kg.errors import InputError
+from kg.errors import Errors
 from kg.rdf.convert import (
     ACTORS_GRAPH_NODE,
     OWL_SAME_AS,
@@ -404,9 +404,7 @@ class BaseStore(ABC):
 def dump_format(fmt: str) -> ox.RdfFormat:
     """The pyoxigraph format of a ``dump`` format name, or a one-line error."""
     if fmt not in DUMP_FORMATS:
-        raise InputError(
-            "E350", f"unknown RDF format {fmt!r}; use one of {', '.join(DUMP_FORMATS)}"
-        )
+        raise Errors.E353.error(fmt=fmt, dump_formats=", ".join(DUMP_FORMATS))
     return DUMP_FORMATS[fmt]
 
 
@@ -415,9 +413,7 @@ def binding_term(name: str, value: Binding) -> tuple[ox.Variable, Term]:
     try:
         variable = ox.Variable(name.lstrip("?$"))
     except ValueError:
-        raise InputError(
-            "E324", f"{name!r} is not a SPARQL variable name; use letters, digits and _"
-        ) from None
+        raise Errors.E324.error(name=name) from None
     if isinstance(value, (ox.NamedNode, ox.BlankNode, ox.Literal, ox.Triple)):
         return variable, value
     if isinstance(value, (bool, int, float, str)):
@@ -426,11 +422,7 @@ def binding_term(name: str, value: Binding) -> tuple[ox.Variable, Term]:
         return variable, ox.Literal(value.isoformat(), datatype=named_node(XSD["dateTime"]))
     if isinstance(value, date):
         return variable, ox.Literal(value.isoformat(), datatype=named_node(XSD["date"]))
-    raise InputError(
-        "E325",
-        f"cannot bind ?{variable.value} to a {type(value).__name__}; give an RDF term, str, "
-        "int, float, bool or date",
-    )
+    raise Errors.E325.error(value=variable.value, type_name=type(value).__name__)
 
 
 def named_actors(statements: Iterable[Statement], actors: Iterable[Actor]) -> list[Actor]:

@@ -29,7 +29,7 @@ from typing import BinaryIO
 
 import pyoxigraph as ox
 
-from kg.errors import InputError, StoreError
+from kg.errors import Errors, InputError, StoreError
 from kg.rdf.convert import (
     ACTORS_GRAPH_NODE,
     DCTERMS_IDENTIFIER,
@@ -84,10 +84,7 @@ def _probe_lock(path: Path) -> bool:
 
 
 def _in_use(path: Path) -> StoreError:
-    return StoreError(
-        "E300",
-        f"store {path} is in use by another kg process; wait for it or use another --store",
-    )
+    return Errors.E300.error(path=path)
 
 
 def open_for_writing(folder: Path) -> bool:
@@ -101,14 +98,14 @@ def _query_errors() -> Iterator[None]:
     try:
         yield
     except SyntaxError as error:
-        raise InputError("E321", f"SPARQL syntax error: {_one_line(error)}") from error
+        raise Errors.E321.error(detail=_one_line(error)) from error
     except RuntimeError as error:
         message = _one_line(error)
         if "does not contains variable" in message or "does not contain variable" in message:
-            raise InputError("E326", f"{message}; list the variable after SELECT") from error
-        raise InputError("E322", f"the query failed: {message}") from error
+            raise Errors.E326.error(message=message) from error
+        raise Errors.E322.error(message=message) from error
     except OSError as error:
-        raise StoreError("E323", f"the store could not be read: {_one_line(error)}") from error
+        raise Errors.E323.error(detail=_one_line(error)) from error
 
 
 class GraphStore(BaseStore):
@@ -164,47 +161,28 @@ class GraphStore(BaseStore):
             return cls._copy_into_memory(path)
         if path is None:
             if read_only:
-                raise StoreError(
-                    "E305", "an in-memory store cannot be opened read-only; give a store folder"
-                )
+                raise Errors.E328.error()
             return cls(ox.Store(), path=None, read_only=False)
         folder = Path(path).expanduser().resolve()
         if folder.exists() and not folder.is_dir():
-            raise StoreError(
-                "E301", f"{folder} is a file, not a store; give a folder path for --store"
-            )
+            raise Errors.E301.error(folder=folder)
         is_store = (folder / "CURRENT").is_file()
         if read_only:
             if not is_store:
-                raise StoreError(
-                    "E302", f"there is no store at {folder}; build one first (kg build --store)"
-                )
+                raise Errors.E302.error(folder=folder)
             if folder in _OPEN_FOR_WRITING:
-                raise StoreError(
-                    "E303",
-                    f"store {folder} is open for writing in this process; query it through that "
-                    "GraphStore or close it first",
-                )
+                raise Errors.E319.error(folder=folder)
             if _probe_lock(folder):
                 raise _in_use(folder)
             try:
                 store = ox.Store.read_only(str(folder))
             except OSError as error:
-                raise StoreError(
-                    "E304", f"cannot open store {folder}: {_one_line(error)}"
-                ) from error
+                raise Errors.E304.error(folder=folder, detail=_one_line(error)) from error
             return cls(store, path=folder, read_only=True)
         if folder.is_dir() and not is_store and any(folder.iterdir()):
-            raise StoreError(
-                "E306",
-                f"{folder} is a folder with other files, not a geokg store; give a new or empty "
-                "folder",
-            )
+            raise Errors.E306.error(folder=folder)
         if folder in _OPEN_FOR_WRITING:
-            raise StoreError(
-                "E303",
-                f"store {folder} is already open in this process; use that GraphStore or close it",
-            )
+            raise Errors.E303.error(folder=folder)
         try:
             folder.mkdir(parents=True, exist_ok=True)
             store = ox.Store(str(folder))
@@ -212,24 +190,20 @@ class GraphStore(BaseStore):
             message = str(error)
             if "While lock file" in message or "lock hold by" in message:
                 raise _in_use(folder) from error
-            raise StoreError("E304", f"cannot open store {folder}: {_one_line(error)}") from error
+            raise Errors.E304.error(folder=folder, detail=_one_line(error)) from error
         return cls(store, path=folder, read_only=False)
 
     @classmethod
     def _copy_into_memory(cls, path: str | os.PathLike[str] | None) -> GraphStore:
         if path is None:
-            raise StoreError(
-                "E305", "in_memory copies a store folder into memory; give the folder"
-            )
+            raise Errors.E305.error()
         with cls.open(path, read_only=True) as disk:
             source = disk._live()
             copy = ox.Store()
             try:
                 copy.bulk_extend(source.quads_for_pattern(None, None, None, None))
             except OSError as error:
-                raise StoreError(
-                    "E323", f"the store could not be read: {_one_line(error)}"
-                ) from error
+                raise Errors.E323.error(detail=_one_line(error)) from error
             return cls(copy, path=None, read_only=True, copy_of=disk.path)
 
     @property
@@ -277,39 +251,29 @@ class GraphStore(BaseStore):
 
     def _live(self) -> ox.Store:
         if self._store is None:
-            raise StoreError("E307", "this store is closed; open it again with GraphStore.open")
+            raise Errors.E307.error()
         return self._store
 
     def _writable(self) -> ox.Store:
         store = self._live()
         if self._copy_of is not None:
-            raise StoreError(
-                "E308",
-                f"this is a read-only in-memory copy of {self._copy_of}; to write, open the "
-                "folder itself (without in_memory)",
-            )
+            raise Errors.E330.error(copy_of=self._copy_of)
         if self._read_only:
-            raise StoreError(
-                "E308", f"store {self._path} is open read-only; open it without read_only to write"
-            )
+            raise Errors.E308.error(path=self._path)
         return store
 
     def _update(self, request: str, *, what: str) -> None:
         try:
             self._writable().update(request)
         except (OSError, SyntaxError, RuntimeError, ValueError) as error:
-            raise StoreError(
-                "E309", f"the store rejected {what}: {_one_line(error)}; nothing was written"
-            ) from error
+            raise Errors.E309.error(what=what, detail=_one_line(error)) from error
 
     def _insert(self, quads: list[ox.Quad], *, what: str) -> None:
         # extend() is one transaction too, and 3-4x faster than an INSERT DATA request
         try:
             self._writable().extend(quads)
         except (OSError, ValueError) as error:
-            raise StoreError(
-                "E309", f"the store rejected {what}: {_one_line(error)}; nothing was written"
-            ) from error
+            raise Errors.E309.error(what=what, detail=_one_line(error)) from error
 
     def _select(self, sparql: str, **substitutions: Term) -> list[ox.QuerySolution]:
         subs = {ox.Variable(name): term for name, term in substitutions.items()}
@@ -399,9 +363,7 @@ class GraphStore(BaseStore):
             names = [variable.value for variable in substitutions]
             for name in names:
                 if not mentions_variable(sparql, name):
-                    raise InputError(
-                        "E327", f"the query has no variable ?{name} to bind; check the name"
-                    )
+                    raise Errors.E327.error(name=name)
             try:
                 text, added = project_variables(sparql, names)
             except ValueError:  # a non-ASCII variable name: leave the query as it is
@@ -409,15 +371,11 @@ class GraphStore(BaseStore):
         try:
             result = self._run_query(text, substitutions, leave_out=added)
         except InputError as error:
-            if not added or error.code != "E321":
+            if not added or error.code != Errors.E321.code:
                 raise
             with _query_errors():  # a syntax error of the query itself is reported as such
                 self._start_query(sparql, {})  # parsed, not read: no evaluation
-            raise InputError(  # else the added names broke it: a query with GROUP BY
-                "E326",
-                f"cannot bind ?{', ?'.join(added)}: the query groups its results; add the "
-                "variable to SELECT and GROUP BY",
-            ) from error
+            raise Errors.E331.error(variables=", ?".join(added)) from error
         return result
 
     def _run_query(

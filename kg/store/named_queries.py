@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from kg.errors import InputError
+from kg.errors import Errors
 from kg.rdf.namespaces import ACTOR_NS, GKG, XSD, named_node
 
 __all__ = ["NamedQuery", "named_queries", "parse_params"]
@@ -70,12 +70,14 @@ class NamedQuery:
         declared = {p[0]: p[1] for p in self.params}
         unknown = set(given) - set(declared)
         if unknown:
-            raise InputError("E164", f"query {self.name!r} takes {', '.join(declared) or 'no parameters'}, "
-                                     f"not {', '.join(sorted(unknown))}")
+            raise Errors.E164.error(
+                name=self.name,
+                declared=", ".join(declared) or "no parameters",
+                unknown=", ".join(sorted(unknown)),
+            )
         missing = [name for name in self.required if not given.get(name, "").strip()]
         if missing:
-            raise InputError("E169", f"query {self.name!r} needs " + ", ".join(
-                f"--param {name}=…" for name in missing) + " (kg query --list shows what each means)")
+            raise Errors.E169.error(name=self.name, missing=", ".join(f"--param {name}=…" for name in missing))
         out: dict[str, ox.NamedNode | ox.Literal] = {}
         for name, value in given.items():
             kind = declared[name]
@@ -86,8 +88,7 @@ class NamedQuery:
                     try:
                         out[name] = ox.NamedNode(value)
                     except ValueError:
-                        raise InputError("E175", f"{name}={value!r} is not a valid IRI; give the actor's "
-                                                 "IRI, key or label") from None
+                        raise Errors.E175.error(name=name, value=value) from None
                 else:
                     out[name + "Label"] = ox.Literal(value)
             elif kind == "predicate":
@@ -96,17 +97,17 @@ class NamedQuery:
                 except AttributeError:
                     term = None
                 if term is None:
-                    raise InputError("E165", f"predicate {value!r} must be a term of the geokg ontology such as pressures")
+                    raise Errors.E165.error(value=value)
                 out[name] = named_node(term)
             elif kind == "date":
                 if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-                    raise InputError("E166", f"{name}={value!r} must be an ISO date such as 2025-09-28")
+                    raise Errors.E166.error(name=name, value=value)
                 out[name] = ox.Literal(value, datatype=named_node(XSD["date"]))
             elif kind == "number":
                 try:
                     float(value)
                 except ValueError:
-                    raise InputError("E167", f"{name}={value!r} must be a number") from None
+                    raise Errors.E167.error(name=name, value=value) from None
                 out[name] = ox.Literal(value, datatype=named_node(XSD["decimal"]))
             else:
                 out[name] = ox.Literal(value)
@@ -143,6 +144,6 @@ def parse_params(items: Sequence[str]) -> dict[str, str]:
     for item in items:
         name, sep, value = item.partition("=")
         if not sep or not name.strip():
-            raise InputError("E168", f"--param {item!r} must look like NAME=VALUE")
+            raise Errors.E168.error(item=item)
         out[name.strip()] = value
     return out

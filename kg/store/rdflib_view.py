@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from oxrdflib import OxigraphStore
 from rdflib import Dataset
 
-from kg.errors import StoreError
+from kg.errors import Errors
 from kg.rdf.namespaces import bind_namespaces
 
 if TYPE_CHECKING:
@@ -47,11 +47,7 @@ def rdflib_dataset(store: GraphStore, *, union: bool = True) -> Dataset:
     """
     oxigraph = getattr(store, "oxigraph", None)
     if oxigraph is None:
-        raise StoreError(
-            "E391",
-            "only an embedded store has an rdflib view; for a SPARQL server use "
-            "rdflib.plugins.stores.sparqlstore.SPARQLStore on its query endpoint",
-        )
+        raise Errors.E391.error()
     dataset = Dataset(store=OxigraphStore(store=oxigraph), default_union=union)
     bind_namespaces(dataset)
     return dataset

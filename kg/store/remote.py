@@ -49,7 +49,7 @@ from typing import BinaryIO
 
 import pyoxigraph as ox
 
-from kg.errors import InputError, StoreError
+from kg.errors import Errors, StoreError
 from kg.rdf.convert import ACTORS_GRAPH_NODE, ONTOLOGY_GRAPH_NODE, ontology_quads
 from kg.rdf.iris import ARTICLE_NS
 from kg.rdf.namespaces import PREFIXES
@@ -107,16 +107,10 @@ def _endpoints(url: str) -> tuple[Endpoints, str | None, str]:
     except ValueError:
         port = -1
     if parts.scheme.lower() not in ("http", "https") or not parts.hostname or port == -1:
-        raise InputError(
-            "E370", f"{_printable(url)} is not an http(s) URL; give one like http://127.0.0.1:7878"
-        )
+        raise Errors.E370.error(url=_printable(url))
     layout = (parts.fragment or "oxigraph").lower()
     if layout not in LAYOUTS:
-        raise InputError(
-            "E370",
-            f"unknown server layout #{parts.fragment}; use one of "
-            f"{', '.join('#' + name for name in LAYOUTS)}",
-        )
+        raise Errors.E384.error(fragment=parts.fragment, layouts=", ".join("#" + name for name in LAYOUTS))
     credentials = None
     netloc = parts.hostname if ":" not in parts.hostname else f"[{parts.hostname}]"
     if port is not None:
@@ -160,21 +154,15 @@ def bind_with_values(query: str, terms: Mapping[str, Term]) -> str:
         return query
     for name in terms:
         if not _NAME.fullmatch(name):
-            raise InputError(
-                "E381", f"{name!r} is not a SPARQL variable name; use letters, digits and _"
-            )
+            raise Errors.E381.error(name=name)
         if not mentions_variable(query, name):
-            raise InputError("E382", f"the query has no variable ?{name} to bind; check the name")
+            raise Errors.E382.error(name=name)
     names = " ".join("?" + name for name in terms)
     row = " ".join(str(term) for term in terms.values())
     block = f"VALUES ({names}) {{ ({row}) }}"
     group = where_group(query)
     if group is None:
-        raise InputError(
-            "E380",
-            "cannot bind values in this query: it has no WHERE { … } pattern to bind them in "
-            "(write CONSTRUCT { … } WHERE { … } in full)",
-        )
+        raise Errors.E380.error()
     start, end, is_subselect = group
     if is_subselect:  # a group that is only a subquery: keep it whole as an inner group
         return f"{query[:start + 1]} {block} {{{query[start + 1:end]}}}{query[end:]}"
@@ -270,7 +258,7 @@ class RemoteStore(BaseStore):
         Raises StoreError when the server cannot be reached at all.
         """
         if self._closed:
-            raise StoreError("E379", "this store is closed; open it again with RemoteStore.open")
+            raise Errors.E379.error()
         full = url + ("?" + urllib.parse.urlencode(params) if params else "")
         request = urllib.request.Request(full, data=body, method=method)
         request.add_header("User-Agent", _USER_AGENT)
@@ -287,29 +275,21 @@ class RemoteStore(BaseStore):
             return error.code, error.headers.get("Content-Type", ""), error.read()
         except (urllib.error.URLError, OSError) as error:
             reason = getattr(error, "reason", error)
-            raise StoreError(
-                "E371",
-                f"cannot reach the SPARQL server at {_printable(url)} ({reason}); start it or "
-                "check the --store URL",
-            ) from None
+            raise Errors.E371.error(url=_printable(url), reason=reason) from None
 
     def _failure(self, status: int, body: bytes, url: str, *, what: str) -> StoreError:
         """The error to raise for an HTTP error status."""
         where = _printable(url)
         detail = _one_line(body.decode("utf-8", "replace")) or "no reason given"
         if status in (401, 403):
-            return StoreError(
-                "E372",
-                f"the server at {where} refused {what} (HTTP {status}: {detail}); it may be "
-                "read-only or want a user and password in the URL (https://user:password@host/…)",
-            )
+            return Errors.E372.error(where=where, what=what, status=status, detail=detail)
         if status in (404, 405):
-            return StoreError(
-                "E373",
-                f"no SPARQL endpoint at {where} (HTTP {status}); check the URL and its #layout "
-                f"({', '.join('#' + name for name in LAYOUTS)})",
+            return Errors.E373.error(
+                where=where,
+                status=status,
+                layouts=", ".join("#" + name for name in LAYOUTS),
             )
-        return StoreError("E375", f"{what} failed on the server at {where} (HTTP {status}): {detail}")
+        return Errors.E375.error(what=what, where=where, status=status, detail=detail)
 
     def _post_query(self, sparql: str) -> tuple[str, bytes]:
         params = [("query", _PROLOGUE + sparql)]
@@ -325,7 +305,7 @@ class RemoteStore(BaseStore):
         )
         if status == 400:
             detail = _shift(_one_line(body.decode("utf-8", "replace"))) or "no reason given"
-            raise InputError("E374", f"the server rejected the query: {detail}")
+            raise Errors.E374.error(detail=detail)
         if status >= 300:
             raise self._failure(status, body, url, what="the query")
         return content_type, body
@@ -348,14 +328,8 @@ class RemoteStore(BaseStore):
                 )
                 return QueryResult("graph", triples=triples)
         except (SyntaxError, ValueError) as error:
-            raise StoreError(
-                "E377", f"the server sent results that cannot be read: {_one_line(str(error))}"
-            ) from None
-        raise StoreError(
-            "E377",
-            f"the server answered with {media or 'no content type'}, not SPARQL results; check "
-            "the --store URL",
-        )
+            raise Errors.E332.error(detail=_one_line(str(error))) from None
+        raise Errors.E377.error(media=media or "no content type")
 
     def _select(self, sparql: str, **substitutions: Term) -> list[ox.QuerySolution]:
         """Rows of a SELECT query (GraphStore's private reading interface)."""
@@ -364,7 +338,7 @@ class RemoteStore(BaseStore):
         media = content_type.split(";")[0].strip().lower()
         results_format = ox.QueryResultsFormat.from_media_type(media)
         if results_format is None:
-            raise StoreError("E377", f"the server answered a SELECT query with {media}")
+            raise Errors.E399.error(media=media)
         parsed = ox.parse_query_results(body, format=results_format)
         assert isinstance(parsed, ox.QuerySolutions)
         return list(parsed)
@@ -378,20 +352,14 @@ class RemoteStore(BaseStore):
         )
         if status >= 300:
             error = self._failure(status, body, url, what=what)
-            if error.code == "E375":
+            if error.code == Errors.E375.code:
                 detail = _one_line(body.decode("utf-8", "replace")) or f"HTTP {status}"
-                raise StoreError(
-                    "E376",
-                    f"the server rejected {what}: {detail}; nothing of it was written if the "
-                    "server runs each update in one transaction",
-                )
+                raise Errors.E376.error(what=what, detail=detail)
             raise error
 
     def _writable(self) -> None:
         if self._read_only:
-            raise StoreError(
-                "E378", f"store {self.url} is open read-only; open it without read_only to write"
-            )
+            raise Errors.E378.error(url=self.url)
 
     def _graph_quads(self, graph: ox.NamedNode) -> list[ox.Quad]:
         """The quads of one named graph (Graph Store Protocol GET; [] when it does not exist)."""

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, Literal, Union
 
 import pyoxigraph as ox
 
-from kg.errors import InputError
+from kg.errors import Errors
 from kg.rdf.namespaces import PREFIXES, RDF, XSD_NS
 from kg.terminal import printable
 
@@ -312,9 +312,7 @@ def format_result(result: QueryResult, fmt: str | None = None) -> str:
     name = allowed[0] if fmt is None else _ALIASES.get(fmt.lower(), fmt.lower())
     if name not in allowed:
         kind = {"select": "SELECT", "ask": "ASK", "graph": "CONSTRUCT/DESCRIBE"}[result.kind]
-        raise InputError(
-            "E340", f"a {kind} result cannot be written as {fmt!r}; use one of {', '.join(allowed)}"
-        )
+        raise Errors.E340.error(kind=kind, fmt=fmt, allowed=", ".join(allowed))
     if name == "table":
         return _to_table(result)
     if name == "csv":

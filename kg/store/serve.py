@@ -32,7 +32,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO
 
-from kg.errors import StoreError
+from kg.errors import Errors
 
 __all__ = ["OxigraphServer", "free_port", "oxigraph_executable"]
 
@@ -56,11 +56,7 @@ def oxigraph_executable() -> Path:
     for candidate in (Path(sys.executable).parent / "oxigraph", shutil.which("oxigraph")):
         if candidate and Path(candidate).is_file():
             return Path(candidate)
-    raise StoreError(
-        "E385",
-        "the Oxigraph server program is not installed; install it with: pip install "
-        "'oxigraph>=0.5,<0.6'",
-    )
+    raise Errors.E385.error()
 
 
 def free_port(host: str = _LOOPBACK) -> int:
@@ -193,21 +189,14 @@ class OxigraphServer:
         if folder is None:
             return
         if folder.exists() and not folder.is_dir():
-            raise StoreError("E386", f"{folder} is a file, not a store; give a store folder")
+            raise Errors.E386.error(folder=folder)
         is_store = (folder / "CURRENT").is_file()
         if self.read_only and not is_store:
-            raise StoreError(
-                "E386", f"there is no store at {folder}; build one first (kg build --store {folder})"
-            )
+            raise Errors.E333.error(folder=folder)
         if not is_store and folder.is_dir() and any(folder.iterdir()):
-            raise StoreError(
-                "E386", f"{folder} is a folder with other files, not a geokg store; give a store folder"
-            )
+            raise Errors.E334.error(folder=folder)
         if open_for_writing(folder):
-            raise StoreError(
-                "E387",
-                f"store {folder} is open for writing in this process; close that GraphStore first",
-            )
+            raise Errors.E387.error(folder=folder)
         lock_file = folder / "LOCK"
         if not lock_file.exists():
             return
@@ -219,11 +208,7 @@ class OxigraphServer:
             fcntl.lockf(handle, fcntl.LOCK_SH | fcntl.LOCK_NB)
         except OSError:
             handle.close()
-            raise StoreError(
-                "E300",
-                f"store {folder} is in use by another kg process (kg build?); wait for it to "
-                "finish, then run kg serve again",
-            ) from None
+            raise Errors.E318.error(folder=folder) from None
         if self.read_only:
             self._lock = handle  # keep writers out while the server reads
         else:
@@ -235,9 +220,7 @@ class OxigraphServer:
         if self.running:
             return self
         if _port_taken(self.host, self.port):
-            raise StoreError(
-                "E388", f"port {self.port} on {self.host} is in use; choose another with --port"
-            )
+            raise Errors.E388.error(port=self.port, host=self.host)
         self._check_location()
         self._log = tempfile.TemporaryFile()
         try:
@@ -263,10 +246,9 @@ class OxigraphServer:
         while True:
             assert self._process is not None
             if self._process.poll() is not None:
-                raise StoreError(
-                    "E389",
-                    f"the Oxigraph server stopped at once (exit code {self._process.returncode}): "
-                    f"{self.log_tail() or 'no message'}",
+                raise Errors.E389.error(
+                    returncode=self._process.returncode,
+                    log=self.log_tail() or "no message",
                 )
             try:
                 with urllib.request.urlopen(probe, timeout=2) as response:
@@ -275,11 +257,7 @@ class OxigraphServer:
             except (urllib.error.URLError, OSError):
                 pass
             if time.monotonic() > deadline:
-                raise StoreError(
-                    "E390",
-                    f"the Oxigraph server did not answer at {self.url} within {wait:.0f} s; "
-                    f"{self.log_tail() or 'it printed nothing'}",
-                )
+                raise Errors.E390.error(url=self.url, wait=wait, log=self.log_tail() or "it printed nothing")
             time.sleep(0.05)
 
     def log_tail(self, lines: int = 3) -> str:

@@ -149,7 +149,7 @@ def test_timeline_structural_and_errors(G: nx.MultiDiGraph) -> None:
     assert dyad_timeline(G, "usa", "xi-jinping").events == ()
     with pytest.raises(InputError) as same:
         dyad_timeline(G, "china", "China")
-    assert same.value.code == "E622"
+    assert same.value.code == "E629"
 
 
 def test_timeline_says_how_many_statements_lost_their_evidence() -> None:

@@ -75,7 +75,7 @@ def test_symmetric_relation_is_made_and_received_by_both() -> None:
 def test_unknown_direction_is_an_input_error() -> None:
     with pytest.raises(InputError) as caught:
         degree(relations(("a", "b", "x", 1)), direction="sideways")  # type: ignore[arg-type]
-    assert caught.value.code == "E628"
+    assert caught.value.code == "E635"
 
 
 # ------------------------------------------------------------------ PageRank

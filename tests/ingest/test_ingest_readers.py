@@ -175,7 +175,7 @@ ERROR_CASES: dict[str, tuple[dict[str, str | bytes], list[str], str, str]] = {
         "unpaired surrogate",
     ),
     "jsonl lone surrogate in title": (
-        {"s.jsonl": '{"id": "1", "text": "ok", "title": "\\udc00"}\n'}, ["s.jsonl"], "E109",
+        {"s.jsonl": '{"id": "1", "text": "ok", "title": "\\udc00"}\n'}, ["s.jsonl"], "E123",
         '"title"',
     ),
     "jsonl not JSON": (
@@ -191,18 +191,18 @@ ERROR_CASES: dict[str, tuple[dict[str, str | bytes], list[str], str, str]] = {
     "jsonl missing id": ({"a.jsonl": _jsonl({"text": "A."})}, ["a.jsonl"], "E112", 'no "id"'),
     "jsonl null id": ({"a.jsonl": _jsonl({"id": None, "text": "A."})}, ["a.jsonl"], "E112",
                       'no "id"'),
-    "jsonl empty id": ({"a.jsonl": _jsonl({"id": "  ", "text": "A."})}, ["a.jsonl"], "E112",
+    "jsonl empty id": ({"a.jsonl": _jsonl({"id": "  ", "text": "A."})}, ["a.jsonl"], "E126",
                        '"id" is empty'),
-    "jsonl float id": ({"a.jsonl": _jsonl({"id": 1.5, "text": "A."})}, ["a.jsonl"], "E112",
+    "jsonl float id": ({"a.jsonl": _jsonl({"id": 1.5, "text": "A."})}, ["a.jsonl"], "E125",
                        "is a float"),
-    "jsonl bool id": ({"a.jsonl": _jsonl({"id": True, "text": "A."})}, ["a.jsonl"], "E112",
+    "jsonl bool id": ({"a.jsonl": _jsonl({"id": True, "text": "A."})}, ["a.jsonl"], "E125",
                       "is a bool"),
     "jsonl id with line break": (
-        {"a.jsonl": _jsonl({"id": "a\nb", "text": "A."})}, ["a.jsonl"], "E112", "line break",
+        {"a.jsonl": _jsonl({"id": "a\nb", "text": "A."})}, ["a.jsonl"], "E127", "line break",
     ),
     "jsonl missing text": ({"a.jsonl": _jsonl({"id": "1"})}, ["a.jsonl"], "E113", 'no "text"'),
     "jsonl non-string text": (
-        {"a.jsonl": _jsonl({"id": "1", "text": ["A."]})}, ["a.jsonl"], "E113", "is a list",
+        {"a.jsonl": _jsonl({"id": "1", "text": ["A."]})}, ["a.jsonl"], "E128", "is a list",
     ),
     "jsonl empty text": (
         {"a.jsonl": _jsonl({"id": "1", "text": "\n "})}, ["a.jsonl"], "E106", "empty",
@@ -210,11 +210,11 @@ ERROR_CASES: dict[str, tuple[dict[str, str | bytes], list[str], str, str]] = {
     "jsonl NUL escape in text": (
         {"a.jsonl": '{"id": "1", "text": "A\\u0000B"}\n'}, ["a.jsonl"], "E105", "NUL",
     ),
-    "jsonl raw NUL byte": ({"a.jsonl": b'{"id": "1", "text": "A\x00"}\n'}, ["a.jsonl"], "E105",
+    "jsonl raw NUL byte": ({"a.jsonl": b'{"id": "1", "text": "A\x00"}\n'}, ["a.jsonl"], "E122",
                            "line 1: NUL byte"),
     "jsonl not UTF-8": (
         {"a.jsonl": _jsonl({"id": "1", "text": "A."}).encode() + b'{"id": "2", "text": "\xff"}\n'},
-        ["a.jsonl"], "E104", "'a.jsonl', line 2: byte 0xff",
+        ["a.jsonl"], "E120", "'a.jsonl', line 2: byte 0xff",
     ),
     "jsonl text too long": (
         {"a.jsonl": _jsonl({"id": "1", "text": LONG})}, ["a.jsonl"], "E107", "longer than 100",
@@ -236,7 +236,7 @@ ERROR_CASES: dict[str, tuple[dict[str, str | bytes], list[str], str, str]] = {
         "E115", '"url" is a dict',
     ),
     "jsonl control character in title": (
-        {"a.jsonl": _jsonl({"id": "1", "text": "A.", "title": "a\x07b"})}, ["a.jsonl"], "E115",
+        {"a.jsonl": _jsonl({"id": "1", "text": "A.", "title": "a\x07b"})}, ["a.jsonl"], "E129",
         "control character",
     ),
     "jsonl line too long": (
@@ -327,7 +327,7 @@ def test_stdin_errors() -> None:
 
     with pytest.raises(InputError) as info:
         list(read_articles(["-"], stdin=Broken()))
-    assert info.value.code == "E117"
+    assert info.value.code == "E133"
 
     with pytest.raises(InputError) as info:  # stdin twice: both are "stdin"
         list(read_articles(["-", "-"], stdin=io.StringIO("Xi met Trump.")))
@@ -421,7 +421,7 @@ ITEM_CASES: dict[str, tuple[dict[str, str | bytes], list[str], list[str]]] = {
     "bad lines of several kinds, then a good one": (
         {"a.jsonl": _jsonl({"id": "", "text": "x"}, [1], {"id": "n", "text": 3},
                            {"id": "d", "text": "D.", "date": "soon"}, {"id": "ok", "text": "K."})},
-        ["a.jsonl"], ["E112", "E111", "E113", "E114", "ok"]),
+        ["a.jsonl"], ["E126", "E111", "E128", "E114", "ok"]),
     "an over-long line is skipped whole": (
         {"a.jsonl": _jsonl({"id": "1", "text": "x" * 200}, {"id": "2", "text": "Two."})},
         ["a.jsonl"], ["E116", "2"]),

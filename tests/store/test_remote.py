@@ -175,7 +175,7 @@ def test_dump_matches_the_embedded_store(local: GraphStore, remote: RemoteStore)
         assert len(dumps[1]) == len(dumps[0]), fmt
     with pytest.raises(InputError) as error:
         remote.dump("xml", io.BytesIO())  # type: ignore[arg-type]
-    assert error.value.code == "E350"
+    assert error.value.code == "E353"
 
 
 def test_read_only_remote_store_refuses_writes(server: OxigraphServer) -> None:
@@ -304,7 +304,7 @@ def test_unreachable_server_and_bad_urls() -> None:
         RemoteStore.open(f"http://reader:s3cret@127.0.0.1:{port}", timeout=5)
     assert error.value.code == "E371" and "s3cret" not in str(error.value)
     for url, code in [("http://", "E370"), ("http://127.0.0.1:99999", "E370"),
-                      (f"http://127.0.0.1:{port}#nosuchserver", "E370")]:
+                      (f"http://127.0.0.1:{port}#nosuchserver", "E384")]:
         with pytest.raises(InputError) as bad:
             RemoteStore.open(url)
         assert bad.value.code == code

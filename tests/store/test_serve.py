@@ -117,7 +117,7 @@ def test_server_refuses_a_store_another_process_writes(folder: Path) -> None:
     with held_by_another_process(folder):
         with pytest.raises(StoreError) as error:
             OxigraphServer(folder).start()
-        assert error.value.code == "E300"
+        assert error.value.code == "E318"
         assert "in use by another kg process" in error.value.message
 
 
@@ -131,7 +131,7 @@ def test_server_refuses_a_store_this_process_writes(folder: Path) -> None:
 def test_missing_store_and_busy_port(tmp_path: Path, folder: Path) -> None:
     with pytest.raises(StoreError) as error:
         OxigraphServer(tmp_path / "nothing").start()
-    assert error.value.code == "E386"
+    assert error.value.code == "E333"
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         sock.listen()
@@ -209,5 +209,5 @@ def test_kg_serve_errors_are_one_line(folder: Path, tmp_path: Path) -> None:
     with held_by_another_process(folder):
         result = kg("--store", str(folder), "--port", str(free_port()))
     assert result.returncode == 3
-    assert result.stderr.startswith(f"error E300: store {folder.resolve()} is in use")
+    assert result.stderr.startswith(f"error E318: store {folder.resolve()} is in use")
     assert len(result.stderr.strip().splitlines()) == 1

@@ -287,7 +287,7 @@ def test_binding_errors_have_codes(store: GraphStore) -> None:
         store.query(
             "SELECT ?s (COUNT(*) AS ?n) WHERE { ?s ?p ?o } GROUP BY ?s", bindings={"o": "x"}
         )
-    assert error.value.code == "E326"
+    assert error.value.code == "E331"
     with pytest.raises(InputError) as error:
         store.query("SELECT ?s WHERE { ?s ?p ?o", bindings={"o": "x"})
     assert error.value.code == "E321"
@@ -408,7 +408,7 @@ def test_closed_store_refuses_work() -> None:
 def test_in_memory_read_only_is_refused() -> None:
     with pytest.raises(StoreError) as error:
         GraphStore.open(None, read_only=True)
-    assert error.value.code == "E305"
+    assert error.value.code == "E328"
 
 
 def test_one_add_article_algorithm_for_both_stores() -> None:

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from kg.errors import KGError
+from kg.errors import Errors
 from kg.extract.extensions import Relation
 
 __all__ = ["RULES", "Rule", "get_rule", "rule"]
@@ -43,8 +43,7 @@ def rule(name: str, per: Literal["trigger", "sentence"]) -> Callable[[Callable[.
 def get_rule(name: str) -> Rule:
     """The rule registered as ``name``."""
     if name not in RULES:
-        raise KGError("E403", f"unknown relation rule {name!r} in the kg_relations config; "
-                              f"use some of {', '.join(sorted(RULES))}")
+        raise Errors.E403.error(name=name, rules=", ".join(sorted(RULES)))
     return RULES[name]
 
 
