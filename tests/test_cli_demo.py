@@ -71,3 +71,20 @@ def test_actor_search_shows_the_named_actor_first_and_says_what_was_cut(tmp_path
     assert result.stdout.splitlines()[0].startswith(first + "  (")
     if search == "Xi":
         assert "more; use --limit" in result.stdout.splitlines()[-1]
+
+
+def test_a_terminated_extraction_leaves_no_file_behind(tmp_path: Path) -> None:
+    import signal
+    import time
+
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    process = subprocess.Popen([sys.executable, "-m", "kg", "extract", str(ROOT / "seeds"), "-o", "out.jsonl"],
+                               cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 120
+    while not list(tmp_path.glob(".out.jsonl.tmp*")) and time.monotonic() < deadline:
+        time.sleep(0.05)  # until the output is being written
+    process.send_signal(signal.SIGTERM)
+    _, stderr = process.communicate(timeout=120)
+    assert process.returncode == 130, stderr
+    assert "Traceback" not in stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == []  # no temporary file, no half-written output

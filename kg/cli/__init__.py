@@ -12,6 +12,7 @@ registers them on :data:`app`, in the order ``kg --help`` lists them.
 from __future__ import annotations
 
 import os
+import signal
 from collections.abc import Callable
 from typing import Annotated
 
@@ -68,9 +69,18 @@ def _options(
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Console entry point: run the app, turn errors into one line and an exit code."""
+    """Console entry point: run the app, turn errors into one line and an exit code.
+
+    A SIGTERM (a job scheduler stopping the run, ``timeout``) unwinds like Ctrl-C, so every
+    temporary file is removed and every store transaction is either written or not at all.
+    """
+    signal.signal(signal.SIGTERM, _terminated)
     try:
-        app(args=argv, standalone_mode=False)
+        code = app(args=argv, standalone_mode=False)
+        if isinstance(code, int) and code:  # typer answers Ctrl-C (and SIGTERM) with 130
+            if code == 130:
+                raise KeyboardInterrupt
+            raise SystemExit(code)
     except KGError as exc:
         err.print(f"error {exc}", markup=False)
         raise SystemExit(exc.exit_code) from None
@@ -96,6 +106,10 @@ def main(argv: list[str] | None = None) -> None:
         unexpected = Errors.E999.error(kind=type(exc).__name__, detail=exc)
         err.print(f"error {unexpected}", markup=False)
         raise SystemExit(unexpected.exit_code) from None
+
+
+def _terminated(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 def _is_usage_error(exc: Exception) -> bool:

@@ -28,6 +28,7 @@ from kg import __version__
 from kg.errors import Errors
 from kg.extract.extensions import Mention, Relation
 from kg.extract.resources import get_kb
+from kg.extract.segments import segments
 from kg.ingest.dates import find_dates_in_line, find_months_in_line
 from kg.resources import pipelines_path
 from kg.types import Actor, Article, Evidence, Statement
@@ -117,32 +118,70 @@ class Extractor:
         doc._.kg_date = article.date
         return doc
 
+    def make_docs(self, article: Article) -> Iterator[tuple[Doc, int, bool]]:
+        """``(doc, offset, last)`` for each segment of the article (:mod:`kg.extract.segments`).
+
+        An article of at most :data:`~kg.extract.segments.SEGMENT_CHARS` characters is one
+        segment, made by :meth:`make_doc`. Of a longer one, only the first segment goes through
+        headline recasing; every segment gets the date of the article (or the one the first
+        segment's header gives). Docs are made as they are asked for, so memory stays bounded.
+        """
+        spans = segments(article.text)
+        if len(spans) == 1:
+            yield self.make_doc(article), 0, True
+            return
+        day = article.date
+        for number, (start, end) in enumerate(spans):
+            piece = article.text[start:end]
+            if number == 0:
+                doc = self.nlp.make_doc(piece)
+                day = day or doc._.kg_date
+            else:
+                tokenizer = getattr(self.nlp.tokenizer, "inner", self.nlp.tokenizer)
+                doc = tokenizer(piece)
+            doc._.kg_date = day
+            yield doc, start, number == len(spans) - 1
+
     def extract(self, article: Article) -> list[Statement]:
         """All statements of one article."""
-        doc = self.nlp(self.make_doc(article))
-        return self.statements(article, doc)
-
-    def pipe(self, articles: Iterable[Article], *, batch_size: int = 16) -> Iterator[tuple[Article, list[Statement]]]:
-        """Stream (article, statements) pairs; memory stays bounded by ``batch_size``."""
-        def docs() -> Iterator[tuple[Doc, Article]]:
-            for article in articles:
-                yield self.make_doc(article), article
-
-        for doc, article in self.nlp.pipe(docs(), as_tuples=True, batch_size=batch_size):
-            yield article, self.statements(article, doc)
-
-    def statements(self, article: Article, doc: Doc) -> list[Statement]:
-        """Relations of a processed doc → statements with evidence."""
         out: list[Statement] = []
         seen: set[tuple[str, ...]] = set()
+        for doc, offset, _last in self.make_docs(article):
+            out += self.statements(article, self.nlp(doc), offset=offset, seen=seen)
+        return out
+
+    def pipe(self, articles: Iterable[Article], *, batch_size: int = 16) -> Iterator[tuple[Article, list[Statement]]]:
+        """Stream (article, statements) pairs; memory stays bounded by ``batch_size`` segments."""
+        def docs() -> Iterator[tuple[Doc, tuple[Article, int, bool]]]:
+            for article in articles:
+                for doc, offset, last in self.make_docs(article):
+                    yield doc, (article, offset, last)
+
+        found: list[Statement] = []
+        seen: set[tuple[str, ...]] = set()
+        for doc, (article, offset, last) in self.nlp.pipe(docs(), as_tuples=True, batch_size=batch_size):
+            found += self.statements(article, doc, offset=offset, seen=seen)
+            if last:
+                yield article, found
+                found, seen = [], set()
+
+    def statements(self, article: Article, doc: Doc, *, offset: int = 0,
+                   seen: set[tuple[str, ...]] | None = None) -> list[Statement]:
+        """Relations of a processed doc → statements with evidence.
+
+        ``offset`` is where the doc's text starts in the article (segments of a long one);
+        statements whose identity is in ``seen`` (those of earlier segments) are left out.
+        """
+        out: list[Statement] = []
+        seen = set() if seen is None else seen
         for rel in doc._.kg_relations or []:
-            stmt = self._statement(article, doc, rel)
+            stmt = self._statement(article, doc, rel, offset)
             if stmt is not None and stmt.identity not in seen:
                 seen.add(stmt.identity)
                 out.append(stmt)
         return out
 
-    def _statement(self, article: Article, doc: Doc, rel: Relation) -> Statement | None:
+    def _statement(self, article: Article, doc: Doc, rel: Relation, offset: int = 0) -> Statement | None:
         subject = self._actor(rel.subject)
         obj = self._actor(rel.object)
         if rel.predicate == "visits":
@@ -150,7 +189,7 @@ class Extractor:
         if subject.key == obj.key:
             return None
         sent = doc[rel.sent_start: rel.sent_end]
-        start, end = sent.start_char, sent.end_char
+        start, end = sent.start_char + offset, sent.end_char + offset
         text = article.text
         while end > start and text[end - 1].isspace():
             end -= 1
