@@ -1,7 +1,7 @@
 """Helpers for Jupyter notebooks: build a store, read it as DataFrames, plot, show the map inline.
 
 The notebooks in ``notebooks/`` call these functions and hold no logic of their own. Each
-helper is a thin layer over the library: :func:`build` over :func:`kg.build.build_store`,
+helper is a thin layer over the library: :func:`build` over :func:`kg.builder.build_store`,
 :func:`statements_frame` over :meth:`kg.store.GraphStore.iter_statements`, :func:`query_frame`
 over :meth:`kg.store.GraphStore.query`, the measure tables over :mod:`kg.analysis`, and
 :func:`show_map` over :func:`kg.render.html_page`.
@@ -155,7 +155,7 @@ def build(
         As for :func:`extractor`.
     replace : bool, default False
         Make the store hold exactly these articles: each replaces its earlier version as it
-        is written, the others are removed at the end (:func:`kg.build.build_store`).
+        is written, the others are removed at the end (:func:`kg.builder.build_store`).
     verbose : bool, default True
         Print one line with what was built.
 
@@ -170,7 +170,7 @@ def build(
     >>> store.stats()["articles"]  # doctest: +SKIP
     1
     """
-    from kg.build import build_store
+    from kg.builder import build_store
     from kg.ingest import read_articles
     from kg.store import open_store
 

@@ -24,7 +24,7 @@ import rdflib
 from rdflib.namespace import SH
 
 from kg.errors import InputError
-from kg.rdf.namespaces import PREFIXES
+from kg.namespaces import PREFIXES
 from kg.resources import ontology_path
 
 if TYPE_CHECKING:

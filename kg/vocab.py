@@ -14,7 +14,7 @@ from functools import cache
 
 import pyoxigraph as ox
 
-from kg.rdf.namespaces import GKG, GKG_NS, OWL, RDF, RDFS, SCHEMA, named_node
+from kg.namespaces import GKG, GKG_NS, OWL, RDF, RDFS, SCHEMA, named_node
 from kg.resources import ontology_path
 
 __all__ = ["PREDICATES", "STRUCTURAL", "Predicate", "predicates"]

@@ -149,7 +149,7 @@ def test_build_onto_a_sparql_server_and_read_it_back() -> None:
 
 @pytest.mark.slow
 def test_build_store_summary_and_replace(tmp_path: Path) -> None:
-    from kg.build import BuildSummary, build_store
+    from kg.builder import BuildSummary, build_store
     from kg.extract.pipeline import Extractor
     from kg.ingest import read_articles
     from kg.types import Article

@@ -17,7 +17,7 @@ from typing import Annotated
 
 import typer
 
-from kg import __version__
+from kg._version import __version__
 from kg.cli import actors, analysis, demo, export, extract, query, render, store
 from kg.cli.common import err, out
 from kg.errors import KGError

@@ -122,9 +122,9 @@ def build(
 
 def run_build(inputs: list[str], store_path: str, *, replace: bool, model: str | None,
               actors: list[Path] | None, on_error: str = "skip") -> dict[str, Any]:
-    """Build ``inputs`` into the store: :func:`kg.build.build_store`'s summary plus ``seconds``
+    """Build ``inputs`` into the store: :func:`kg.builder.build_store`'s summary plus ``seconds``
     and ``report`` (the skipped inputs, empty when there were none)."""
-    from kg.build import build_store
+    from kg.builder import build_store
     from kg.ingest.problems import InputProblems
 
     started = time.perf_counter()

@@ -24,7 +24,7 @@ import kg.extract.actor_ruler  # noqa: F401
 import kg.extract.line_breaks  # noqa: F401
 import kg.extract.relations  # noqa: F401
 import kg.extract.tokenizer  # noqa: F401  (registers kg.HeadlineTokenizer.v1)
-from kg import __version__
+from kg._version import __version__
 from kg.errors import KGError
 from kg.extract.extensions import Mention, Relation
 from kg.extract.resources import get_kb

@@ -25,7 +25,7 @@ E114  ``"date"`` that is not an ISO 8601 date or date-time
 E115  ``"title"``, ``"url"`` or ``"source"`` that is not a string
 E116  JSON Lines line longer than the line limit
 E117  file or stream that cannot be read (permissions, I/O error)
-E118  the same text as an earlier article of a build (under another doc_id; kg.build)
+E118  the same text as an earlier article of a build (under another doc_id; kg.builder)
 ====  ==========================================================================
 """
 from __future__ import annotations

@@ -31,7 +31,7 @@ from kg.rdf.iris import (
     run_iri,
     statement_iri,
 )
-from kg.rdf.namespaces import (
+from kg.namespaces import (
     DCTERMS,
     GKG,
     OWL,

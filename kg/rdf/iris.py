@@ -2,7 +2,7 @@
 
 Actor, article, statement, run and graph IRIs are all built here, so their shape is
 stable across builds and one module decides it (ONTOLOGY.md, "Namespaces"). The namespaces
-themselves are defined in :mod:`kg.rdf.namespaces` (re-exported here).
+themselves are defined in :mod:`kg.namespaces` (re-exported here).
 """
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import re
 import unicodedata
 from typing import TYPE_CHECKING
 
-from kg.rdf.namespaces import ACTOR_NS, ARTICLE_NS, GKG_NS, GRAPH_NS, RUN_NS, STATEMENT_NS
+from kg.namespaces import ACTOR_NS, ARTICLE_NS, GKG_NS, GRAPH_NS, RUN_NS, STATEMENT_NS
 
 if TYPE_CHECKING:
     from kg.types import Statement

@@ -30,7 +30,7 @@ from kg.rdf.convert import (
     article_quads,
 )
 from kg.rdf.iris import article_iri
-from kg.rdf.namespaces import ACTOR_NS, ARTICLE_NS, GKG, GKG_NS, WD_NS, XSD, named_node
+from kg.namespaces import ACTOR_NS, ARTICLE_NS, GKG, GKG_NS, WD_NS, XSD, named_node
 from kg.records import ActorRecord, ArticleInfo, AttributionRecord, StatementRecord
 from kg.store.results import Term
 from kg.types import Actor, Article, Statement
@@ -170,7 +170,7 @@ class BaseStore(ABC):
         """Drop the descriptions (and role nodes) of the described actors whose key is not in
         ``keys``, in one transaction; return how many actors were dropped.
 
-        What a replacing build (:func:`kg.build.build_store`) does last, so that the actors
+        What a replacing build (:func:`kg.builder.build_store`) does last, so that the actors
         graph holds the actors of the articles built, as a build into an empty store would.
         """
         self._writable()

@@ -39,7 +39,7 @@ from kg.rdf.convert import (
     ontology_quads,
 )
 from kg.rdf.iris import ARTICLE_NS
-from kg.rdf.namespaces import PREFIXES
+from kg.namespaces import PREFIXES
 from kg.store.base import (
     BaseStore,
     Binding,

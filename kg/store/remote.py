@@ -52,7 +52,7 @@ import pyoxigraph as ox
 from kg.errors import InputError, StoreError
 from kg.rdf.convert import ACTORS_GRAPH_NODE, ONTOLOGY_GRAPH_NODE, ontology_quads
 from kg.rdf.iris import ARTICLE_NS
-from kg.rdf.namespaces import PREFIXES
+from kg.namespaces import PREFIXES
 # the same conversion of Python values, and the same add_article algorithm, as GraphStore
 from kg.store.base import BaseStore, Binding, DumpFormat, binding_term, dump_format
 from kg.store.sparql_text import mentions_variable, where_group

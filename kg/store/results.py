@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, Literal, Union
 import pyoxigraph as ox
 
 from kg.errors import InputError
-from kg.rdf.namespaces import PREFIXES, RDF, XSD_NS
+from kg.namespaces import PREFIXES, RDF, XSD_NS
 
 if TYPE_CHECKING:
     from rich.table import Table

@@ -27,7 +27,7 @@ from typing import Literal, NamedTuple
 
 import pyoxigraph as ox
 
-from kg.rdf.namespaces import PREFIXES
+from kg.namespaces import PREFIXES
 
 __all__ = [
     "Outline",

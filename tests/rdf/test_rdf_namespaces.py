@@ -1,4 +1,4 @@
-"""kg.rdf.namespaces: the GKG class lists exactly the terms of ontology/geokg.ttl."""
+"""kg.namespaces: the GKG class lists exactly the terms of ontology/geokg.ttl."""
 from __future__ import annotations
 
 import pyoxigraph as ox
@@ -6,7 +6,7 @@ import pytest
 from rdflib import Graph, URIRef
 
 from kg.rdf import iris
-from kg.rdf.namespaces import (
+from kg.namespaces import (
     ACTOR,
     ARTICLE,
     GKG,

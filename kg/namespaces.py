@@ -1,8 +1,8 @@
 """The geokg vocabulary: every namespace IRI, defined once, and the checked ontology terms.
 
-This is the base layer of the RDF side: :mod:`kg.rdf.iris` (which mints IRIs),
-:mod:`kg.vocab`, :mod:`kg.rdf.convert` and the stores take their namespaces from here and
-import nothing else of geokg for them.
+This module is in the bottom layer of geokg (it imports nothing else of it):
+:mod:`kg.rdf.iris` (which mints IRIs), :mod:`kg.vocab`, :mod:`kg.rdf.convert` and the stores
+take their namespaces from here.
 
 :class:`GKG` lists every term that ``ontology/geokg.ttl`` defines (a test keeps the two in
 step), so a misspelt term fails at import time instead of producing a silent new IRI:
