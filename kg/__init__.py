@@ -36,6 +36,7 @@ __all__ = ["Article", "Extractor", "Statement", "__version__", "build", "open_st
 
 def __getattr__(name: str) -> Any:
     """Import a public name on first use (PEP 562) and keep it in the package namespace."""
+    value: Any
     if name == "Extractor":
         from kg.extract.pipeline import Extractor as value
     elif name == "Article":

@@ -180,8 +180,10 @@ def build(
     if not paths:
         raise InputError("E802", "no inputs were given; name files, folders or glob patterns of articles")
     ex = extractor(model=model, actors=actors)
-    opened = store is None or isinstance(store, (str, os.PathLike))
-    target = open_store(None if store is None else os.fspath(store)) if opened else store
+    if store is None or isinstance(store, (str, os.PathLike)):
+        target, opened = open_store(None if store is None else os.fspath(store)), True
+    else:
+        target, opened = store, False
     try:
         summary = build_store(read_articles(paths), target, extractor=ex, replace=replace)
     except BaseException:
@@ -725,10 +727,10 @@ def plot_dyad(
             continue
         if quad <= 2:
             axes.bar(periods, values, bottom=up, color=colour, label=name)
-            up = [u + v for u, v in zip(up, values)]
+            up = [u + v for u, v in zip(up, values, strict=True)]
         else:
             axes.bar(periods, [-v for v in values], bottom=down, color=colour, label=name)
-            down = [d - v for d, v in zip(down, values)]
+            down = [d - v for d, v in zip(down, values, strict=True)]
     if not periods:
         axes.text(0.5, 0.5, "no dated event statements", ha="center", va="center")
     axes.axhline(0, color="#555555", linewidth=0.8)

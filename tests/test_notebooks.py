@@ -209,8 +209,7 @@ def test_query_frame_select_ask_and_construct_with_bindings(store: GraphStore) -
 
 @pytest.mark.slow
 def test_measure_tables_of_the_seed_graph(store: GraphStore) -> None:
-    from kg.notebook import (actor_graph, balance_frame, centrality_frame, communities_frame,
-                             dyads_frame, timeline_frame)
+    from kg.notebook import actor_graph, balance_frame, centrality_frame, communities_frame, dyads_frame, timeline_frame
 
     G = actor_graph(store)
     central = centrality_frame(G, top=None)

@@ -198,7 +198,9 @@ def _parse_record(rec: dict, where: str) -> tuple[Actor, dict[str, list[str]]]:
     try:
         key, label, type_ = rec["key"], rec["label"], rec["type"]
     except KeyError as exc:
-        raise InputError("E202", f"{where}: actor has no {exc.args[0]!r}; every actor needs key, label and type") from None
+        raise InputError(
+            "E202", f"{where}: actor has no {exc.args[0]!r}; every actor needs key, label and type"
+        ) from None
     if type_ not in ACTOR_TYPES:
         raise InputError("E203", f"{where}: type {type_!r} is not one of {', '.join(ACTOR_TYPES)}")
     if key != slugify(key):

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from typing import Annotated
+from typing import Annotated, Protocol, TypeGuard
 
 import typer
 
@@ -87,17 +87,26 @@ def main(argv: list[str] | None = None) -> None:
         raise SystemExit(130) from None
     except BrokenPipeError:
         raise SystemExit(0) from None
-    except Exception as exc:  # noqa: BLE001  (one line, never a traceback, unless asked)
+    except Exception as exc:
         if _is_usage_error(exc):
-            exc.show()  # type: ignore[attr-defined]  (the usage line, then "Error: …")
-            raise SystemExit(exc.exit_code) from None  # type: ignore[attr-defined]
+            exc.show()  # the usage line, then "Error: …"
+            raise SystemExit(exc.exit_code) from None
         if os.environ.get("KG_DEBUG"):
             raise
-        err.print(f"error E999: unexpected {type(exc).__name__}: {exc} (run again with KG_DEBUG=1 and report it)", markup=False)
+        err.print(
+            f"error E999: unexpected {type(exc).__name__}: {exc} (run again with KG_DEBUG=1 and report it)",
+            markup=False,
+        )
         raise SystemExit(70) from None
 
 
-def _is_usage_error(exc: Exception) -> bool:
+class _ClickError(Protocol):
+    exit_code: int
+
+    def show(self) -> None: ...
+
+
+def _is_usage_error(exc: Exception) -> TypeGuard[_ClickError]:
     """True for the errors click reports itself (bad options, missing arguments, bare ``kg``).
 
     typer 0.29 and later raise them from a copy of click inside typer, earlier versions from

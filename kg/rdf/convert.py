@@ -22,15 +22,6 @@ from functools import cache, lru_cache
 import pyoxigraph as ox
 
 from kg.errors import InputError
-from kg.rdf.iris import (
-    ACTORS_GRAPH,
-    ONTOLOGY_GRAPH,
-    actor_iri,
-    article_iri,
-    role_iri,
-    run_iri,
-    statement_iri,
-)
 from kg.namespaces import (
     DCTERMS,
     GKG,
@@ -43,6 +34,15 @@ from kg.namespaces import (
     WD_NS,
     XSD,
     named_node,
+)
+from kg.rdf.iris import (
+    ACTORS_GRAPH,
+    ONTOLOGY_GRAPH,
+    actor_iri,
+    article_iri,
+    role_iri,
+    run_iri,
+    statement_iri,
 )
 from kg.resources import ontology_path
 from kg.types import ACTOR_TYPES, Actor, Article, Role, Statement
@@ -296,7 +296,9 @@ def statement_quads(
     else the article's date.
     """
     fallback = article.date.isoformat() if article.date else None
-    return _statement_quads(statement, statement_iri(statement), ox.NamedNode(article_iri(article.sha256)), run.node, fallback)
+    return _statement_quads(
+        statement, statement_iri(statement), ox.NamedNode(article_iri(article.sha256)), run.node, fallback
+    )
 
 
 def _statement_quads(
@@ -426,26 +428,22 @@ def article_quads(
 def _ontology_quads() -> tuple[ox.Quad, ...]:
     blank_ids: dict[str, ox.BlankNode] = {}
 
-    def stable(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+    def stable(node: ox.BlankNode) -> ox.BlankNode:
         # the parser names blank nodes at random; name them by order of appearance instead,
         # so that loading the ontology twice gives the same triples (idempotent rebuilds)
-        if isinstance(term, ox.BlankNode):
-            if term.value not in blank_ids:
-                blank_ids[term.value] = ox.BlankNode(f"geokgontology{len(blank_ids)}")
-            return blank_ids[term.value]
-        return term
+        if node.value not in blank_ids:
+            blank_ids[node.value] = ox.BlankNode(f"geokgontology{len(blank_ids)}")
+        return blank_ids[node.value]
 
     quads = []
     path = ontology_path("geokg.ttl")
     for triple in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE):
-        quads.append(
-            ox.Quad(
-                stable(triple.subject),  # type: ignore[arg-type]
-                triple.predicate,
-                stable(triple.object),  # type: ignore[arg-type]
-                ONTOLOGY_GRAPH_NODE,
-            )
-        )
+        subject, object_ = triple.subject, triple.object
+        if isinstance(subject, ox.BlankNode):
+            subject = stable(subject)
+        if isinstance(object_, ox.BlankNode):
+            object_ = stable(object_)
+        quads.append(ox.Quad(subject, triple.predicate, object_, ONTOLOGY_GRAPH_NODE))
     return tuple(quads)
 
 

@@ -19,9 +19,9 @@ if TYPE_CHECKING:
 __all__ = [
     "ACTORS_GRAPH",
     "ACTOR_NS",
-    "ONTOLOGY_GRAPH",
     "ARTICLE_NS",
     "GKG_NS",
+    "ONTOLOGY_GRAPH",
     "RUN_NS",
     "STATEMENT_NS",
     "actor_iri",

@@ -9,9 +9,10 @@ default graph.
 
 Writes are atomic per article: :meth:`~kg.store.base.BaseStore.add_article` (the algorithm
 both stores share) sends one SPARQL Update request (drop the old graph, retract replaced actor
-values, insert the new data), and Oxigraph runs a whole request in one transaction. A process killed in the middle of a build therefore leaves
-every article either fully written (old or new version) or absent, never half of one; the
-ontology is loaded in its own transaction and reloaded by the next write if it is missing.
+values, insert the new data), and Oxigraph runs a whole request in one transaction. A process
+killed in the middle of a build therefore leaves every article either fully written (old or new
+version) or absent, never half of one; the ontology is loaded in its own transaction and reloaded
+by the next write if it is missing.
 
 One process at a time may open a store for writing (RocksDB holds a lock on it); opening a store
 that another process holds raises :class:`~kg.errors.StoreError`. Read-only opening is refused
@@ -30,6 +31,7 @@ from typing import BinaryIO
 import pyoxigraph as ox
 
 from kg.errors import InputError, StoreError
+from kg.namespaces import PREFIXES
 from kg.rdf.convert import (
     ACTORS_GRAPH_NODE,
     DCTERMS_IDENTIFIER,
@@ -39,7 +41,6 @@ from kg.rdf.convert import (
     ontology_quads,
 )
 from kg.rdf.iris import ARTICLE_NS
-from kg.namespaces import PREFIXES
 from kg.store.base import (
     BaseStore,
     Binding,
@@ -394,7 +395,8 @@ class GraphStore(BaseStore):
         (:mod:`kg.store.sparql_text`). ``GRAPH ?g { … }`` still addresses one article graph.
         """
         substitutions = dict(binding_term(k, v) for k, v in (bindings or {}).items())
-        text, added = sparql, []
+        text = sparql
+        added: list[str] = []
         if substitutions:
             names = [variable.value for variable in substitutions]
             for name in names:
@@ -463,6 +465,7 @@ class GraphStore(BaseStore):
             triples = store.query(
                 "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", use_default_graph_as_union=True
             )
+            assert isinstance(triples, ox.QueryTriples)  # a CONSTRUCT query gives triples
             ox.serialize(triples, out, rdf_format, prefixes=prefixes)
         else:
             store.dump(out, rdf_format, prefixes=prefixes)

@@ -76,7 +76,9 @@ class NamedQuery:
                 except AttributeError:
                     term = None
                 if term is None:
-                    raise InputError("E165", f"predicate {value!r} must be a term of the geokg ontology such as pressures")
+                    raise InputError(
+                        "E165", f"predicate {value!r} must be a term of the geokg ontology such as pressures"
+                    )
                 out[name] = named_node(term)
             elif kind == "date":
                 if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):

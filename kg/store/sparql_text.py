@@ -105,8 +105,8 @@ class Outline:
 
     ``form`` is None for text without a query form (an update, or not SPARQL);
     ``projection`` the ``(start, end)`` of the top-level SELECT clause from after the keyword
-    to the end of its last token (None when not a SELECT); ``star`` tells ``SELECT *``; ``groups`` the offsets of the braces
-    of each top-level group; ``short_construct`` the ``CONSTRUCT WHERE { … }`` form.
+    to the end of its last token (None when not a SELECT); ``star`` tells ``SELECT *``; ``groups``
+    the offsets of the braces of each top-level group; ``short_construct`` the ``CONSTRUCT WHERE { … }`` form.
     """
 
     form: QueryForm | None

@@ -5,7 +5,6 @@ import pyoxigraph as ox
 import pytest
 from rdflib import Graph, URIRef
 
-from kg.rdf import iris
 from kg.namespaces import (
     ACTOR,
     ARTICLE,
@@ -17,6 +16,7 @@ from kg.namespaces import (
     bind_namespaces,
     named_node,
 )
+from kg.rdf import iris
 from kg.resources import ontology_path
 
 

@@ -15,7 +15,15 @@ from kg.rdf.records import statement_to_json
 from kg.store import GraphStore
 from kg.types import Role
 from tests.store.records import (
-    CHINA, RUN, TAIWAN, TRUMP, UNKNOWN, XI, article, many, statements,
+    CHINA,
+    RUN,
+    TAIWAN,
+    TRUMP,
+    UNKNOWN,
+    XI,
+    article,
+    many,
+    statements,
 )
 
 
