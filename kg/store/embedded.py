@@ -176,25 +176,7 @@ class GraphStore(BaseStore):
             )
         is_store = (folder / "CURRENT").is_file()
         if read_only:
-            if not is_store:
-                raise StoreError(
-                    "E302", f"there is no store at {folder}; build one first (kg build --store)"
-                )
-            if folder in _OPEN_FOR_WRITING:
-                raise StoreError(
-                    "E303",
-                    f"store {folder} is open for writing in this process; query it through that "
-                    "GraphStore or close it first",
-                )
-            if _probe_lock(folder):
-                raise _in_use(folder)
-            try:
-                store = ox.Store.read_only(str(folder))
-            except OSError as error:
-                raise StoreError(
-                    "E304", f"cannot open store {folder}: {_one_line(error)}"
-                ) from error
-            return cls(store, path=folder, read_only=True)
+            return cls._open_read_only(folder, is_store=is_store)
         if folder.is_dir() and not is_store and any(folder.iterdir()):
             raise StoreError(
                 "E306",
@@ -215,6 +197,28 @@ class GraphStore(BaseStore):
                 raise _in_use(folder) from error
             raise StoreError("E304", f"cannot open store {folder}: {_one_line(error)}") from error
         return cls(store, path=folder, read_only=False)
+
+    @classmethod
+    def _open_read_only(cls, folder: Path, *, is_store: bool) -> GraphStore:
+        if not is_store:
+            raise StoreError(
+                "E302", f"there is no store at {folder}; build one first (kg build --store)"
+            )
+        if folder in _OPEN_FOR_WRITING:
+            raise StoreError(
+                "E303",
+                f"store {folder} is open for writing in this process; query it through that "
+                "GraphStore or close it first",
+            )
+        if _probe_lock(folder):
+            raise _in_use(folder)
+        try:
+            store = ox.Store.read_only(str(folder))
+        except OSError as error:
+            raise StoreError(
+                "E304", f"cannot open store {folder}: {_one_line(error)}"
+            ) from error
+        return cls(store, path=folder, read_only=True)
 
     @classmethod
     def _copy_into_memory(cls, path: str | os.PathLike[str] | None) -> GraphStore:
