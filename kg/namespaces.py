@@ -58,7 +58,7 @@ __all__ = [
     "named_node",
 ]
 
-#: the namespaces of ONTOLOGY.md ("Namespaces")
+#: the namespaces of docs/rdf-model.md ("Namespaces")
 GKG_NS = "https://w3id.org/geokg/ontology#"
 ACTOR_NS = "https://w3id.org/geokg/actor/"
 STATEMENT_NS = "https://w3id.org/geokg/statement/"
@@ -180,7 +180,7 @@ RUN = Namespace(RUN_NS)
 XSD = Namespace(XSD_NS)
 WD = Namespace(WD_NS)
 
-#: prefix -> namespace IRI, the prefixes of ONTOLOGY.md ("Namespaces") in a stable order
+#: prefix -> namespace IRI, the prefixes of docs/rdf-model.md ("Namespaces") in a stable order
 PREFIXES: dict[str, str] = {
     "gkg": GKG_NS,
     "actor": ACTOR_NS,

@@ -237,7 +237,7 @@ def statements_frame(source: Store | Iterable[StatementRecord | Mapping[str, Any
     ----------
     source : GraphStore, RemoteStore or iterable of StatementRecord or dicts
         A store (its :meth:`~kg.store.GraphStore.iter_statements`), its records, or dicts in
-        the JSON Lines shape of STATEMENTS.md (``kg extract`` output, read with ``json.loads``).
+        the JSON Lines shape of docs/statements.md (``kg extract`` output, read with ``json.loads``).
 
     Returns
     -------

@@ -33,7 +33,7 @@ _CLASSES = {named_node(SCHEMA.domainIncludes): "subject_types", named_node(SCHEM
 
 @dataclass(frozen=True, slots=True)
 class Predicate:
-    """A relation of ONTOLOGY.md with its event coding (None for structural relations)."""
+    """A relation of the ontology (docs/rdf-model.md) with its event coding (None for structural relations)."""
 
     name: str
     label: str

@@ -47,7 +47,7 @@ def export(
 
     Formats: ``ttl`` and ``nt`` (all graphs merged into one, geokg prefixes bound), ``nq``,
     ``trig`` and ``jsonld`` (named graphs kept: one per article), ``jsonl`` (statements in the
-    JSON Lines format of STATEMENTS.md) and ``csv`` (one flattened row per statement).
+    JSON Lines format of docs/statements.md) and ``csv`` (one flattened row per statement).
     ``doc_id`` limits ``jsonl`` and ``csv`` to one article. A path is written to a temporary
     file that replaces it only once complete.
     """

@@ -1,4 +1,4 @@
-"""Records → RDF quads, laid out exactly as ONTOLOGY.md says.
+"""Records → RDF quads, laid out exactly as docs/rdf-model.md says.
 
 Pure functions from the typed records of :mod:`kg.types` to pyoxigraph :class:`~pyoxigraph.Quad`
 lists (no rdflib here: this runs once per statement of every build):
@@ -242,7 +242,7 @@ def _role_quads(holder: Actor, role: Role, g: ox.NamedNode) -> list[ox.Quad]:
 
 
 def actor_quads(actor: Actor) -> list[ox.Quad]:
-    """The description of ``actor`` in the actors graph (ONTOLOGY.md, "Actors").
+    """The description of ``actor`` in the actors graph (docs/rdf-model.md, "Actors").
 
     Type (``gkg:Actor`` and its class), ``rdfs:label``, ``skos:altLabel`` for each alias,
     ``owl:sameAs wd:Q…``, ``gkg:countryCode``, ``gkg:partOf`` and one ``gkg:Role`` node per
@@ -289,7 +289,7 @@ def statement_quads(
     article: Article,
     run: ExtractorRun,
 ) -> list[ox.Quad]:
-    """The node of one statement (ONTOLOGY.md, "Statements"), in the article's graph.
+    """The node of one statement (docs/rdf-model.md, "Statements"), in the article's graph.
 
     Adds the direct triple ``subject gkg:<predicate> object`` only when the statement is actual
     and not negated (:attr:`Statement.is_direct`). ``dcterms:date`` is the statement's date,
@@ -314,7 +314,7 @@ def _statement_quads(
         raise InputError(
             "E314",
             f"predicate {statement.predicate!r} is not in the ontology; use one of the "
-            "names in ONTOLOGY.md (e.g. 'pressures')",
+            "names of docs/rdf-model.md (e.g. 'pressures')",
         )
     if statement.modality not in MODALITY_IRIS:
         raise InputError(

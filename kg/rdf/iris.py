@@ -1,7 +1,7 @@
 """The one place that mints IRIs.
 
 Actor, article, statement, run and graph IRIs are all built here, so their shape is
-stable across builds and one module decides it (ONTOLOGY.md, "Namespaces"). The namespaces
+stable across builds and one module decides it (docs/rdf-model.md, "Namespaces"). The namespaces
 themselves are defined in :mod:`kg.namespaces` (re-exported here).
 """
 from __future__ import annotations
@@ -90,7 +90,7 @@ def run_iri(software_version: str, config_hash: str) -> str:
 
 
 def statement_iri(statement: Statement) -> str:
-    """Stable IRI of a statement (ONTOLOGY.md, "Statements").
+    """Stable IRI of a statement (docs/rdf-model.md, "Statements").
 
     Hash of :attr:`kg.types.Statement.identity` (article hash, sentence offsets, subject,
     predicate, object, negated, modality).

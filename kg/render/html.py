@@ -2,7 +2,7 @@
 
 pyvis' own templates cannot be used for text taken from news articles: they insert labels
 and titles without escaping, set tooltips with ``innerHTML`` and load scripts and styles
-from CDNs (PITFALLS.md). This module writes the page itself instead:
+from CDNs (docs/known-limits.md). This module writes the page itself instead:
 
 - vis-network is inlined from the copy that the pyvis wheel ships, with its source-map
   comment removed, so opening the page makes no network request;

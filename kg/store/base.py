@@ -303,7 +303,7 @@ class BaseStore(ABC):
         """Every statement as a :class:`~kg.records.StatementRecord`.
 
         Its :meth:`~kg.records.StatementRecord.to_json` is the object of the JSON Lines format
-        (STATEMENTS.md), with the same keys and value types as
+        (docs/statements.md), with the same keys and value types as
         :meth:`kg.types.Statement.to_json` plus ``headline``, ``url`` and ``source`` of the
         article; ``date`` is the statement's ``dcterms:date`` (its own date, else the
         article's). Sorted by doc_id, char_start and id. Three queries in all, whatever the

@@ -1,7 +1,7 @@
 """The embedded Oxigraph store: the one module that opens, writes and reads a geokg store.
 
 A store is a pyoxigraph :class:`~pyoxigraph.Store`, on disk (a RocksDB folder) or in memory.
-Its layout follows ONTOLOGY.md: one named graph per article (its name is the article IRI)
+Its layout follows docs/rdf-model.md: one named graph per article (its name is the article IRI)
 holding the article node, its statement nodes and their direct triples; actor descriptions
 and extractor runs in the graph ``https://w3id.org/geokg/graph/actors``; the ontology in
 ``https://w3id.org/geokg/graph/ontology``. Queries see the union of all graphs as their

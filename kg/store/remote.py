@@ -9,7 +9,7 @@
   actor values, insert the new data), and the Graph Store Protocol (``PUT ?graph=`` for the
   ontology graph).
 
-The store layout is the one of ONTOLOGY.md (one named graph per article, actors and ontology
+The store layout is the one of docs/rdf-model.md (one named graph per article, actors and ontology
 in their own graphs); queries need the union of all graphs as the default graph.
 
 Where the endpoints are depends on the server. The URL is the server's base URL and its
