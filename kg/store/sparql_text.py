@@ -44,7 +44,7 @@ __all__ = [
 TokenKind = Literal["iri", "string", "var", "word", "number", "punct"]
 QueryForm = Literal["SELECT", "ASK", "CONSTRUCT", "DESCRIBE"]
 
-_FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
+_FORMS: dict[str, QueryForm] = {"SELECT": "SELECT", "ASK": "ASK", "CONSTRUCT": "CONSTRUCT", "DESCRIBE": "DESCRIBE"}
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _IRI = re.compile(r"<[^<>\"{}|^`\\\x00-\x20]*>")
 _STRING = re.compile(
@@ -155,7 +155,7 @@ def outline(query: str) -> Outline:
         elif token.kind == "word" and top:
             upper = text.upper()
             if form is None and upper in _FORMS:
-                form = upper  # type: ignore[assignment]
+                form = _FORMS[upper]
                 if upper == "SELECT":
                     clause_start = clause_last = token.end
                     first_in_clause = True
