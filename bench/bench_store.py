@@ -10,8 +10,9 @@ days of ``../shared/corpus`` and measures, in one run on the same data:
   in-memory :class:`~rdflib.Dataset`;
 - five typical analyst queries (named queries of ``kg/store/rq``) through
   :meth:`GraphStore.query` on the on-disk store (as ``kg query`` runs them) and on its copy in
-  memory (``GraphStore.open(folder, in_memory=True)``, timed too), and through rdflib's own SPARQL engine on the in-memory Dataset (union default graph
-  everywhere), checking that the engines return the same number of rows;
+  memory (``GraphStore.open(folder, in_memory=True)``, timed too), and through rdflib's own
+  SPARQL engine on the in-memory Dataset (union default graph everywhere), checking that the
+  engines return the same number of rows;
 - the cost of one index lookup (a seek) on disk and in memory, which explains the rest.
 
 Extraction results are cached (``--cache``), so a second run measures the store alone::
@@ -467,7 +468,8 @@ def report(found: dict[str, Any], built: dict[str, Any], bulk: dict[str, float],
         f"(`nproc`), {info['memory']} RAM (`free -h`), {info['os']}; Python {info['python']}, "
         f"pyoxigraph {info['pyoxigraph']}, rdflib {info['rdflib']}.",
         "",
-        "Data: " + " + ".join(f"`{_shown(i)}`" for i in inputs)
+        "Data: "
+        + " + ".join(f"`{_shown(i)}`" for i in inputs)
         + f": {n_articles:,} articles{' (the first ' + str(limit) + ')' if limit else ''}, "
         f"{found['words']:,} words, all extracted with the real pipeline ({found['software']}) "
         f"in {found['seconds'] / 60:.1f} min ({found['jobs']} process(es)): {n_statements:,} "
@@ -499,12 +501,13 @@ def report(found: dict[str, Any], built: dict[str, Any], bulk: dict[str, float],
         f"The named queries of `kg/store/rq/` as shipped, union default graph in every engine. "
         f"Oxigraph through `GraphStore.query` (parsing, evaluation and conversion of the results "
         f"to Python included), on the on-disk store opened read-only as `kg query` does and on its "
-        f"copy in memory (`in_memory=True`, for notebooks and scripts): median (max) of {repeat} warm runs. rdflib {info['rdflib']}'s "
+        f"copy in memory (`in_memory=True`, for notebooks and scripts): median (max) of {repeat} warm runs. "
+        f"rdflib {info['rdflib']}'s "
         f"own SPARQL engine on an in-memory `Dataset(default_union=True)` with `initBindings`, "
         "running each query's plain SPARQL 1.1 form over the union graph (`kg/store/rq/standard/`, "
         "the same rows; what SPARQL servers get) "
         f"(query parsing included): median of {rdflib_repeat} runs in forked processes, each stopped after "
-        f"{timeout:.0f} s (\"> T\": did not finish). Both engines return the same number of rows "
+        f'{timeout:.0f} s ("> T": did not finish). Both engines return the same number of rows '
         "wherever rdflib finished. Python's cyclic garbage collector is paused during every timed "
         "call (as `timeit` does). Oxigraph is timed in a fresh process that holds only the store, "
         "as `kg query` does (in the process that had extracted the corpus, its times were up "

@@ -33,7 +33,9 @@ def main() -> None:
     spec = importlib.util.spec_from_file_location("score", SHARED / "eval" / "score.py")
     score = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(score)  # type: ignore[union-attr]
-    gold = score.load_jsonl(str(SHARED / "eval" / "dev_gold.jsonl")) + score.load_jsonl(str(SHARED / "eval" / "seed_gold.jsonl"))
+    gold = score.load_jsonl(str(SHARED / "eval" / "dev_gold.jsonl")) + score.load_jsonl(
+        str(SHARED / "eval" / "seed_gold.jsonl")
+    )
     by_doc = defaultdict(list)
     for g in gold:
         by_doc[g["doc_id"]].append(g)

@@ -255,7 +255,7 @@ class Errors:
     E313 = ErrorCode(InputError, "article url {url!r} is not an absolute URL; give one like "
                                  "https://…")
     E314 = ErrorCode(InputError, "predicate {predicate!r} is not in the ontology; use one of the "
-                                 "names in ONTOLOGY.md (e.g. 'pressures')")
+                                 "names of docs/rdf-model.md (e.g. 'pressures')")
     E315 = ErrorCode(InputError, "modality {modality!r} is unknown; use 'actual', 'intended' or "
                                  "'possible'")
     E316 = ErrorCode(InputError, "statement {iri} was read from article {source_doc!r} "
@@ -357,7 +357,7 @@ class Errors:
                                  "relations), not {wrong}")
     E604 = ErrorCode(InputError, "min_sources must be 1 or more, not {min_sources}")
     E605 = ErrorCode(InputError, "statement record {number} has no {role} with an 'id'; records "
-                                 "must follow STATEMENTS.md")
+                                 "must follow docs/statements.md")
     E606 = ErrorCode(InputError, "no actor matches {query!r}; give an actor IRI, key (xi-jinping) "
                                  "or label")
     E607 = ErrorCode(InputError, "actor {query!r} has no statements left after the filters; loosen "
@@ -370,9 +370,9 @@ class Errors:
     E612 = ErrorCode(InputError, "hops must be 0 or more, not {hops}")
     E613 = ErrorCode(InputError, "min_confidence {min_confidence} is not between 0 and 1")
     E614 = ErrorCode(InputError, "statement record {number} has no 'predicate'; records must follow"
-                                 " STATEMENTS.md")
+                                 " docs/statements.md")
     E615 = ErrorCode(InputError, "statement record {number} is a {type_name}, not an object; pass "
-                                 "dicts in the shape of STATEMENTS.md")
+                                 "dicts in the shape of docs/statements.md")
     E616 = ErrorCode(KGError, "{package}/{name} is missing; reinstall pyvis 0.3.2 (pip install "
                               "pyvis==0.3.2)")
     E620 = ErrorCode(InputError, "period {text!r} is not START:END; write e.g. 2025-01:2025-06, "

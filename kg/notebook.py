@@ -1,7 +1,7 @@
 """Helpers for Jupyter notebooks: build a store, read it as DataFrames, plot, show the map inline.
 
 The notebooks in ``notebooks/`` call these functions and hold no logic of their own. Each
-helper is a thin layer over the library: :func:`build` over :func:`kg.build.build_store`,
+helper is a thin layer over the library: :func:`build` over :func:`kg.builder.build_store`,
 :func:`statements_frame` over :meth:`kg.store.GraphStore.iter_statements`, :func:`query_frame`
 over :meth:`kg.store.GraphStore.query`, the measure tables over :mod:`kg.analysis`, and
 :func:`show_map` over :func:`kg.render.html_page`.
@@ -150,7 +150,7 @@ def build(
         As for :func:`extractor`.
     replace : bool, default False
         Make the store hold exactly these articles: each replaces its earlier version as it
-        is written, the others are removed at the end (:func:`kg.build.build_store`).
+        is written, the others are removed at the end (:func:`kg.builder.build_store`).
     verbose : bool, default True
         Print one line with what was built.
 
@@ -165,7 +165,7 @@ def build(
     >>> store.stats()["articles"]  # doctest: +SKIP
     1
     """
-    from kg.build import build_store
+    from kg.builder import build_store
     from kg.ingest import read_articles
     from kg.store import open_store
 
@@ -175,8 +175,10 @@ def build(
     if not paths:
         raise Errors.E802.error()
     ex = extractor(model=model, actors=actors)
-    opened = store is None or isinstance(store, (str, os.PathLike))
-    target = open_store(None if store is None else os.fspath(store)) if opened else store
+    if store is None or isinstance(store, (str, os.PathLike)):
+        target, opened = open_store(None if store is None else os.fspath(store)), True
+    else:
+        target, opened = store, False
     try:
         summary = build_store(read_articles(paths), target, extractor=ex, replace=replace)
     except BaseException:
@@ -227,7 +229,7 @@ def statements_frame(source: Store | Iterable[StatementRecord | Mapping[str, Any
     ----------
     source : GraphStore, RemoteStore or iterable of StatementRecord or dicts
         A store (its :meth:`~kg.store.GraphStore.iter_statements`), its records, or dicts in
-        the JSON Lines shape of STATEMENTS.md (``kg extract`` output, read with ``json.loads``).
+        the JSON Lines shape of docs/statements.md (``kg extract`` output, read with ``json.loads``).
 
     Returns
     -------
@@ -719,10 +721,10 @@ def plot_dyad(
             continue
         if quad <= 2:
             axes.bar(periods, values, bottom=up, color=colour, label=name)
-            up = [u + v for u, v in zip(up, values)]
+            up = [u + v for u, v in zip(up, values, strict=True)]
         else:
             axes.bar(periods, [-v for v in values], bottom=down, color=colour, label=name)
-            down = [d - v for d, v in zip(down, values)]
+            down = [d - v for d, v in zip(down, values, strict=True)]
     if not periods:
         axes.text(0.5, 0.5, "no dated event statements", ha="center", va="center")
     axes.axhline(0, color="#555555", linewidth=0.8)

@@ -2,7 +2,7 @@
 
 :meth:`kg.store.BaseStore.iter_statements` yields :class:`StatementRecord` objects; analysis,
 exports and the notebook helpers read their attributes. :meth:`StatementRecord.to_json` is the
-object of the JSON Lines format (STATEMENTS.md), key for key and in the same order, and
+object of the JSON Lines format (docs/statements.md), key for key and in the same order, and
 :meth:`StatementRecord.from_json` reads such an object back, so that ``kg extract`` output and
 ``kg export --format jsonl`` lines become records too.
 
@@ -38,7 +38,7 @@ __all__ = ["ActorRecord", "ArticleInfo", "AttributionRecord", "StatementRecord",
 
 @dataclass(frozen=True, slots=True)
 class ActorRecord:
-    """The subject or object of a statement: the actor object of STATEMENTS.md.
+    """The subject or object of a statement: the actor object of docs/statements.md.
 
     ``sector`` is the CAMEO agent code of a generic actor; :meth:`to_json` writes it only
     when it is known, as the format allows.
@@ -110,7 +110,7 @@ class ArticleInfo:
 class StatementRecord:
     """One statement read back from a store (or from a JSON Lines line), with its evidence.
 
-    The fields are the keys of STATEMENTS.md. ``info`` holds the article's ``headline``,
+    The fields are the keys of the JSON Lines format (docs/statements.md). ``info`` holds the article's ``headline``,
     ``url`` and ``source`` that :meth:`~kg.store.BaseStore.iter_statements` adds; it is None
     for records of ``kg extract``, whose lines do not carry those keys. Fields that a
     hand-written record may leave out (``id``, ``doc_id``, ``sentence``, the offsets,
@@ -183,7 +183,7 @@ class StatementRecord:
         )
 
     def to_json(self) -> dict[str, Any]:
-        """The object of the JSON Lines format, keys in the order of STATEMENTS.md.
+        """The object of the JSON Lines format, keys in the order of docs/statements.md.
 
         ``headline``, ``url`` and ``source`` come last, and only when :attr:`info` is set.
         """
@@ -222,7 +222,7 @@ def as_record(item: StatementRecord | Mapping[str, Any], number: int = 1) -> Sta
     ActorRecord(id='a:y', label='', type=None, wikidata=None, country=None, sector=None)
     >>> as_record({"subject": {"label": "X"}, "predicate": "meets", "object": {"id": "a:y"}}, 3)
     Traceback (most recent call last):
-    kg.errors.InputError: E605: statement record 3 has no subject with an 'id'; records must follow STATEMENTS.md
+    kg.errors.InputError: E605: statement record 3 has no subject with an 'id'; records must follow docs/statements.md
     """
     if isinstance(item, StatementRecord):
         return item

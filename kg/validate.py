@@ -1,6 +1,6 @@
 """``kg validate``: check a store against the SHACL shapes of ``ontology/shapes.ttl`` (pyshacl).
 
-The shapes state what ONTOLOGY.md promises: one label and one class per actor, statements with
+The shapes state what the RDF model (docs/rdf-model.md) promises: one label and one class per actor, statements with
 exactly one subject, predicate and object, typed evidence, offsets and confidence, the direct
 triple of every actual, not negated statement, well-formed article and actor IRIs, and so on.
 Validation runs on the union of all graphs of the store (actors, ontology and articles), so
@@ -24,7 +24,7 @@ import rdflib
 from rdflib.namespace import SH
 
 from kg.errors import Errors
-from kg.rdf.namespaces import PREFIXES
+from kg.namespaces import PREFIXES
 from kg.resources import ontology_path
 
 if TYPE_CHECKING:

@@ -9,12 +9,12 @@ True
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 import pyoxigraph as ox
 
-from kg.rdf.namespaces import GKG, GKG_NS, OWL, RDF, RDFS, SCHEMA, named_node
+from kg.namespaces import GKG, GKG_NS, OWL, RDF, RDFS, SCHEMA, named_node
 from kg.resources import ontology_path
 
 __all__ = ["PREDICATES", "STRUCTURAL", "Predicate", "predicates"]
@@ -33,7 +33,7 @@ _CLASSES = {named_node(SCHEMA.domainIncludes): "subject_types", named_node(SCHEM
 
 @dataclass(frozen=True, slots=True)
 class Predicate:
-    """A relation of ONTOLOGY.md with its event coding (None for structural relations)."""
+    """A relation of the ontology (docs/rdf-model.md) with its event coding (None for structural relations)."""
 
     name: str
     label: str
@@ -58,46 +58,53 @@ class Predicate:
 @cache
 def predicates() -> dict[str, Predicate]:
     """All predicates of the ontology, event ones with their PLOVER/CAMEO/quad annotations."""
-    annotations: dict[str, dict[str, object]] = {}
+    annotations: dict[str, _Annotations] = {}
     for triple in ox.parse(path=str(ontology_path("geokg.ttl"))):
         subject = triple.subject
         if not isinstance(subject, ox.NamedNode) or not subject.value.startswith(GKG_NS):
             continue
         name = subject.value[len(GKG_NS):]
-        slot = annotations.setdefault(name, {})
+        slot = annotations.setdefault(name, _Annotations())
         prop = triple.predicate
         if prop == _PLOVER_TYPE:
-            slot["plover"] = triple.object.value
+            slot.plover = triple.object.value
         elif prop == _CAMEO_ROOT:
-            slot["cameo"] = triple.object.value
+            slot.cameo = triple.object.value
         elif prop == _QUAD_CLASS:
-            slot["quad_class"] = int(triple.object.value)
+            slot.quad_class = int(triple.object.value)
         elif prop == _RDF_TYPE and triple.object == _SYMMETRIC:
-            slot["symmetric"] = True
+            slot.symmetric = True
         elif prop == _LABEL:
-            slot["label"] = triple.object.value
+            slot.label = triple.object.value
         elif prop in _CLASSES:
-            types = slot.setdefault(_CLASSES[prop], set())
-            types.add(triple.object.value[len(GKG_NS):])  # type: ignore[attr-defined]
+            slot.types[_CLASSES[prop]].add(triple.object.value[len(GKG_NS):])
     out: dict[str, Predicate] = {}
     for name, slot in annotations.items():
-        if "plover" in slot or name in STRUCTURAL:
+        if slot.plover is not None or name in STRUCTURAL:
             out[name] = Predicate(
                 name=name,
-                label=str(slot.get("label", name)),
-                plover=slot.get("plover"),  # type: ignore[arg-type]
-                cameo=slot.get("cameo"),  # type: ignore[arg-type]
-                quad_class=slot.get("quad_class"),  # type: ignore[arg-type]
-                symmetric=bool(slot.get("symmetric")),
-                subject_types=_types(slot.get("subject_types")),
-                object_types=_types(slot.get("object_types")),
+                label=slot.label if slot.label is not None else name,
+                plover=slot.plover,
+                cameo=slot.cameo,
+                quad_class=slot.quad_class,
+                symmetric=slot.symmetric,
+                subject_types=frozenset(slot.types["subject_types"]) or None,
+                object_types=frozenset(slot.types["object_types"]) or None,
             )
     return out
 
 
-def _types(value: object) -> frozenset[str] | None:
-    """The actor types collected for a predicate, None when it names none."""
-    return frozenset(value) if isinstance(value, set) else None
+@dataclass
+class _Annotations:
+    """What the ontology says of one term, collected triple by triple."""
+
+    label: str | None = None
+    plover: str | None = None
+    cameo: str | None = None
+    quad_class: int | None = None
+    symmetric: bool = False
+    #: "subject_types" / "object_types" -> the actor classes named (empty: any actor)
+    types: dict[str, set[str]] = field(default_factory=lambda: {"subject_types": set(), "object_types": set()})
 
 
 PREDICATES = predicates()

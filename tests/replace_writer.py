@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 import time
 
-from kg.build import build_store
+from kg.builder import build_store
 from kg.extract.pipeline import ExtractConfig, Extractor
 from kg.ingest import check_inputs, read_items
 from kg.store import GraphStore

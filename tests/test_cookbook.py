@@ -39,7 +39,7 @@ QUERIES = cookbook_queries()
 
 @pytest.fixture(scope="module")
 def seed_store() -> Iterator[GraphStore]:
-    from kg.build import build_store
+    from kg.builder import build_store
     from kg.extract.pipeline import Extractor
     from kg.ingest import read_articles
 

@@ -32,7 +32,7 @@ RUNNABLE = [page for page in PAGES if any(reason is None for _, reason in blocks
 
 @pytest.fixture(scope="module")
 def workdir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from kg.build import build_store
+    from kg.builder import build_store
     from kg.extract.pipeline import Extractor
     from kg.ingest import read_articles
     from kg.store import GraphStore
@@ -58,7 +58,7 @@ def test_every_python_block_runs(page: Path, workdir: Path, monkeypatch: pytest.
     namespace: dict[str, object] = {"__name__": "snippet"}
     for number, code in enumerate(runnable, 1):
         try:
-            exec(compile(code, f"{page.name} block {number}", "exec"), namespace)  # noqa: S102
+            exec(compile(code, f"{page.name} block {number}", "exec"), namespace)
         except Exception as exc:  # the page's own words fail: say which block
             pytest.fail(f"{page.relative_to(ROOT)}, Python block {number}: {type(exc).__name__}: {exc}")
     assert os.getcwd() == str(workdir)

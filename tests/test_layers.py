@@ -26,7 +26,7 @@ def _imported_modules(path: Path) -> set[str]:
     ("module", "forbidden"),
     [
         ("types.py", ("kg.rdf", "kg.vocab", "kg.store", "rdflib", "pyoxigraph")),
-        ("rdf/namespaces.py", ("kg.",)),
+        ("namespaces.py", ("kg.",)),
         ("vocab.py", ("kg.rdf.iris", "kg.rdf.convert", "kg.types")),
     ],
 )

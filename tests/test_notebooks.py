@@ -149,7 +149,7 @@ def test_build_onto_a_sparql_server_and_read_it_back() -> None:
 
 @pytest.mark.slow
 def test_build_store_summary_and_replace(tmp_path: Path) -> None:
-    from kg.build import BuildSummary, build_store
+    from kg.builder import BuildSummary, build_store
     from kg.extract.pipeline import Extractor
     from kg.ingest import read_articles
     from kg.types import Article
@@ -209,8 +209,7 @@ def test_query_frame_select_ask_and_construct_with_bindings(store: GraphStore) -
 
 @pytest.mark.slow
 def test_measure_tables_of_the_seed_graph(store: GraphStore) -> None:
-    from kg.notebook import (actor_graph, balance_frame, centrality_frame, communities_frame,
-                             dyads_frame, timeline_frame)
+    from kg.notebook import actor_graph, balance_frame, centrality_frame, communities_frame, dyads_frame, timeline_frame
 
     G = actor_graph(store)
     central = centrality_frame(G, top=None)

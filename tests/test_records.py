@@ -9,6 +9,8 @@ from typing import Any
 import pytest
 
 from kg.errors import InputError
+from kg.rdf.iris import statement_iri
+from kg.rdf.records import statement_record, statement_to_json
 from kg.records import (
     ActorRecord,
     ArticleInfo,
@@ -16,8 +18,6 @@ from kg.records import (
     StatementRecord,
     as_record,
 )
-from kg.rdf.iris import statement_iri
-from kg.rdf.records import statement_record, statement_to_json
 from kg.store import GraphStore
 from tests.store.records import RUN, article, statements
 

@@ -100,7 +100,7 @@ BROKEN = {
         "DELETE {{ GRAPH ?g {{ <{st}> rdf:predicate ?p }} }} "
         "INSERT {{ GRAPH ?g {{ <{st}> rdf:predicate gkg:likes }} }} "
         "WHERE {{ GRAPH ?g {{ <{st}> rdf:predicate ?p }} }}",
-        "{short} rdf:predicate", "one of the relations of ONTOLOGY.md",
+        "{short} rdf:predicate", "one of the relations of the ontology (docs/rdf-model.md)",
     ),
     "negated is text": (
         "DELETE {{ GRAPH ?g {{ <{st}> gkg:negated ?n }} }} "

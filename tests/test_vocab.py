@@ -1,10 +1,10 @@
-"""The ontology and the trigger lexicon cover the whole predicate vocabulary of ONTOLOGY.md."""
+"""The ontology and the trigger lexicon cover the whole predicate vocabulary of the ontology."""
 from __future__ import annotations
 
 from kg.extract.lexicon import load_lexicon
 from kg.vocab import PREDICATES, STRUCTURAL
 
-# ONTOLOGY.md, "Relations (predicates)": name → (PLOVER type, CAMEO root, quad class)
+# the contract of the predicates (docs/rdf-model.md): name → (PLOVER type, CAMEO root, quad class)
 CONTRACT = {
     "agreesWith": ("AGREE", "03", 1), "assures": ("AGREE", "03", 1), "consults": ("CONSULT", "04", 1),
     "meets": ("CONSULT", "04", 1), "visits": ("CONSULT", "04", 1), "negotiatesWith": ("CONSULT", "04", 1),

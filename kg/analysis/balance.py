@@ -1,6 +1,6 @@
 """Conflict–cooperation balance of actors and dyads, from the quad classes of their relations.
 
-Every event predicate has a quad class (ONTOLOGY.md): 1 verbal cooperation, 2 material
+Every event predicate has a quad class (docs/rdf-model.md): 1 verbal cooperation, 2 material
 cooperation, 3 verbal conflict, 4 material conflict. A :class:`Balance` adds up the statements
 of each class; its :attr:`~Balance.score` is ``(cooperation - conflict) / (cooperation +
 conflict)``, from -1 (only conflict) to +1 (only cooperation).

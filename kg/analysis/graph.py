@@ -1,7 +1,7 @@
 """Statement records → a networkx graph of actors, with filters and evidence on the edges.
 
 The store hands out statements as :class:`~kg.records.StatementRecord` objects, ``kg extract``
-and ``kg export --format jsonl`` as dicts in the JSON Lines shape of STATEMENTS.md (read into
+and ``kg export --format jsonl`` as dicts in the JSON Lines shape of docs/statements.md (read into
 records by :meth:`~kg.records.StatementRecord.from_json`). :func:`graph_from_statements` folds
 them into a
 :class:`networkx.MultiDiGraph`: one node per actor IRI and one edge per (subject, object,
@@ -72,7 +72,7 @@ def graph_from_statements(
     ----------
     records : iterable of StatementRecord or mappings
         Statement records (:meth:`kg.store.BaseStore.iter_statements`), or dicts in the JSON
-        Lines shape of STATEMENTS.md (``subject``, ``predicate`` and ``object`` are required;
+        Lines shape of docs/statements.md (``subject``, ``predicate`` and ``object`` are required;
         the other keys have defaults). The article keys ``article``, ``headline`` and
         ``source`` are used when present. A statement ``id`` seen twice is counted once.
     since, until : date or ISO string, optional

@@ -79,7 +79,7 @@ def analysis_report(
     ----------
     records : iterable of StatementRecord or mappings
         Statement records, e.g. ``GraphStore.iter_statements()``, or dicts in the JSON Lines
-        shape of STATEMENTS.md.
+        shape of docs/statements.md.
     filters : mapping, optional
         Keyword arguments of :func:`kg.analysis.graph_from_statements`.
     top : int, default 10

@@ -14,11 +14,11 @@ from __future__ import annotations
 import os
 import signal
 from collections.abc import Callable
-from typing import Annotated
+from typing import Annotated, Protocol, TypeGuard
 
 import typer
 
-from kg import __version__
+from kg._version import __version__
 from kg.cli import actors, analysis, demo, export, extract, query, render, store
 from kg.cli.common import err, out
 from kg.errors import Errors, KGError
@@ -97,10 +97,10 @@ def main(argv: list[str] | None = None) -> None:
         raise SystemExit(130) from None
     except BrokenPipeError:
         raise SystemExit(0) from None
-    except Exception as exc:  # noqa: BLE001  (one line, never a traceback, unless asked)
+    except Exception as exc:
         if _is_usage_error(exc):
-            exc.show()  # type: ignore[attr-defined]  (the usage line, then "Error: …")
-            raise SystemExit(exc.exit_code) from None  # type: ignore[attr-defined]
+            exc.show()  # the usage line, then "Error: …"
+            raise SystemExit(exc.exit_code) from None
         if os.environ.get("KG_DEBUG"):
             raise
         unexpected = Errors.E999.error(kind=type(exc).__name__, detail=exc)
@@ -112,7 +112,13 @@ def _terminated(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
 
 
-def _is_usage_error(exc: Exception) -> bool:
+class _ClickError(Protocol):
+    exit_code: int
+
+    def show(self) -> None: ...
+
+
+def _is_usage_error(exc: Exception) -> TypeGuard[_ClickError]:
     """True for the errors click reports itself (bad options, missing arguments, bare ``kg``).
 
     typer 0.29 and later raise them from a copy of click inside typer, earlier versions from

@@ -13,9 +13,10 @@ import json
 import sys
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any
 
 import typer
+from rich.console import JustifyMethod
 from rich.table import Table
 from rich.text import Text
 
@@ -25,15 +26,29 @@ from kg.terminal import printable
 
 __all__ = ["analyze", "export_graph_command"]
 
-SinceOpt = Annotated[Optional[str], typer.Option("--since", help="Only statements dated on or after this ISO date (YYYY, YYYY-MM or YYYY-MM-DD).")]
-UntilOpt = Annotated[Optional[str], typer.Option("--until", help="Only statements dated on or before this ISO date.")]
-PredicateOpt = Annotated[Optional[list[str]], typer.Option("--predicate", help="Only this predicate (repeatable).")]
-ActorOpt = Annotated[Optional[str], typer.Option("--actor", help="Only this actor's neighbourhood (IRI, key or label).")]
+SinceOpt = Annotated[
+    str | None,
+    typer.Option("--since", help="Only statements dated on or after this ISO date (YYYY, YYYY-MM or YYYY-MM-DD)."),
+]
+UntilOpt = Annotated[str | None, typer.Option("--until", help="Only statements dated on or before this ISO date.")]
+PredicateOpt = Annotated[list[str] | None, typer.Option("--predicate", help="Only this predicate (repeatable).")]
+ActorOpt = Annotated[str | None, typer.Option("--actor", help="Only this actor's neighbourhood (IRI, key or label).")]
 HopsOpt = Annotated[int, typer.Option("--hops", help="Neighbourhood size with --actor.")]
-NegatedOpt = Annotated[bool, typer.Option("--negated", help="Also count negated statements (balance never counts them).")]
-StructuralOpt = Annotated[bool, typer.Option("--structural/--no-structural", help="Keep structural relations (leaderOf, memberOf, partOf…) in the graph.")]
-MinConfidenceOpt = Annotated[float, typer.Option("--min-confidence", help="Leave out statements less confident than this (0–1).")]
-SeedOpt = Annotated[int, typer.Option("--seed", help="Seed of the Louvain community detection (same seed, same communities).")]
+NegatedOpt = Annotated[
+    bool, typer.Option("--negated", help="Also count negated statements (balance never counts them).")
+]
+StructuralOpt = Annotated[
+    bool,
+    typer.Option(
+        "--structural/--no-structural", help="Keep structural relations (leaderOf, memberOf, partOf…) in the graph."
+    ),
+]
+MinConfidenceOpt = Annotated[
+    float, typer.Option("--min-confidence", help="Leave out statements less confident than this (0–1).")
+]
+SeedOpt = Annotated[
+    int, typer.Option("--seed", help="Seed of the Louvain community detection (same seed, same communities).")
+]
 
 
 def _graph_filters(
@@ -63,10 +78,10 @@ def _graph_filters(
 # ---------------------------------------------------------------- printing
 
 
-def _table(title: str, columns: list[tuple[str, str]]) -> Table:
+def _table(title: str, columns: list[tuple[str, JustifyMethod]]) -> Table:
     table = Table(title=title, title_justify="left", title_style="bold")
     for name, justify in columns:
-        table.add_column(name, justify=justify)  # type: ignore[arg-type]
+        table.add_column(name, justify=justify)
     return table
 
 
@@ -215,11 +230,18 @@ def analyze(
     min_confidence: MinConfidenceOpt = 0.0,
     top: Annotated[int, typer.Option("--top", help="Rows in each ranked table (0 for all).")] = 10,
     as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON instead of tables.")] = False,
-    period1: Annotated[Optional[str], typer.Option("--period1", help="First period START:END (e.g. 2025-01:2025-06) to compare with --period2.")] = None,
-    period2: Annotated[Optional[str], typer.Option("--period2", help="Second period START:END.")] = None,
-    dyad: Annotated[Optional[str], typer.Option("--dyad", help="Timeline of two actors, \"A,B\" (labels, keys or IRIs).")] = None,
+    period1: Annotated[
+        str | None,
+        typer.Option("--period1", help="First period START:END (e.g. 2025-01:2025-06) to compare with --period2."),
+    ] = None,
+    period2: Annotated[str | None, typer.Option("--period2", help="Second period START:END.")] = None,
+    dyad: Annotated[
+        str | None, typer.Option("--dyad", help='Timeline of two actors, "A,B" (labels, keys or IRIs).')
+    ] = None,
     seed: SeedOpt = 0,
-    resolution: Annotated[float, typer.Option("--resolution", help="Louvain resolution: above 1 gives smaller communities.")] = 1.0,
+    resolution: Annotated[
+        float, typer.Option("--resolution", help="Louvain resolution: above 1 gives smaller communities.")
+    ] = 1.0,
 ) -> None:
     """Measures of the actor graph: centrality, communities, balance, dyads, periods."""
     from kg.analysis import parse_period
@@ -243,8 +265,13 @@ def analyze(
 
 
 def export_graph_command(
-    output: Annotated[Path, typer.Option("-o", "--output", help="File to write (.graphml, .gexf), or a folder for --format csv.")],
-    fmt: Annotated[Optional[str], typer.Option("--format", help="graphml, gexf or csv (nodes.csv and edges.csv); default from the file suffix.")] = None,
+    output: Annotated[
+        Path, typer.Option("-o", "--output", help="File to write (.graphml, .gexf), or a folder for --format csv.")
+    ],
+    fmt: Annotated[
+        str | None,
+        typer.Option("--format", help="graphml, gexf or csv (nodes.csv and edges.csv); default from the file suffix."),
+    ] = None,
     store: StoreOpt = DEFAULT_STORE,
     since: SinceOpt = None,
     until: UntilOpt = None,
@@ -254,7 +281,10 @@ def export_graph_command(
     negated: NegatedOpt = False,
     structural: StructuralOpt = True,
     min_confidence: MinConfidenceOpt = 0.0,
-    measures: Annotated[bool, typer.Option("--measures/--no-measures", help="Add degree, PageRank, betweenness and community to the actors.")] = True,
+    measures: Annotated[
+        bool,
+        typer.Option("--measures/--no-measures", help="Add degree, PageRank, betweenness and community to the actors."),
+    ] = True,
     seed: SeedOpt = 0,
 ) -> None:
     """Write the actor graph for Gephi, yEd or spreadsheets: GraphML, GEXF or CSV tables."""

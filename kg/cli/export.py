@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -13,8 +13,12 @@ __all__ = ["export"]
 
 
 def export(
-    fmt: Annotated[str, typer.Option("--format", help="ttl, nt, nq, trig, jsonld, jsonl (statements) or csv (statements).")] = "ttl",
-    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="File to write (default: standard output).")] = None,
+    fmt: Annotated[
+        str, typer.Option("--format", help="ttl, nt, nq, trig, jsonld, jsonl (statements) or csv (statements).")
+    ] = "ttl",
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="File to write (default: standard output).")
+    ] = None,
     store: StoreOpt = DEFAULT_STORE,
 ) -> None:
     """Export the store as RDF or as statement JSON Lines / CSV."""

@@ -5,7 +5,7 @@ import json
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Optional
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -39,7 +39,16 @@ def _extractor(model: str | None, actors: list[Path] | None) -> Extractor:
     return Extractor(ExtractConfig(actors=files, model=model) if model else ExtractConfig(actors=files))
 
 
-OnErrorOpt = Annotated[str, typer.Option("--on-error", help="A bad input (file, or .jsonl line): skip it, keep the good ones and list the bad ones at the end, exit code 1 (skip); or stop there, after writing what came before it (fail).")]
+OnErrorOpt = Annotated[
+    str,
+    typer.Option(
+        "--on-error",
+        help=(
+            "A bad input (file, or .jsonl line): skip it, keep the good ones and list the bad ones at the end, "
+            "exit code 1 (skip); or stop there, after writing what came before it (fail)."
+        ),
+    ),
+]
 
 
 def _items(inputs: list[str]) -> Any:
@@ -59,8 +68,16 @@ def _report_skipped(report: str) -> None:
 
 def extract(
     inputs: InputsArg,
-    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Write JSON Lines here instead of standard output.")] = None,
-    explain: Annotated[bool, typer.Option("--explain", help="Also print, for each statement, the rule and trigger words that produced it (to standard error).")] = False,
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="Write JSON Lines here instead of standard output.")
+    ] = None,
+    explain: Annotated[
+        bool,
+        typer.Option(
+            "--explain",
+            help="Also print, for each statement, the rule and trigger words that produced it (to standard error).",
+        ),
+    ] = False,
     model: ModelOpt = None,
     actors: ActorsOpt = None,
     on_error: OnErrorOpt = "skip",
@@ -76,7 +93,7 @@ def extract(
 
     def lines() -> Iterator[str]:
         nonlocal n_articles, n_statements
-        for article, statements in extractor.pipe(problems.articles(items)):
+        for _article, statements in extractor.pipe(problems.articles(items)):
             n_articles += 1
             for st in statements:
                 n_statements += 1
@@ -109,7 +126,16 @@ def _explain(st: Statement) -> str:
 def build(
     inputs: InputsArg,
     store: StoreOpt = DEFAULT_STORE,
-    replace: Annotated[bool, typer.Option("--replace", help="Make the store hold exactly these inputs: each article replaces its earlier version as it is written; articles not in the inputs are removed at the end, only when no input was skipped.")] = False,
+    replace: Annotated[
+        bool,
+        typer.Option(
+            "--replace",
+            help=(
+                "Make the store hold exactly these inputs: each article replaces its earlier version as it "
+                "is written; articles not in the inputs are removed at the end, only when no input was skipped."
+            ),
+        ),
+    ] = False,
     model: ModelOpt = None,
     actors: ActorsOpt = None,
     on_error: OnErrorOpt = "skip",
@@ -122,9 +148,9 @@ def build(
 
 def run_build(inputs: list[str], store_path: str, *, replace: bool, model: str | None,
               actors: list[Path] | None, on_error: str = "skip") -> dict[str, Any]:
-    """Build ``inputs`` into the store: :func:`kg.build.build_store`'s summary plus ``seconds``
+    """Build ``inputs`` into the store: :func:`kg.builder.build_store`'s summary plus ``seconds``
     and ``report`` (the skipped inputs, empty when there were none)."""
-    from kg.build import build_store
+    from kg.builder import build_store
     from kg.ingest.problems import InputProblems
 
     started = time.perf_counter()

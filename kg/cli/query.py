@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -11,16 +11,26 @@ from kg.cli.common import DEFAULT_STORE, StoreOpt, err, open_cli_store, out
 from kg.errors import Errors
 from kg.store.sparql_text import is_update
 
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from kg.store import Binding
+
 __all__ = ["query"]
 
 
 def query(
-    sparql: Annotated[Optional[str], typer.Argument(help="SPARQL query text (or use -f / --named).")] = None,
-    file: Annotated[Optional[Path], typer.Option("-f", "--file", help="Read the query from a .rq file.")] = None,
-    named: Annotated[Optional[str], typer.Option("--named", help="Run a named query of the package (see --list).")] = None,
-    param: Annotated[Optional[list[str]], typer.Option("--param", help="NAME=VALUE, bound as an RDF term, never pasted into the query; repeatable.")] = None,
+    sparql: Annotated[str | None, typer.Argument(help="SPARQL query text (or use -f / --named).")] = None,
+    file: Annotated[Path | None, typer.Option("-f", "--file", help="Read the query from a .rq file.")] = None,
+    named: Annotated[str | None, typer.Option("--named", help="Run a named query of the package (see --list).")] = None,
+    param: Annotated[
+        list[str] | None,
+        typer.Option("--param", help="NAME=VALUE, bound as an RDF term, never pasted into the query; repeatable."),
+    ] = None,
     list_named: Annotated[bool, typer.Option("--list", help="List the named queries and exit.")] = False,
-    fmt: Annotated[str, typer.Option("--format", help="table, csv, tsv or json (SELECT/ASK); ttl or nt (CONSTRUCT/DESCRIBE).")] = "table",
+    fmt: Annotated[
+        str, typer.Option("--format", help="table, csv, tsv or json (SELECT/ASK); ttl or nt (CONSTRUCT/DESCRIBE).")
+    ] = "table",
     store: StoreOpt = DEFAULT_STORE,
 ) -> None:
     """Run a SPARQL query over the store (the union of all graphs is the default graph)."""
@@ -34,7 +44,8 @@ def query(
     given = sum(x is not None for x in (sparql, file, named))
     if given != 1:
         raise Errors.E161.error()
-    bindings = parse_params(param or [])
+    params = parse_params(param or [])
+    bindings: Mapping[str, Binding] = params
     if file is not None:
         try:
             sparql = file.read_text(encoding="utf-8")
@@ -45,13 +56,13 @@ def query(
         if named not in queries:
             raise Errors.E163.error(named=named, known=", ".join(sorted(queries)))
         nq = queries[named]
-        nq.bind(bindings)  # unknown or missing parameters are refused before the store opens
+        nq.bind(params)  # unknown or missing parameters are refused before the store opens
     if sparql is not None and is_update(sparql):
         raise Errors.E174.error()
     with open_cli_store(store, must_exist=True) as st:
         if named is not None:
             sparql = nq.text_for(st)
-            bindings = nq.bind(bindings, actor=st.resolve_actor)
+            bindings = nq.bind(params, actor=st.resolve_actor)
         result = st.query(sparql or "", bindings=bindings)
     if fmt == "table":
         from kg.store.results import result_table

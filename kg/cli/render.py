@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -14,12 +14,22 @@ __all__ = ["render"]
 def render(
     output: Annotated[Path, typer.Option("-o", "--output", help="HTML file to write.")] = Path("graph.html"),
     store: StoreOpt = DEFAULT_STORE,
-    negated: Annotated[bool, typer.Option("--negated", help="Also show negated statements (drawn distinctly).")] = False,
-    actor: Annotated[Optional[str], typer.Option("--actor", help="Only this actor's neighbourhood (IRI, key or label).")] = None,
+    negated: Annotated[
+        bool, typer.Option("--negated", help="Also show negated statements (drawn distinctly).")
+    ] = False,
+    actor: Annotated[
+        str | None, typer.Option("--actor", help="Only this actor's neighbourhood (IRI, key or label).")
+    ] = None,
     hops: Annotated[int, typer.Option("--hops", help="Neighbourhood size with --actor.")] = 1,
-    since: Annotated[Optional[str], typer.Option("--since", help="Only statements dated on or after this ISO date.")] = None,
-    until: Annotated[Optional[str], typer.Option("--until", help="Only statements dated on or before this ISO date.")] = None,
-    predicate: Annotated[Optional[list[str]], typer.Option("--predicate", help="Only this predicate (repeatable).")] = None,
+    since: Annotated[
+        str | None, typer.Option("--since", help="Only statements dated on or after this ISO date.")
+    ] = None,
+    until: Annotated[
+        str | None, typer.Option("--until", help="Only statements dated on or before this ISO date.")
+    ] = None,
+    predicate: Annotated[
+        list[str] | None, typer.Option("--predicate", help="Only this predicate (repeatable).")
+    ] = None,
     title: Annotated[str, typer.Option("--title", help="Page title.")] = "geokg: actors and relations",
 ) -> None:
     """Write an interactive HTML map of actors and relations that works offline."""

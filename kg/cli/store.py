@@ -11,7 +11,7 @@ import json
 import signal
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -25,9 +25,14 @@ __all__ = ["remove", "serve", "validate"]
 
 
 def remove(
-    articles: Annotated[list[str], typer.Argument(help="Articles to retract: doc_id (every version), SHA-256 of the text, or article IRI.")],
+    articles: Annotated[
+        list[str],
+        typer.Argument(help="Articles to retract: doc_id (every version), SHA-256 of the text, or article IRI."),
+    ],
     store: StoreOpt = DEFAULT_STORE,
-    missing_ok: Annotated[bool, typer.Option("--missing-ok", help="Skip articles the store does not hold instead of stopping.")] = False,
+    missing_ok: Annotated[
+        bool, typer.Option("--missing-ok", help="Skip articles the store does not hold instead of stopping.")
+    ] = False,
 ) -> None:
     """Retract articles: drop each one's named graph (its statements and direct triples).
 
@@ -56,9 +61,14 @@ def remove(
 
 def validate(
     store: StoreOpt = DEFAULT_STORE,
-    shapes: Annotated[Optional[Path], typer.Option("--shapes", help="SHACL shapes (Turtle) to use instead of the bundled ontology/shapes.ttl.")] = None,
+    shapes: Annotated[
+        Path | None,
+        typer.Option("--shapes", help="SHACL shapes (Turtle) to use instead of the bundled ontology/shapes.ttl."),
+    ] = None,
     limit: Annotated[int, typer.Option("--limit", help="Show at most this many violations (0: all).")] = 50,
-    fmt: Annotated[str, typer.Option("--format", help="text (one line per violation), json, or ttl (the SHACL report).")] = "text",
+    fmt: Annotated[
+        str, typer.Option("--format", help="text (one line per violation), json, or ttl (the SHACL report).")
+    ] = "text",
 ) -> None:
     """Check the store against the SHACL shapes of the ontology (exit code 1 when it does not conform)."""
     from kg.validate import validate_store
@@ -92,10 +102,18 @@ def validate(
 def serve(
     store: StoreOpt = DEFAULT_STORE,
     port: Annotated[int, typer.Option("--port", help="TCP port to listen on.")] = 7878,
-    host: Annotated[str, typer.Option("--host", help="Address to listen on; the default serves this machine only.")] = "127.0.0.1",
-    writable: Annotated[bool, typer.Option("--writable", help="Also accept SPARQL Update and Graph Store writes (default: read-only).")] = False,
-    timeout: Annotated[Optional[int], typer.Option("--timeout", help="Stop queries that run longer than this many seconds.")] = None,
-    cors: Annotated[bool, typer.Option("--cors", help="Allow cross-origin requests (browser pages served from elsewhere).")] = False,
+    host: Annotated[
+        str, typer.Option("--host", help="Address to listen on; the default serves this machine only.")
+    ] = "127.0.0.1",
+    writable: Annotated[
+        bool, typer.Option("--writable", help="Also accept SPARQL Update and Graph Store writes (default: read-only).")
+    ] = False,
+    timeout: Annotated[
+        int | None, typer.Option("--timeout", help="Stop queries that run longer than this many seconds.")
+    ] = None,
+    cors: Annotated[
+        bool, typer.Option("--cors", help="Allow cross-origin requests (browser pages served from elsewhere).")
+    ] = False,
 ) -> None:
     """Serve the store as a SPARQL 1.1 endpoint (Oxigraph server) until Ctrl-C.
 

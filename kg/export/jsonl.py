@@ -1,16 +1,16 @@
-"""Statements as JSON Lines (STATEMENTS.md): one object per line, from a store."""
+"""Statements as JSON Lines (docs/statements.md): one object per line, from a store."""
 from __future__ import annotations
 
 import json
 from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
-    from kg.store import GraphStore
+    from kg.store import BaseStore
 
 __all__ = ["write_jsonl"]
 
 
-def write_jsonl(store: GraphStore, out: TextIO, *, doc_id: str | None = None) -> int:
+def write_jsonl(store: BaseStore, out: TextIO, *, doc_id: str | None = None) -> int:
     """Write every statement of ``store`` (or of one ``doc_id``) to ``out``; return how many."""
     count = 0
     for record in store.iter_statements(doc_id=doc_id):

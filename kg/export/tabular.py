@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 if TYPE_CHECKING:
     from kg.records import StatementRecord
-    from kg.store import GraphStore
+    from kg.store import BaseStore
 
 __all__ = ["CSV_COLUMNS", "flatten_statement", "write_csv"]
 
@@ -68,7 +68,7 @@ def flatten_statement(record: StatementRecord) -> dict[str, Any]:
     return row
 
 
-def write_csv(store: GraphStore, out: TextIO, *, doc_id: str | None = None) -> int:
+def write_csv(store: BaseStore, out: TextIO, *, doc_id: str | None = None) -> int:
     """Write the statements of ``store`` as CSV with a header; return how many rows."""
     writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
     writer.writeheader()

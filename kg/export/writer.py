@@ -12,20 +12,22 @@ from kg.export.streams import as_binary, as_text
 from kg.export.tabular import write_csv
 
 if TYPE_CHECKING:
-    from kg.store import GraphStore
+    from kg.store import DumpFormat, GraphStore, RemoteStore
 
 __all__ = ["EXPORT_FORMATS", "ExportFormat", "export"]
 
 ExportFormat = Literal["ttl", "nt", "nq", "trig", "jsonld", "jsonl", "csv"]
 EXPORT_FORMATS: tuple[str, ...] = get_args(ExportFormat)
 
-_RDF_FORMATS = ("ttl", "nt", "nq", "trig", "jsonld")
+# export name -> the store's dump format (the same names; the mapping types them)
+_RDF_FORMATS: dict[str, DumpFormat] = {"ttl": "ttl", "nt": "nt", "nq": "nq", "trig": "trig", "jsonld": "jsonld"}
 
 
-def _write(store: GraphStore, fmt: str, stream: IO[Any], doc_id: str | None) -> None:
-    if fmt in _RDF_FORMATS:
+def _write(store: GraphStore | RemoteStore, fmt: str, stream: IO[Any], doc_id: str | None) -> None:
+    rdf_format = _RDF_FORMATS.get(fmt)
+    if rdf_format is not None:
         with as_binary(stream) as binary:
-            store.dump(fmt, binary)  # type: ignore[arg-type]
+            store.dump(rdf_format, binary)
     elif fmt == "jsonl":
         with as_text(stream) as text:
             write_jsonl(store, text, doc_id=doc_id)
@@ -35,7 +37,7 @@ def _write(store: GraphStore, fmt: str, stream: IO[Any], doc_id: str | None) -> 
 
 
 def export(
-    store: GraphStore,
+    store: GraphStore | RemoteStore,
     fmt: ExportFormat | str,
     out: IO[Any] | str | os.PathLike[str],
     *,
@@ -45,7 +47,7 @@ def export(
 
     Formats: ``ttl`` and ``nt`` (all graphs merged into one, geokg prefixes bound), ``nq``,
     ``trig`` and ``jsonld`` (named graphs kept: one per article), ``jsonl`` (statements in the
-    JSON Lines format of STATEMENTS.md) and ``csv`` (one flattened row per statement).
+    JSON Lines format of docs/statements.md) and ``csv`` (one flattened row per statement).
     ``doc_id`` limits ``jsonl`` and ``csv`` to one article. A path is written to a temporary
     file that replaces it only once complete.
     """

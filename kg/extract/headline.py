@@ -43,7 +43,8 @@ def sentence_case_headlines(text: str, keep: Collection[str], common: Collection
     verbs), or appears in lower case elsewhere in the text; other capitalised words are
     probably names and keep their case ("Zelenskyy Meets Erdogan" keeps both names).
 
-    >>> sentence_case_headlines("Xi Pressures Trump To Oppose Taiwan Independence\\n\\nBody.", {"Xi", "Trump", "Taiwan"}, {"pressures", "oppose", "independence"})
+    >>> sentence_case_headlines("Xi Pressures Trump To Oppose Taiwan Independence\\n\\nBody.",
+    ...                         {"Xi", "Trump", "Taiwan"}, {"pressures", "oppose", "independence"})
     'Xi pressures Trump to oppose Taiwan independence\\n\\nBody.'
     """
     lines = text.split("\n")

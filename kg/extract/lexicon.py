@@ -69,7 +69,7 @@ def _rows(path: Path) -> list[list[str]]:
     except OSError as exc:
         raise Errors.E210.error(path=path, reason=exc.strerror) from None
     lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
-    return [row for row in csv.reader(lines, delimiter="\t")]
+    return list(csv.reader(lines, delimiter="\t"))
 
 
 #: the [titles] lists that only help to find names; a cues.toml of one's own without them

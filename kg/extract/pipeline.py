@@ -19,12 +19,12 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-import kg.extract.actor_linker  # noqa: F401  (registers the factories)
-import kg.extract.actor_ruler  # noqa: F401
-import kg.extract.line_breaks  # noqa: F401
-import kg.extract.relations  # noqa: F401
+import kg.extract.actor_linker
+import kg.extract.actor_ruler
+import kg.extract.line_breaks
+import kg.extract.relations
 import kg.extract.tokenizer  # noqa: F401  (registers kg.HeadlineTokenizer.v1)
-from kg import __version__
+from kg._version import __version__
 from kg.errors import Errors
 from kg.extract.extensions import Mention, Relation
 from kg.extract.resources import get_kb
@@ -185,7 +185,11 @@ class Extractor:
         subject = self._actor(rel.subject)
         obj = self._actor(rel.object)
         if rel.predicate == "visits":
-            obj = self.kb.state_of(obj.key) or obj if obj.type in ("GovernmentBody",) or rel.object.kind == "capital" else obj
+            obj = (
+                self.kb.state_of(obj.key) or obj
+                if obj.type in ("GovernmentBody",) or rel.object.kind == "capital"
+                else obj
+            )
         if subject.key == obj.key:
             return None
         sent = doc[rel.sent_start: rel.sent_end]

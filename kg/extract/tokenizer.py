@@ -19,7 +19,7 @@ from typing import Any
 
 import spacy
 from spacy.language import Language
-from spacy.tokenizer import Tokenizer  # type: ignore[import-not-found]
+from spacy.tokenizer import Tokenizer  # type: ignore[import-not-found]  # a compiled module that spaCy ships without a stub
 from spacy.tokens import Doc
 
 import kg.extract.extensions  # noqa: F401  (registers doc._.kg_date)
@@ -97,12 +97,24 @@ def name_words(kb: KnowledgeBase) -> set[str]:
 
 def headline_words(lex: Lexicon) -> set[str]:
     """Lower-case word forms of the trigger and cue lexicon ("pressures", "oppose", "talks")."""
-    lemmas = {w for (w, _pos) in lex.words} | {v for (v, _p) in lex.particle_verbs} | {p for (_v, p) in lex.particle_verbs}
+    lemmas = (
+        {w for (w, _pos) in lex.words} | {v for (v, _p) in lex.particle_verbs} | {p for (_v, p) in lex.particle_verbs}
+    )
     lemmas |= {w for pair in lex.compounds for part in pair for w in part.split()}
     forms: set[str] = set()
     for lemma in lemmas:
-        forms.update({lemma, lemma + "s", lemma + "es", lemma + "ed", lemma + "d", lemma + "ing",
-                      lemma[:-1] + "ies" if lemma.endswith("y") else lemma, lemma[:-1] + "ing" if lemma.endswith("e") else lemma})
+        forms.update(
+            {
+                lemma,
+                lemma + "s",
+                lemma + "es",
+                lemma + "ed",
+                lemma + "d",
+                lemma + "ing",
+                lemma[:-1] + "ies" if lemma.endswith("y") else lemma,
+                lemma[:-1] + "ing" if lemma.endswith("e") else lemma,
+            }
+        )
     for section_name, section in lex.cues.items():
         for name, values in section.items():
             if isinstance(values, list) and (section_name, name) not in _NAME_LISTS:

@@ -225,7 +225,7 @@ def read_jsonl_items(
     """
     file = os.fspath(path)
     try:
-        handle = open(file, "rb")  # noqa: SIM115 - closed in the finally below
+        handle = open(file, "rb")
     except OSError as exc:
         yield 0, _open_error(file, exc)
         return

@@ -1,1 +1,4 @@
-"""RDF side of geokg: namespaces, the one place that mints IRIs, statements → quads."""
+"""RDF side of geokg: the one place that mints IRIs, statements → quads, statements → JSON.
+
+The namespaces are in :mod:`kg.namespaces`, below every other layer.
+"""

@@ -1,4 +1,4 @@
-"""Records → RDF quads, laid out exactly as ONTOLOGY.md says.
+"""Records → RDF quads, laid out exactly as docs/rdf-model.md says.
 
 Pure functions from the typed records of :mod:`kg.types` to pyoxigraph :class:`~pyoxigraph.Quad`
 lists (no rdflib here: this runs once per statement of every build):
@@ -22,16 +22,7 @@ from functools import cache, lru_cache
 import pyoxigraph as ox
 
 from kg.errors import Errors
-from kg.rdf.iris import (
-    ACTORS_GRAPH,
-    ONTOLOGY_GRAPH,
-    actor_iri,
-    article_iri,
-    role_iri,
-    run_iri,
-    statement_iri,
-)
-from kg.rdf.namespaces import (
+from kg.namespaces import (
     DCTERMS,
     GKG,
     OWL,
@@ -43,6 +34,15 @@ from kg.rdf.namespaces import (
     WD_NS,
     XSD,
     named_node,
+)
+from kg.rdf.iris import (
+    ACTORS_GRAPH,
+    ONTOLOGY_GRAPH,
+    actor_iri,
+    article_iri,
+    role_iri,
+    run_iri,
+    statement_iri,
 )
 from kg.resources import ontology_path
 from kg.types import ACTOR_TYPES, Actor, Article, Role, Statement
@@ -233,7 +233,7 @@ def _role_quads(holder: Actor, role: Role, g: ox.NamedNode) -> list[ox.Quad]:
 
 
 def actor_quads(actor: Actor) -> list[ox.Quad]:
-    """The description of ``actor`` in the actors graph (ONTOLOGY.md, "Actors").
+    """The description of ``actor`` in the actors graph (docs/rdf-model.md, "Actors").
 
     Type (``gkg:Actor`` and its class), ``rdfs:label``, ``skos:altLabel`` for each alias,
     ``owl:sameAs wd:Q…``, ``gkg:countryCode``, ``gkg:partOf`` and one ``gkg:Role`` node per
@@ -278,14 +278,16 @@ def statement_quads(
     article: Article,
     run: ExtractorRun,
 ) -> list[ox.Quad]:
-    """The node of one statement (ONTOLOGY.md, "Statements"), in the article's graph.
+    """The node of one statement (docs/rdf-model.md, "Statements"), in the article's graph.
 
     Adds the direct triple ``subject gkg:<predicate> object`` only when the statement is actual
     and not negated (:attr:`Statement.is_direct`). ``dcterms:date`` is the statement's date,
     else the article's date.
     """
     fallback = article.date.isoformat() if article.date else None
-    return _statement_quads(statement, statement_iri(statement), ox.NamedNode(article_iri(article.sha256)), run.node, fallback)
+    return _statement_quads(
+        statement, statement_iri(statement), ox.NamedNode(article_iri(article.sha256)), run.node, fallback
+    )
 
 
 def _statement_quads(
@@ -410,26 +412,22 @@ def article_quads(
 def _ontology_quads() -> tuple[ox.Quad, ...]:
     blank_ids: dict[str, ox.BlankNode] = {}
 
-    def stable(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+    def stable(node: ox.BlankNode) -> ox.BlankNode:
         # the parser names blank nodes at random; name them by order of appearance instead,
         # so that loading the ontology twice gives the same triples (idempotent rebuilds)
-        if isinstance(term, ox.BlankNode):
-            if term.value not in blank_ids:
-                blank_ids[term.value] = ox.BlankNode(f"geokgontology{len(blank_ids)}")
-            return blank_ids[term.value]
-        return term
+        if node.value not in blank_ids:
+            blank_ids[node.value] = ox.BlankNode(f"geokgontology{len(blank_ids)}")
+        return blank_ids[node.value]
 
     quads = []
     path = ontology_path("geokg.ttl")
     for triple in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE):
-        quads.append(
-            ox.Quad(
-                stable(triple.subject),  # type: ignore[arg-type]
-                triple.predicate,
-                stable(triple.object),  # type: ignore[arg-type]
-                ONTOLOGY_GRAPH_NODE,
-            )
-        )
+        subject, object_ = triple.subject, triple.object
+        if isinstance(subject, ox.BlankNode):
+            subject = stable(subject)
+        if isinstance(object_, ox.BlankNode):
+            object_ = stable(object_)
+        quads.append(ox.Quad(subject, triple.predicate, object_, ONTOLOGY_GRAPH_NODE))
     return tuple(quads)
 
 

@@ -1,8 +1,8 @@
 """The one place that mints IRIs.
 
 Actor, article, statement, run and graph IRIs are all built here, so their shape is
-stable across builds and one module decides it (ONTOLOGY.md, "Namespaces"). The namespaces
-themselves are defined in :mod:`kg.rdf.namespaces` (re-exported here).
+stable across builds and one module decides it (docs/rdf-model.md, "Namespaces"). The namespaces
+themselves are defined in :mod:`kg.namespaces` (re-exported here).
 """
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import re
 import unicodedata
 from typing import TYPE_CHECKING
 
-from kg.rdf.namespaces import ACTOR_NS, ARTICLE_NS, GKG_NS, GRAPH_NS, RUN_NS, STATEMENT_NS
+from kg.namespaces import ACTOR_NS, ARTICLE_NS, GKG_NS, GRAPH_NS, RUN_NS, STATEMENT_NS
 
 if TYPE_CHECKING:
     from kg.types import Statement
@@ -19,9 +19,9 @@ if TYPE_CHECKING:
 __all__ = [
     "ACTORS_GRAPH",
     "ACTOR_NS",
-    "ONTOLOGY_GRAPH",
     "ARTICLE_NS",
     "GKG_NS",
+    "ONTOLOGY_GRAPH",
     "RUN_NS",
     "STATEMENT_NS",
     "actor_iri",
@@ -90,7 +90,7 @@ def run_iri(software_version: str, config_hash: str) -> str:
 
 
 def statement_iri(statement: Statement) -> str:
-    """Stable IRI of a statement (ONTOLOGY.md, "Statements").
+    """Stable IRI of a statement (docs/rdf-model.md, "Statements").
 
     Hash of :attr:`kg.types.Statement.identity` (article hash, sentence offsets, subject,
     predicate, object, negated, modality).

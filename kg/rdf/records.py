@@ -1,4 +1,4 @@
-"""Extracted statements as read-side records and as JSON Lines objects (STATEMENTS.md).
+"""Extracted statements as read-side records and as JSON Lines objects (docs/statements.md).
 
 The records of :mod:`kg.types` know nothing of IRIs; this module joins them with the IRIs
 minted in :mod:`kg.rdf.iris` and the event coding of :mod:`kg.vocab`, and gives them the one

@@ -2,7 +2,7 @@
 
 pyvis' own templates cannot be used for text taken from news articles: they insert labels
 and titles without escaping, set tooltips with ``innerHTML`` and load scripts and styles
-from CDNs (PITFALLS.md). This module writes the page itself instead:
+from CDNs (docs/known-limits.md). This module writes the page itself instead:
 
 - vis-network is inlined from the copy that the pyvis wheel ships, with its source-map
   comment removed, so opening the page makes no network request;
@@ -82,7 +82,8 @@ _SOURCE_MAP = re.compile(
 )
 _FONT = "system-ui, sans-serif"
 _PLACEHOLDER = re.compile(r"@@([A-Z_]+)@@")
-_JSON_ESCAPES = {
+# typed as str.maketrans declares its table (a dict is invariant in its value type)
+_JSON_ESCAPES: dict[str, str | int | None] = {
     "<": "\\u003c",
     ">": "\\u003e",
     "&": "\\u0026",
@@ -281,7 +282,7 @@ def _style_nodes(
 
     Returns the nodes, their tooltip facts and the actor types present (type → colour).
     """
-    centrality = nx.degree_centrality(simple) if len(order) > 1 else {n: 0.0 for n in order}
+    centrality = nx.degree_centrality(simple) if len(order) > 1 else dict.fromkeys(order, 0.0)
     top = max(centrality.values(), default=0.0) or 1.0
     statements = Counter[Hashable]()
     for u, v, attrs in kept:

@@ -46,7 +46,7 @@ def layout_positions(G: nx.Graph, *, seed: int = 7) -> dict[Hashable, tuple[floa
     else:
         coords = mesh_layout(simple, seed=seed)
     coords = _normalise(coords)
-    return {v: (float(x), float(y)) for v, (x, y) in zip(simple, coords)}
+    return {v: (float(x), float(y)) for v, (x, y) in zip(simple, coords, strict=True)}
 
 
 def mesh_layout(
@@ -101,10 +101,10 @@ def mesh_layout(
         frac = cells - corner
         flat, weights = _cloud_in_cell(corner, frac, m)
         density = np.bincount(flat.ravel(), weights=weights.ravel(), minlength=m * m)
-        density = np.fft.rfft2(density.reshape(m, m), s=(size, size))
+        density_ft = np.fft.rfft2(density.reshape(m, m), s=(size, size))
         window = slice(m - 1, 2 * m - 1)
-        field_x = np.fft.irfft2(density * spectrum_x, s=(size, size))[window, window].ravel()
-        field_y = np.fft.irfft2(density * spectrum_y, s=(size, size))[window, window].ravel()
+        field_x = np.fft.irfft2(density_ft * spectrum_x, s=(size, size))[window, window].ravel()
+        field_y = np.fft.irfft2(density_ft * spectrum_y, s=(size, size))[window, window].ravel()
         scale = k * k / h  # the unit kernels are in cells; repulsion is k²/d
         force = np.empty_like(pos)
         force[:, 0] = (field_x[flat] * weights).sum(axis=1) * scale

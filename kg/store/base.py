@@ -15,12 +15,22 @@ from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime
 from types import TracebackType
-from typing import Any, Literal, Self, Union
+from typing import Any, Literal, Self
 
 import pyoxigraph as ox
 
 from kg.actors.search import ActorName, resolve_actor
 from kg.errors import Errors
+from kg.namespaces import (
+    ACTOR_NS,
+    ARTICLE_NS,
+    GKG,
+    GKG_NS,
+    SKOS,
+    WD_NS,
+    XSD,
+    named_node,
+)
 from kg.rdf.convert import (
     ACTORS_GRAPH_NODE,
     OWL_SAME_AS,
@@ -31,16 +41,6 @@ from kg.rdf.convert import (
     article_quads,
 )
 from kg.rdf.iris import article_iri
-from kg.rdf.namespaces import (
-    ACTOR_NS,
-    ARTICLE_NS,
-    GKG,
-    GKG_NS,
-    SKOS,
-    WD_NS,
-    XSD,
-    named_node,
-)
 from kg.records import ActorRecord, ArticleInfo, AttributionRecord, StatementRecord
 from kg.store.results import Term
 from kg.types import Actor, Article, Statement
@@ -58,7 +58,7 @@ __all__ = [
     "replacement_update",
 ]
 
-Binding = Union[ox.NamedNode, ox.BlankNode, ox.Literal, ox.Triple, str, int, float, bool, date]
+Binding = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple | str | int | float | bool | date
 DumpFormat = Literal["ttl", "nt", "nq", "trig", "jsonld"]
 
 #: RDF serialisations of ``dump``; ttl and nt merge the graphs into one
@@ -189,7 +189,7 @@ class BaseStore(ABC):
         """Drop the descriptions (and role nodes) of the described actors whose key is not in
         ``keys``, in one transaction; return how many actors were dropped.
 
-        What a replacing build (:func:`kg.build.build_store`) does last, so that the actors
+        What a replacing build (:func:`kg.builder.build_store`) does last, so that the actors
         graph holds the actors of the articles built, as a build into an empty store would.
         """
         self._writable()
@@ -305,7 +305,7 @@ class BaseStore(ABC):
         """Every described actor with its label and aliases, to resolve what a user typed."""
         found: dict[str, tuple[str, list[str]]] = {}
         for row in self._select(_ACTOR_NAMES_QUERY):
-            label, aliases = found.setdefault(row["a"].value, (row["label"].value, []))
+            _, aliases = found.setdefault(row["a"].value, (row["label"].value, []))
             if row["alias"] is not None:
                 aliases.append(row["alias"].value)
         return [ActorName(iri, iri[len(ACTOR_NS):] if iri.startswith(ACTOR_NS) else iri, label, tuple(aliases))
@@ -340,7 +340,7 @@ class BaseStore(ABC):
         """Every statement as a :class:`~kg.records.StatementRecord`.
 
         Its :meth:`~kg.records.StatementRecord.to_json` is the object of the JSON Lines format
-        (STATEMENTS.md), with the same keys and value types as
+        (docs/statements.md), with the same keys and value types as
         :meth:`kg.types.Statement.to_json` plus ``headline``, ``url`` and ``source`` of the
         article; ``date`` is the statement's ``dcterms:date`` (its own date, else the
         article's). Sorted by doc_id, char_start and id. Three queries in all, whatever the
@@ -363,10 +363,11 @@ class BaseStore(ABC):
         subs = {"doc": ox.Literal(doc_id)} if doc_id is not None else {}
         records = []
         for solution in self._select(_STATEMENTS_QUERY, **subs):
-            # positional unpacking: much faster than solution["name"] on 100k rows
-            st, graph, doc, s, p, o, neg, mod, attr, day, sent, cs, ce, conf = [
-                None if term is None else term.value for term in solution
-            ]
+            # positional unpacking: much faster than solution["name"] on 100k rows. Every
+            # variable but ?attr and ?date is bound by the query's required patterns, which the
+            # type checker cannot see: the row is typed Any, and attr and day are tested for None
+            row: list[Any] = [None if term is None else term.value for term in solution]
+            st, graph, doc, s, p, o, neg, mod, attr, day, sent, cs, ce, conf = row
             article = articles.get(graph)
             if article is None:
                 continue

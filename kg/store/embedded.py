@@ -1,7 +1,7 @@
 """The embedded Oxigraph store: the one module that opens, writes and reads a geokg store.
 
 A store is a pyoxigraph :class:`~pyoxigraph.Store`, on disk (a RocksDB folder) or in memory.
-Its layout follows ONTOLOGY.md: one named graph per article (its name is the article IRI)
+Its layout follows docs/rdf-model.md: one named graph per article (its name is the article IRI)
 holding the article node, its statement nodes and their direct triples; actor descriptions
 and extractor runs in the graph ``https://w3id.org/geokg/graph/actors``; the ontology in
 ``https://w3id.org/geokg/graph/ontology``. Queries see the union of all graphs as their
@@ -9,9 +9,10 @@ default graph.
 
 Writes are atomic per article: :meth:`~kg.store.base.BaseStore.add_article` (the algorithm
 both stores share) sends one SPARQL Update request (drop the old graph, retract replaced actor
-values, insert the new data), and Oxigraph runs a whole request in one transaction. A process killed in the middle of a build therefore leaves
-every article either fully written (old or new version) or absent, never half of one; the
-ontology is loaded in its own transaction and reloaded by the next write if it is missing.
+values, insert the new data), and Oxigraph runs a whole request in one transaction. A process
+killed in the middle of a build therefore leaves every article either fully written (old or new
+version) or absent, never half of one; the ontology is loaded in its own transaction and reloaded
+by the next write if it is missing.
 
 One process at a time may open a store for writing (RocksDB holds a lock on it); opening a store
 that another process holds raises :class:`~kg.errors.StoreError`. Read-only opening is refused
@@ -30,6 +31,7 @@ from typing import BinaryIO
 import pyoxigraph as ox
 
 from kg.errors import Errors, InputError, StoreError
+from kg.namespaces import PREFIXES
 from kg.rdf.convert import (
     ACTORS_GRAPH_NODE,
     DCTERMS_IDENTIFIER,
@@ -39,7 +41,6 @@ from kg.rdf.convert import (
     ontology_quads,
 )
 from kg.rdf.iris import ARTICLE_NS
-from kg.rdf.namespaces import PREFIXES
 from kg.store.base import (
     BaseStore,
     Binding,
@@ -168,17 +169,7 @@ class GraphStore(BaseStore):
             raise Errors.E301.error(folder=folder)
         is_store = (folder / "CURRENT").is_file()
         if read_only:
-            if not is_store:
-                raise Errors.E302.error(folder=folder)
-            if folder in _OPEN_FOR_WRITING:
-                raise Errors.E319.error(folder=folder)
-            if _probe_lock(folder):
-                raise _in_use(folder)
-            try:
-                store = ox.Store.read_only(str(folder))
-            except OSError as error:
-                raise Errors.E304.error(folder=folder, detail=_one_line(error)) from error
-            return cls(store, path=folder, read_only=True)
+            return cls._open_read_only(folder, is_store=is_store)
         if folder.is_dir() and not is_store and any(folder.iterdir()):
             raise Errors.E306.error(folder=folder)
         if folder in _OPEN_FOR_WRITING:
@@ -192,6 +183,20 @@ class GraphStore(BaseStore):
                 raise _in_use(folder) from error
             raise Errors.E304.error(folder=folder, detail=_one_line(error)) from error
         return cls(store, path=folder, read_only=False)
+
+    @classmethod
+    def _open_read_only(cls, folder: Path, *, is_store: bool) -> GraphStore:
+        if not is_store:
+            raise Errors.E302.error(folder=folder)
+        if folder in _OPEN_FOR_WRITING:
+            raise Errors.E319.error(folder=folder)
+        if _probe_lock(folder):
+            raise _in_use(folder)
+        try:
+            store = ox.Store.read_only(str(folder))
+        except OSError as error:
+            raise Errors.E304.error(folder=folder, detail=_one_line(error)) from error
+        return cls(store, path=folder, read_only=True)
 
     @classmethod
     def _copy_into_memory(cls, path: str | os.PathLike[str] | None) -> GraphStore:
@@ -358,7 +363,8 @@ class GraphStore(BaseStore):
         (:mod:`kg.store.sparql_text`). ``GRAPH ?g { … }`` still addresses one article graph.
         """
         substitutions = dict(binding_term(k, v) for k, v in (bindings or {}).items())
-        text, added = sparql, []
+        text = sparql
+        added: list[str] = []
         if substitutions:
             names = [variable.value for variable in substitutions]
             for name in names:
@@ -421,6 +427,7 @@ class GraphStore(BaseStore):
             triples = store.query(
                 "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", use_default_graph_as_union=True
             )
+            assert isinstance(triples, ox.QueryTriples)  # a CONSTRUCT query gives triples
             ox.serialize(triples, out, rdf_format, prefixes=prefixes)
         else:
             store.dump(out, rdf_format, prefixes=prefixes)

@@ -24,7 +24,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.errors import Errors
-from kg.rdf.namespaces import ACTOR_NS, GKG, XSD, named_node
+from kg.namespaces import ACTOR_NS, GKG, XSD, named_node
 
 __all__ = ["NamedQuery", "named_queries", "parse_params"]
 

@@ -18,7 +18,7 @@ from oxrdflib import OxigraphStore
 from rdflib import Dataset
 
 from kg.errors import Errors
-from kg.rdf.namespaces import bind_namespaces
+from kg.namespaces import bind_namespaces
 
 if TYPE_CHECKING:
     from kg.store.embedded import GraphStore

@@ -9,7 +9,7 @@
   actor values, insert the new data), and the Graph Store Protocol (``PUT ?graph=`` for the
   ontology graph).
 
-The store layout is the one of ONTOLOGY.md (one named graph per article, actors and ontology
+The store layout is the one of docs/rdf-model.md (one named graph per article, actors and ontology
 in their own graphs); queries need the union of all graphs as the default graph.
 
 Where the endpoints are depends on the server. The URL is the server's base URL and its
@@ -50,13 +50,14 @@ from typing import BinaryIO
 import pyoxigraph as ox
 
 from kg.errors import Errors, StoreError
+from kg.namespaces import PREFIXES
 from kg.rdf.convert import ACTORS_GRAPH_NODE, ONTOLOGY_GRAPH_NODE, ontology_quads
 from kg.rdf.iris import ARTICLE_NS
-from kg.rdf.namespaces import PREFIXES
+
 # the same conversion of Python values, and the same add_article algorithm, as GraphStore
 from kg.store.base import BaseStore, Binding, DumpFormat, binding_term, dump_format
-from kg.store.sparql_text import mentions_variable, where_group
 from kg.store.results import QueryResult, Term
+from kg.store.sparql_text import mentions_variable, where_group
 
 __all__ = ["LAYOUTS", "Endpoints", "RemoteStore", "bind_with_values", "is_remote"]
 

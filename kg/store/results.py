@@ -13,12 +13,12 @@ import json
 from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any, Literal, Union
+from typing import TYPE_CHECKING, Any, Literal
 
 import pyoxigraph as ox
 
 from kg.errors import Errors
-from kg.rdf.namespaces import PREFIXES, RDF, XSD_NS
+from kg.namespaces import PREFIXES, RDF, XSD_NS
 from kg.terminal import printable
 
 if TYPE_CHECKING:
@@ -35,7 +35,7 @@ __all__ = [
     "to_python",
 ]
 
-Term = Union[ox.NamedNode, ox.BlankNode, ox.Literal, ox.Triple]
+Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
 QueryKind = Literal["select", "ask", "graph"]
 
 #: formats per query kind; the first one is the default
@@ -161,7 +161,7 @@ class QueryResult:
     def dicts(self) -> list[dict[str, Any]]:
         """SELECT rows as ``{variable: value}`` dicts (unbound variables left out)."""
         return [
-            {v: value for v, value in zip(self.variables, row) if value is not None}
+            {v: value for v, value in zip(self.variables, row, strict=True) if value is not None}
             for row in self.rows
         ]
 
@@ -227,7 +227,7 @@ def _to_json(result: QueryResult) -> str:
         doc: dict[str, Any] = {"head": {}, "boolean": bool(result.boolean)}
     else:
         bindings = [
-            {v: _json_term(t) for v, t in zip(result.variables, row) if t is not None}
+            {v: _json_term(t) for v, t in zip(result.variables, row, strict=True) if t is not None}
             for row in result.terms
         ]
         doc = {"head": {"vars": list(result.variables)}, "results": {"bindings": bindings}}

@@ -3,7 +3,7 @@
 The ``oxigraph`` package on PyPI installs the Oxigraph server as a console program; this module
 finds it, starts it on a store folder (or in memory), waits until it answers, and stops it.
 Queries go to ``http://HOST:PORT/query`` and see the union of all graphs as their default graph
-(ONTOLOGY.md); ``http://HOST:PORT/`` is Oxigraph's query page.
+(docs/rdf-model.md); ``http://HOST:PORT/`` is Oxigraph's query page.
 
 Read-only by default (``oxigraph serve-read-only``). RocksDB allows one writer and calls reading
 under a writer undefined, so a read-only server refuses to start while another process writes
@@ -104,7 +104,7 @@ class OxigraphServer:
     read_only
         Serve without updates (default). The store must exist.
     union_default_graph
-        Queries see the union of all graphs as their default graph (default, as ONTOLOGY.md).
+        Queries see the union of all graphs as their default graph (the default, as docs/rdf-model.md says).
     timeout_s
         Give up on queries that run longer (seconds); None for Oxigraph's default.
     cors

@@ -27,7 +27,7 @@ from typing import Literal, NamedTuple
 
 import pyoxigraph as ox
 
-from kg.rdf.namespaces import PREFIXES
+from kg.namespaces import PREFIXES
 
 __all__ = [
     "Outline",
@@ -45,7 +45,7 @@ __all__ = [
 TokenKind = Literal["iri", "string", "var", "word", "number", "punct"]
 QueryForm = Literal["SELECT", "ASK", "CONSTRUCT", "DESCRIBE"]
 
-_FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
+_FORMS: dict[str, QueryForm] = {"SELECT": "SELECT", "ASK": "ASK", "CONSTRUCT": "CONSTRUCT", "DESCRIBE": "DESCRIBE"}
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _IRI = re.compile(r"<[^<>\"{}|^`\\\x00-\x20]*>")
 _STRING = re.compile(
@@ -106,8 +106,8 @@ class Outline:
 
     ``form`` is None for text without a query form (an update, or not SPARQL);
     ``projection`` the ``(start, end)`` of the top-level SELECT clause from after the keyword
-    to the end of its last token (None when not a SELECT); ``star`` tells ``SELECT *``; ``groups`` the offsets of the braces
-    of each top-level group; ``short_construct`` the ``CONSTRUCT WHERE { … }`` form.
+    to the end of its last token (None when not a SELECT); ``star`` tells ``SELECT *``; ``groups``
+    the offsets of the braces of each top-level group; ``short_construct`` the ``CONSTRUCT WHERE { … }`` form.
     """
 
     form: QueryForm | None
@@ -156,7 +156,7 @@ def outline(query: str) -> Outline:
         elif token.kind == "word" and top:
             upper = text.upper()
             if form is None and upper in _FORMS:
-                form = upper  # type: ignore[assignment]
+                form = _FORMS[upper]
                 if upper == "SELECT":
                     clause_start = clause_last = token.end
                     first_in_clause = True

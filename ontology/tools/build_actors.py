@@ -166,7 +166,9 @@ def _gazetteer_file(gazetteer: Path, *parts: str) -> Path:
 # ---------------------------------------------------------------- states
 
 
-def _read_gazetteer(gazetteer: Path) -> tuple[dict[str, dict[str, Any]], dict[str, dict[str, str]], list[dict[str, str]]]:
+def _read_gazetteer(
+    gazetteer: Path,
+) -> tuple[dict[str, dict[str, Any]], dict[str, dict[str, str]], list[dict[str, str]]]:
     with _gazetteer_file(gazetteer, "country_codes_datahub", "country-codes.csv").open(encoding="utf-8") as fh:
         datahub = {row["ISO3166-1-Alpha-3"]: row for row in csv.DictReader(fh) if row["ISO3166-1-Alpha-3"]}
     mledoze_path = _gazetteer_file(gazetteer, "mledoze_countries", "countries.json")
@@ -180,7 +182,11 @@ def _generated_aliases(country: dict[str, Any], row: dict[str, str] | None, bloc
     """Names of a country from the gazetteer that can stand in English news text."""
     names: list[str] = [country["name"]["common"], country["name"]["official"]]
     if row is not None:
-        names += [row.get("CLDR display name", ""), row.get("UNTERM English Short", ""), row.get("official_name_en", "")]
+        names += [
+            row.get("CLDR display name", ""),
+            row.get("UNTERM English Short", ""),
+            row.get("official_name_en", ""),
+        ]
     names += country.get("altSpellings", [])
     out = []
     for name in names:
@@ -208,7 +214,7 @@ def _plural_demonyms(demonyms: list[str]) -> list[str]:
     return out
 
 
-def build_states(gazetteer: Path, *, curated: Path = CURATED) -> list[dict[str, Any]]:
+def build_states(gazetteer: Path, *, curated: Path = CURATED) -> list[dict[str, Any]]:  # noqa: C901  (one branch per gazetteer field, read top to bottom as a table)
     """State records: every ISO 3166-1 entry of the gazetteer plus curated additions.
 
     Parameters
@@ -233,7 +239,9 @@ def build_states(gazetteer: Path, *, curated: Path = CURATED) -> list[dict[str, 
             continue
         unknown = set(obj) - STATE_OVERRIDE_KEYS
         if unknown:
-            raise InputError("E702", f"states.jsonl:{number}: unknown field(s) {sorted(unknown)}; see the script docstring")
+            raise InputError(
+                "E702", f"states.jsonl:{number}: unknown field(s) {sorted(unknown)}; see the script docstring"
+            )
         iso3 = obj["iso3"]
         if iso3 not in mledoze:
             raise InputError("E710", f"states.jsonl:{number}: no gazetteer country has code {iso3!r}; fix the code")
@@ -396,7 +404,9 @@ def load_curated(name: str, default_type: str, *, curated: Path = CURATED) -> li
     return out
 
 
-def _fill_person_wikidata(persons: list[dict[str, Any]], leaders: list[dict[str, str]], states: list[dict[str, Any]]) -> None:
+def _fill_person_wikidata(
+    persons: list[dict[str, Any]], leaders: list[dict[str, str]], states: list[dict[str, Any]]
+) -> None:
     """Take Wikidata ids of office holders from the leaders file; refuse contradictions.
 
     A person matches a row when the row's holder label is the person's label or one of
@@ -430,7 +440,7 @@ def _fill_person_wikidata(persons: list[dict[str, Any]], leaders: list[dict[str,
 # ---------------------------------------------------------------- checks
 
 
-def _check(files: dict[str, list[dict[str, Any]]]) -> list[str]:
+def _check(files: dict[str, list[dict[str, Any]]]) -> list[str]:  # noqa: C901  (a list of independent data checks, one branch each)
     """Warnings for the maintainer; raises KGError on data that must not be written."""
     by_key: dict[str, dict[str, Any]] = {}
     wikidata: dict[str, str] = {}
@@ -459,7 +469,9 @@ def _check(files: dict[str, list[dict[str, Any]]]) -> list[str]:
             for field in ("start", "end"):
                 value = role[field]
                 if value is not None and not DATE_RE.match(value):
-                    raise KGError("E707", f"{record['key']}: role {role['office']!r} {field} {value!r} is not an ISO date")
+                    raise KGError(
+                        "E707", f"{record['key']}: role {role['office']!r} {field} {value!r} is not an ISO date"
+                    )
             if role["start"] and role["end"] and role["start"][: len(role["end"])] > role["end"]:
                 raise KGError("E707", f"{record['key']}: role {role['office']!r} ends before it starts")
             if role["kind"] not in ROLE_KINDS:
@@ -469,7 +481,9 @@ def _check(files: dict[str, list[dict[str, Any]]]) -> list[str]:
     for record in by_key.values():
         for form in [*record["aliases"], *record.get("capitals", []), *record.get("seats", [])]:
             owners.setdefault(form, set()).add(record["key"])
-    return [f"surface form {form!r} is shared by {sorted(keys)}" for form, keys in sorted(owners.items()) if len(keys) > 1]
+    return [
+        f"surface form {form!r} is shared by {sorted(keys)}" for form, keys in sorted(owners.items()) if len(keys) > 1
+    ]
 
 
 # ---------------------------------------------------------------- output

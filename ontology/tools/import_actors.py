@@ -181,7 +181,9 @@ def _names(entry: Entry, rules: dict[str, Any]) -> list[str]:
     return out
 
 
-def _person(entry: Entry, names: list[str], states: dict[str, dict[str, Any]], rules: dict[str, Any]) -> dict[str, Any] | None:
+def _person(
+    entry: Entry, names: list[str], states: dict[str, dict[str, Any]], rules: dict[str, Any]
+) -> dict[str, Any] | None:
     roles = []
     countries: list[str] = []
     for code, start, end in entry.codes:
@@ -199,7 +201,9 @@ def _person(entry: Entry, names: list[str], states: dict[str, dict[str, Any]], r
             "part_of": None, "short_names": [], "roles": roles, "source": entry.where}
 
 
-def _organisation(entry: Entry, names: list[str], states: dict[str, dict[str, Any]], rules: dict[str, Any]) -> dict[str, Any] | None:
+def _organisation(
+    entry: Entry, names: list[str], states: dict[str, dict[str, Any]], rules: dict[str, Any]
+) -> dict[str, Any] | None:
     code = entry.codes[0][0] if entry.codes else ""
     country, sector = _country_and_sector(code, set(states))
     if country is None and not code.startswith(NON_STATE_PREFIXES):
@@ -215,7 +219,9 @@ def _organisation(entry: Entry, names: list[str], states: dict[str, dict[str, An
             "part_of": part_of, "source": entry.where}
 
 
-def phoenix_records(phoenix: Path, states: dict[str, dict[str, Any]], rules: dict[str, Any]) -> Iterator[dict[str, Any]]:
+def phoenix_records(
+    phoenix: Path, states: dict[str, dict[str, Any]], rules: dict[str, Any]
+) -> Iterator[dict[str, Any]]:
     """Candidate person and organisation records of the three Phoenix actor dictionaries.
 
     ``states`` maps ISO alpha-3 → state record. Records carry a ``source`` field (file and
@@ -403,7 +409,9 @@ class Merger:
         return out
 
 
-def import_all(gazetteer: Path, files: dict[str, list[dict[str, Any]]], curated: Path, slugify: Any) -> tuple[list[dict[str, Any]], dict[str, int]]:
+def import_all(
+    gazetteer: Path, files: dict[str, list[dict[str, Any]]], curated: Path, slugify: Any
+) -> tuple[list[dict[str, Any]], dict[str, int]]:
     """New actors from the Phoenix dictionaries and the leaders file, merged into ``files``.
 
     Curated persons found again get the imported roles that contradict none of theirs and

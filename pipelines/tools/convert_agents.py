@@ -66,7 +66,7 @@ def _words(text: str) -> str:
 
 def _forms(phrase: str, braces: str | None) -> list[tuple[str, str]]:
     """(form, number) of one phrase and its plural."""
-    no_plural = phrase.rstrip().endswith("_") or braces is not None and not braces.strip()
+    no_plural = phrase.rstrip().endswith("_") or (braces is not None and not braces.strip())
     singular = _words(phrase)
     forms = [(singular, "singular")]
     if braces and braces.strip():
@@ -125,7 +125,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         lines = args.dictionary.read_text(encoding="utf-8", errors="replace").splitlines()
     except OSError as exc:
-        print(f"error: cannot read {args.dictionary}: {exc.strerror}; pass the path of Phoenix.agents.txt", file=sys.stderr)
+        print(
+            f"error: cannot read {args.dictionary}: {exc.strerror}; pass the path of Phoenix.agents.txt",
+            file=sys.stderr,
+        )
         return 2
     rows, counts = convert(lines, read_sectors())
     args.out.write_text(render(rows), encoding="utf-8")

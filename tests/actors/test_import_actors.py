@@ -82,8 +82,12 @@ SOME_UNDATED_NAME_ [KENELI]
 @pytest.fixture()
 def phoenix(tmp_path: Path) -> Path:
     (tmp_path / "Phoenix.Countries.actors.txt").write_text(DICTIONARY, encoding="utf-8")
-    (tmp_path / "Phoenix.International.actors.txt").write_text("AFRICAN_DEVELOPMENT_FUND_(ADF)_ [IGOAFRDEV]\n", encoding="utf-8")
-    (tmp_path / "Phoenix.MilNonState.actors.txt").write_text("LORDS_RESISTANCE_ARMY_(LRA)_ [UGAREB]\n", encoding="utf-8")
+    (tmp_path / "Phoenix.International.actors.txt").write_text(
+        "AFRICAN_DEVELOPMENT_FUND_(ADF)_ [IGOAFRDEV]\n", encoding="utf-8"
+    )
+    (tmp_path / "Phoenix.MilNonState.actors.txt").write_text(
+        "LORDS_RESISTANCE_ARMY_(LRA)_ [UGAREB]\n", encoding="utf-8"
+    )
     return tmp_path
 
 
@@ -123,7 +127,9 @@ def test_phoenix_records(phoenix: Path) -> None:
     assert records["Lords Resistance Army"]["aliases"] == ["Lords Resistance Army", "LRA"]
 
 
-def _person(label: str, country: str, *aliases: str, roles: list[dict[str, Any]] | None = None, qid: str | None = None) -> dict[str, Any]:
+def _person(
+    label: str, country: str, *aliases: str, roles: list[dict[str, Any]] | None = None, qid: str | None = None
+) -> dict[str, Any]:
     return {"key": label.lower().replace(" ", "-"), "label": label, "type": "Person", "wikidata": qid,
             "country": country, "aliases": [label, *aliases], "part_of": None, "short_names": [], "roles": roles or []}
 
@@ -154,8 +160,17 @@ def test_alias_filters() -> None:
     merger.add_person(_person("Ali Hassan", "KEN", "Hassan", "Blocked Name", "Shared Name"), "phoenix")
     merger.add_person(_person("Omar Said", "UGA", "Shared Name"), "phoenix")
     merger.add_organisation({**_person("Nairobi", "KEN"), "type": "Organization"}, "phoenix")  # a curated name
-    merger.add_organisation({"label": "Lords Resistance Army", "type": "Organization", "wikidata": None,
-                             "country": "UGA", "aliases": ["Lords Resistance Army", "LRA", "UN"], "part_of": None}, "phoenix")
+    merger.add_organisation(
+        {
+            "label": "Lords Resistance Army",
+            "type": "Organization",
+            "wikidata": None,
+            "country": "UGA",
+            "aliases": ["Lords Resistance Army", "LRA", "UN"],
+            "part_of": None,
+        },
+        "phoenix",
+    )
     new = {r["key"]: r for r in merger.finish({"kenya"}, lambda text: text.lower().replace(" ", "-"))}
     assert new["ali-hassan"]["aliases"] == ["Ali Hassan"]  # one word, blocked, shared: dropped
     assert new["omar-said"]["aliases"] == ["Omar Said"]

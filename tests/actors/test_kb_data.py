@@ -10,6 +10,7 @@ import json
 import re
 from collections import defaultdict
 from datetime import date
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -136,7 +137,7 @@ def _chain(actors: dict[str, dict[str, Any]], key: str) -> list[str]:
     chain = [key]
     while actors[chain[-1]]["part_of"] is not None:
         nxt = actors[chain[-1]]["part_of"]
-        assert nxt not in chain, f"part_of cycle through {chain + [nxt]}"
+        assert nxt not in chain, f"part_of cycle through {[*chain, nxt]}"
         chain.append(nxt)
     return chain
 
@@ -222,7 +223,9 @@ def test_iso_codes_are_well_formed(states: dict[str, dict[str, Any]], actors: di
     iso2s = [s["iso2"] for s in states.values() if s["iso2"]]
     assert len(iso2s) == len(set(iso2s)), "an iso2 code is used twice"
     for key, record in actors.items():
-        assert record["country"] is None or record["country"] in iso3s, f"{key}: country {record['country']} is no state's iso3"
+        assert record["country"] is None or record["country"] in iso3s, (
+            f"{key}: country {record['country']} is no state's iso3"
+        )
 
 
 def test_every_un_member_and_taiwan_is_complete(states: dict[str, dict[str, Any]]) -> None:
@@ -277,12 +280,14 @@ def test_one_holder_at_a_time(actors: dict[str, dict[str, Any]]) -> None:
     multi_holder = {"Vice Premier of China", "Senior Advisor to the President of the United States"}
     # the offices of imported roles name a group of many members ("Member of the Kenya government")
     rules = json.loads((ACTORS_DIR.parent / "tools" / "curated" / "import_rules.json").read_text(encoding="utf-8"))
-    group_offices = [re.compile(re.escape(office).replace(r"\{state\}", ".+") + "$") for _, office in rules["role_sectors"].values()]
+    group_offices = [
+        re.compile(re.escape(office).replace(r"\{state\}", ".+") + "$") for _, office in rules["role_sectors"].values()
+    ]
     for (office, of), spans in by_office.items():
         if office in multi_holder or any(p.match(office) for p in group_offices):
             continue
         spans.sort()
-        for (start_a, key_a, end_a), (start_b, key_b, _) in zip(spans, spans[1:]):
+        for (start_a, key_a, end_a), (start_b, key_b, _) in pairwise(spans):
             assert end_a is not None and end_a <= start_b, (
                 f"{office} of {of}: {key_a} (from {start_a}, to {end_a}) overlaps {key_b} (from {start_b})"
             )
@@ -297,8 +302,10 @@ def test_no_surface_form_names_two_actors(actors: dict[str, dict[str, Any]]) -> 
     for form, keys in owners.items():
         if len(keys) > 1:
             allowed, reason = SHARED_SURFACE_FORMS.get(form, (frozenset(), ""))
-            assert keys == allowed and reason, f"{form!r} names {sorted(keys)}; add it to the allow-list with a reason or fix the data"
-    for form, (keys, reason) in SHARED_SURFACE_FORMS.items():
+            assert keys == allowed and reason, (
+                f"{form!r} names {sorted(keys)}; add it to the allow-list with a reason or fix the data"
+            )
+    for form, (keys, _reason) in SHARED_SURFACE_FORMS.items():
         assert owners.get(form) == set(keys), f"stale allow-list entry {form!r}"
 
 
@@ -335,7 +342,9 @@ IN_THE_NEWS = ["israel", "iran", "north-korea", "ukraine", "taiwan"]
 
 
 @pytest.mark.parametrize("state", G20_AND_P5 + IN_THE_NEWS)
-def test_armed_forces_and_bodies_of_key_states(state: str, files: dict[str, list[dict[str, Any]]], actors: dict[str, dict[str, Any]]) -> None:
+def test_armed_forces_and_bodies_of_key_states(
+    state: str, files: dict[str, list[dict[str, Any]]], actors: dict[str, dict[str, Any]]
+) -> None:
     forces = [r["key"] for r in files["armed_forces.jsonl"] if state in _chain(actors, r["key"])]
     assert forces, f"no armed force of {state}"
     national = [k for k in forces if actors[k]["part_of"] == state]
@@ -347,16 +356,20 @@ def test_armed_forces_and_bodies_of_key_states(state: str, files: dict[str, list
     assert len(bodies) >= 2, f"{state} needs a foreign and a defence ministry"
 
 
-@pytest.mark.parametrize("state", G20_AND_P5 + IN_THE_NEWS + ["syria", "venezuela", "pakistan", "egypt", "hungary", "poland"])
+@pytest.mark.parametrize(
+    "state", G20_AND_P5 + IN_THE_NEWS + ["syria", "venezuela", "pakistan", "egypt", "hungary", "poland"]
+)
 def test_leaders_and_ministers_of_key_states(state: str, actors: dict[str, dict[str, Any]]) -> None:
     roles = [role for _, role in _roles(actors) if role.of == state]
-    assert any(r.kind == "leader" and r.holds_on(date(2025, 6, 1)) for r in roles), f"no leader of {state} on 2025-06-01"
+    assert any(r.kind == "leader" and r.holds_on(date(2025, 6, 1)) for r in roles), (
+        f"no leader of {state} on 2025-06-01"
+    )
     foreign = re.compile(r"Foreign|External|International Relations|Secretary of State")
     assert any(r.kind == "official" and foreign.search(r.office) for r in roles), f"no foreign minister of {state}"
     if state != "north-korea":  # its defence ministers are not published reliably
-        assert any(r.kind == "official" and re.search(r"Defen[cs]e|Armed Forces|Secretary of War", r.office) for r in roles), (
-            f"no defence minister of {state}"
-        )
+        assert any(
+            r.kind == "official" and re.search(r"Defen[cs]e|Armed Forces|Secretary of War", r.office) for r in roles
+        ), f"no defence minister of {state}"
 
 
 def test_counts(files: dict[str, list[dict[str, Any]]]) -> None:

@@ -62,7 +62,11 @@ DATE_AWARE_ROLES = [
     ("The U.S. president criticized Iran.", date(2019, 6, 1), {"U.S. president": "donald-trump"}),
     ("The U.S. president criticized Iran.", date(2022, 6, 1), {"U.S. president": "joe-biden"}),
     ("The U.S. president criticized Iran.", date(2025, 6, 1), {"U.S. president": "donald-trump"}),
-    ("Xi Jinping arrived. The Chinese leader is planning a visit.", date(2025, 9, 29), {"Chinese leader": "xi-jinping"}),
+    (
+        "Xi Jinping arrived. The Chinese leader is planning a visit.",
+        date(2025, 9, 29),
+        {"Chinese leader": "xi-jinping"},
+    ),
 ]
 
 COREFERENCE = [

@@ -34,7 +34,7 @@ def test_digraph_adds_up_parallel_relations_and_symmetric_ones_both_ways() -> No
     G = relations(("a", "b", "pressures", 2), ("a", "b", "demands", 3), ("b", "a", "opposes", 1),
                   ("a", "c", "meets", 4), symmetric=("meets",))
     H = weighted_digraph(G)
-    assert dict(((u, v), w) for u, v, w in H.edges(data="weight")) == {
+    assert {(u, v): w for u, v, w in H.edges(data="weight")} == {
         ("a", "b"): 5, ("b", "a"): 1, ("a", "c"): 4, ("c", "a"): 4,
     }
     assert {(u, v): w for u, v, w in weighted_digraph(G, weight=None).edges(data="weight")}[("a", "b")] == 2

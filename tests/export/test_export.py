@@ -86,7 +86,7 @@ def test_csv_has_one_flat_row_per_statement(store: GraphStore) -> None:
     assert tuple(rows[0]) == CSV_COLUMNS
     records = list(store.iter_statements())
     assert len(rows) == len(records)
-    for row, record in zip(rows, records):
+    for row, record in zip(rows, records, strict=True):
         assert row["id"] == record.id
         assert row["subject_label"] == record.subject.label
         assert row["object_wikidata"] == (record.object.wikidata or "")

@@ -82,4 +82,8 @@ def test_a_config_without_the_tokenizer_section_still_recases_headlines(extracto
     own = Extractor(ExtractConfig(config=str(tmp_path / "old.cfg")))
     assert isinstance(own.nlp.tokenizer, HeadlineTokenizer)
     article = Article(doc_id="t", text="Xi Pressures Trump To Oppose Taiwan Independence", date=date(2025, 9, 29))
-    assert sorted(statement_iri(s) for s in own.extract(article)) == sorted(statement_iri(s) for s in extractor.extract(article)) != []
+    assert (
+        sorted(statement_iri(s) for s in own.extract(article))
+        == sorted(statement_iri(s) for s in extractor.extract(article))
+        != []
+    )

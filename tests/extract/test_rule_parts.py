@@ -67,7 +67,7 @@ def test_each_rule_family_alone(parse, name, text, expected):
 
 
 def test_an_unknown_rule_name_says_which_there_are():
-    with pytest.raises(KGError, match="unknown relation rule 'coref'.*noun, surface, titles, verb"):
+    with pytest.raises(KGError, match=r"unknown relation rule 'coref'.*noun, surface, titles, verb"):
         get_rule("coref")
 
 
@@ -141,9 +141,15 @@ def test_dedupe_keeps_the_first_most_confident_per_key_and_ignores_direction_of_
         return Relation(subject=s, predicate=p, object=o, sent_start=0, sent_end=3, rule=rule,
                         confidence=confidence, negated=negated)
 
-    rows = [rel(a, "attacks", b, 0.7, "noun"), rel(a, "attacks", b, 0.75, "verb"), rel(a, "attacks", b, 0.75, "surface"),
-            rel(a, "meets", b, 0.7, "verb"), rel(b, "meets", a, 0.7, "noun"),
-            rel(a, "attacks", b, 0.5, "verb", negated=True), rel(b, "attacks", a, 0.5, "verb")]
+    rows = [
+        rel(a, "attacks", b, 0.7, "noun"),
+        rel(a, "attacks", b, 0.75, "verb"),
+        rel(a, "attacks", b, 0.75, "surface"),
+        rel(a, "meets", b, 0.7, "verb"),
+        rel(b, "meets", a, 0.7, "noun"),
+        rel(a, "attacks", b, 0.5, "verb", negated=True),
+        rel(b, "attacks", a, 0.5, "verb"),
+    ]
     assert [(r.subject.actor.key, r.predicate, r.rule, r.negated) for r in dedupe(rows)] == [
         ("a", "attacks", "verb", False), ("a", "meets", "verb", False),
         ("a", "attacks", "verb", True), ("b", "attacks", "verb", False)]

@@ -77,7 +77,9 @@ def test_committed_file_matches_the_converter(shared_dir: Path, tmp_path: Path) 
 
 def test_committed_file_rows() -> None:
     """Every row has the six columns and a known sector; key words are there."""
-    lines = [line for line in (PIPELINES / "agents.tsv").read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
+    lines = [
+        line for line in (PIPELINES / "agents.tsv").read_text(encoding="utf-8").splitlines() if not line.startswith("#")
+    ]
     sectors = convert.read_sectors()
     rows = {r[0]: r for r in (line.split("\t") for line in lines[1:])}
     assert all(len(r) == 6 and r[3] in sectors for r in rows.values())

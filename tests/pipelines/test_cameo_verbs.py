@@ -21,13 +21,17 @@ def test_every_cameo_root_maps_to_a_predicate_or_is_left_out(table) -> None:  # 
     left_out = {row[0] for row in convert._read_tsv(PIPELINES / "cameo_left_out.tsv")}
     for number in range(1, 21):
         root = f"{number:02d}"
-        assert table.predicate(root) is not None or root in left_out, f"CAMEO root {root} is neither mapped nor left out"
+        assert table.predicate(root) is not None or root in left_out, (
+            f"CAMEO root {root} is neither mapped nor left out"
+        )
 
 
 def test_mapped_predicates_exist_and_carry_the_code_root(table) -> None:  # type: ignore[no-untyped-def]
     for code, predicate, note in convert._read_tsv(PIPELINES / "cameo_codes.tsv"):
         assert predicate in PREDICATES, f"{code}: unknown predicate {predicate}"
-        assert PREDICATES[predicate].cameo == code[:2] or "geokg" in note, f"{code} → {predicate}: root differs, say why"
+        assert PREDICATES[predicate].cameo == code[:2] or "geokg" in note, (
+            f"{code} → {predicate}: root differs, say why"
+        )
     for root, predicate in table.roots.items():
         assert PREDICATES[predicate].cameo == root
 

@@ -1,4 +1,4 @@
-"""kg.rdf.convert: records → quads exactly as ONTOLOGY.md lays them out."""
+"""kg.rdf.convert: records → quads exactly as docs/rdf-model.md lays them out."""
 from __future__ import annotations
 
 from dataclasses import replace

@@ -1,12 +1,11 @@
-"""kg.rdf.namespaces: the GKG class lists exactly the terms of ontology/geokg.ttl."""
+"""kg.namespaces: the GKG class lists exactly the terms of ontology/geokg.ttl."""
 from __future__ import annotations
 
 import pyoxigraph as ox
 import pytest
 from rdflib import Graph, URIRef
 
-from kg.rdf import iris
-from kg.rdf.namespaces import (
+from kg.namespaces import (
     ACTOR,
     ARTICLE,
     GKG,
@@ -17,6 +16,7 @@ from kg.rdf.namespaces import (
     bind_namespaces,
     named_node,
 )
+from kg.rdf import iris
 from kg.resources import ontology_path
 
 

@@ -1,4 +1,4 @@
-"""kg.rdf.records: a statement as one object of the JSON Lines format (STATEMENTS.md)."""
+"""kg.rdf.records: a statement as one object of the JSON Lines format (docs/statements.md)."""
 from __future__ import annotations
 
 import json

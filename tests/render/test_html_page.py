@@ -133,11 +133,11 @@ def test_content_security_policy_allows_exactly_the_inline_scripts(
         a for t, a in tags.tags if t == "meta" and a.get("http-equiv") == "Content-Security-Policy"
     ]
     assert len(metas) == 1
-    policy = dict(
-        (part.split()[0], part.split()[1:])
+    policy = {
+        part.split()[0]: part.split()[1:]
         for part in (metas[0]["content"] or "").split(";")
         if part.strip()
-    )
+    }
     assert policy["default-src"] == ["'none'"]
     assert "connect-src" not in policy  # falls back to default-src 'none'
     assert "'unsafe-inline'" not in policy["script-src"]
@@ -212,7 +212,7 @@ def test_placeholders_in_data_are_not_expanded() -> None:
 def edges_by_predicate(data: dict[str, Any]) -> dict[str, tuple[dict[str, Any], dict[str, Any]]]:
     return {
         info["predicate"] + ("|not" if info["negated"] else ""): (edge, info)
-        for edge, info in zip(data["edges"], data["edgeInfo"])
+        for edge, info in zip(data["edges"], data["edgeInfo"], strict=True)
     }
 
 
@@ -253,7 +253,7 @@ def test_negated_edges_hidden_unless_asked_for(mixed_graph: nx.MultiDiGraph) -> 
 
 def test_nodes_sized_by_degree_and_coloured_by_type(mixed_graph: nx.MultiDiGraph) -> None:
     data = page_data(mixed_graph)
-    by_label = {info["label"]: node for node, info in zip(data["nodes"], data["nodeInfo"])}
+    by_label = {info["label"]: node for node, info in zip(data["nodes"], data["nodeInfo"], strict=True)}
     # China meets or is met by USA, Taiwan, Xi, PLA; Xi only touches China
     assert by_label["China"]["size"] > by_label["Taiwan"]["size"] > by_label["Xi Jinping"]["size"]
     assert by_label["Xi Jinping"]["color"]["background"] == TYPE_COLOURS["Person"]
@@ -280,7 +280,7 @@ def test_predicate_filter_lists_each_predicate_once(mixed_graph: nx.MultiDiGraph
 def test_parallel_edges_are_curved_apart(mixed_graph: nx.MultiDiGraph) -> None:
     data = page_data(mixed_graph)
     usa_taiwan = [
-        e for e, info in zip(data["edges"], data["edgeInfo"])
+        e for e, info in zip(data["edges"], data["edgeInfo"], strict=True)
         if info["predicate"] in ("supports", "providesAidTo")
     ]
     roundness = sorted(e["smooth"]["roundness"] for e in usa_taiwan)

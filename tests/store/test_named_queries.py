@@ -19,7 +19,15 @@ from kg.store import GraphStore
 from kg.store.named_queries import NamedQuery, named_queries
 from kg.types import Actor, Article, Statement
 from tests.store.records import (
-    NAMED_QUERY_PARAMS, RUN, TEXT, UNKNOWN, article, evidence, many, sample_store, statements,
+    NAMED_QUERY_PARAMS,
+    RUN,
+    TEXT,
+    UNKNOWN,
+    article,
+    evidence,
+    many,
+    sample_store,
+    statements,
 )
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -7,8 +7,8 @@ import pytest
 import rdflib
 
 from kg.errors import StoreError
+from kg.namespaces import ACTOR, GKG
 from kg.rdf.iris import article_iri
-from kg.rdf.namespaces import ACTOR, GKG
 from kg.store import GraphStore, RemoteStore, rdflib_dataset
 from tests.store.records import RUN, article, statements
 

@@ -25,7 +25,15 @@ from kg.store import GraphStore, OxigraphServer, RemoteStore, free_port, is_remo
 from kg.store.named_queries import named_queries
 from kg.store.remote import bind_with_values
 from tests.store.records import (
-    CHINA, NAMED_QUERY_PARAMS, RUN, UNKNOWN, WSJ, article, many, sample_store, statements,
+    CHINA,
+    NAMED_QUERY_PARAMS,
+    RUN,
+    UNKNOWN,
+    WSJ,
+    article,
+    many,
+    sample_store,
+    statements,
 )
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -15,7 +15,15 @@ from kg.rdf.records import statement_to_json
 from kg.store import GraphStore
 from kg.types import Role
 from tests.store.records import (
-    CHINA, RUN, TAIWAN, TRUMP, UNKNOWN, XI, article, many, statements,
+    CHINA,
+    RUN,
+    TAIWAN,
+    TRUMP,
+    UNKNOWN,
+    XI,
+    article,
+    many,
+    statements,
 )
 
 
@@ -34,7 +42,7 @@ def expected_json(art, stmts) -> list[dict]:  # type: ignore[no-untyped-def]
     out = []
     for st in stmts:
         record = statement_to_json(st)
-        # dcterms:date is the statement's date, else the article's (ONTOLOGY.md)
+        # dcterms:date is the statement's date, else the article's (docs/rdf-model.md)
         record["date"] = st.date or (art.date.isoformat() if art.date else None)
         record.update(headline=art.title, url=art.url, source=art.source)
         out.append(record)

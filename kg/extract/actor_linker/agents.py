@@ -24,7 +24,9 @@ def agent_mention(doc: Doc, m: Mention, taken: set[int], data: LinkerData) -> Me
     if any(i in taken for i in range(m.end, noun.i)):
         return None
     lemma = noun.lemma_.lower()
-    if noun.dep_ == "compound" and noun.head.ent_type_ == "PERSON" or noun.i + 1 in taken and doc[noun.i + 1].ent_type_ == "PERSON":
+    if (noun.dep_ == "compound" and noun.head.ent_type_ == "PERSON") or (
+        noun.i + 1 in taken and doc[noun.i + 1].ent_type_ == "PERSON"
+    ):
         return None  # "Chinese President Xi Jinping": a title, read by the relation rules
     if lemma in data.state_agents:
         return Mention(m.start, noun.i + 1, m.actor, "agent")

@@ -31,7 +31,7 @@ def description_mentions(doc: Doc, mentions: list[Mention], taken: set[int], dat
             words = " ".join(t.lower_ for t in doc[tok.i + 1: end])
             if words not in descriptors:
                 continue
-            if end < len(doc) and doc[end].lower_ in ("of", "'s", "’s") or doc[end - 1].pos_ not in ("NOUN", "PROPN"):
+            if (end < len(doc) and doc[end].lower_ in ("of", "'s", "’s")) or doc[end - 1].pos_ not in ("NOUN", "PROPN"):
                 break  # "the country of origin", "the nation's": not a plain reference
             actor_type, keys = descriptors[words]
             window_start = sentence_window_start(doc, tok.i, 3)

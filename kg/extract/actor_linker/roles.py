@@ -44,10 +44,20 @@ def _single_holder(data: LinkerData, kind: str, title: str, state: str, day: Dat
     holders = data.kb.holders(kind, state, day)
     if kind == "official":
         words = set(title.split()) - {"minister", "secretary"}
-        holders = [p for p in holders
-                   if any(r.of == state and r.holds_on(day) and title.split()[-1] in r.office.lower()
-                          and all(w in r.office.lower() or w in ("defense", "defence") and "defen" in r.office.lower() for w in words)
-                          for r in p.roles)]
+        holders = [
+            p
+            for p in holders
+            if any(
+                r.of == state
+                and r.holds_on(day)
+                and title.split()[-1] in r.office.lower()
+                and all(
+                    w in r.office.lower() or (w in ("defense", "defence") and "defen" in r.office.lower())
+                    for w in words
+                )
+                for r in p.roles
+            )
+        ]
     if len(holders) != 1:
         if kind == "leader" and title in ("leader", "president") and holders:
             presidents = [p for p in holders if any("president" in r.office.lower() for r in p.roles)]

@@ -47,5 +47,5 @@ def get_rule(name: str) -> Rule:
     return RULES[name]
 
 
-# the rule families; importing them registers them
-from kg.extract.relations.rules import noun, surface, titles, verb  # noqa: F401
+# the rule families; importing them registers them (last: they import the registry above)
+from kg.extract.relations.rules import noun, surface, titles, verb  # noqa: E402, F401

@@ -98,7 +98,7 @@ def _prep_objects(ctx: SentenceContext, trig: Trigger, frame: Frame) -> Objects:
             objects += [(m, "verb") for m in territory(pobj(c), by_token)]
         elif c.dep_ == "prep" and (c.lower_ in frame.verb_preps or c.lower_ in particle):
             objects += [(m, "verb") for m in mentions_at(pobj(c), by_token, people)]
-        elif (c.dep_ in ("dobj", "obj") or c.dep_ == "prt" and c.i in trig.tokens) and c.i not in by_token:
+        elif (c.dep_ in ("dobj", "obj") or (c.dep_ == "prt" and c.i in trig.tokens)) and c.i not in by_token:
             if c.dep_ == "prt":
                 c = pobj(c) or c
             # "broke off relations with Nicaragua", "cut ties with Israel": the phrase

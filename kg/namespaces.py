@@ -1,8 +1,8 @@
 """The geokg vocabulary: every namespace IRI, defined once, and the checked ontology terms.
 
-This is the base layer of the RDF side: :mod:`kg.rdf.iris` (which mints IRIs),
-:mod:`kg.vocab`, :mod:`kg.rdf.convert` and the stores take their namespaces from here and
-import nothing else of geokg for them.
+This module is in the bottom layer of geokg (it imports nothing else of it):
+:mod:`kg.rdf.iris` (which mints IRIs), :mod:`kg.vocab`, :mod:`kg.rdf.convert` and the stores
+take their namespaces from here.
 
 :class:`GKG` lists every term that ``ontology/geokg.ttl`` defines (a test keeps the two in
 step), so a misspelt term fails at import time instead of producing a silent new IRI:
@@ -58,7 +58,7 @@ __all__ = [
     "named_node",
 ]
 
-#: the namespaces of ONTOLOGY.md ("Namespaces")
+#: the namespaces of docs/rdf-model.md ("Namespaces")
 GKG_NS = "https://w3id.org/geokg/ontology#"
 ACTOR_NS = "https://w3id.org/geokg/actor/"
 STATEMENT_NS = "https://w3id.org/geokg/statement/"
@@ -180,7 +180,7 @@ RUN = Namespace(RUN_NS)
 XSD = Namespace(XSD_NS)
 WD = Namespace(WD_NS)
 
-#: prefix -> namespace IRI, the prefixes of ONTOLOGY.md ("Namespaces") in a stable order
+#: prefix -> namespace IRI, the prefixes of docs/rdf-model.md ("Namespaces") in a stable order
 PREFIXES: dict[str, str] = {
     "gkg": GKG_NS,
     "actor": ACTOR_NS,

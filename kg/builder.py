@@ -11,7 +11,7 @@ Bad inputs never cost good articles: the input stream (:func:`kg.ingest.read_ite
 each bad item as its error, which :class:`~kg.ingest.problems.InputProblems` keeps aside, so
 the extractor's batches only ever hold good articles. An article whose text was already built
 under another doc_id in the same build is skipped as a bad input too (E118): the article IRI is
-the hash of its text (ONTOLOGY.md), so both would be one graph.
+the hash of its text (docs/rdf-model.md), so both would be one graph.
 
 ``replace=True`` makes the store hold exactly the articles of the input, without ever removing
 what it has not replaced: each article replaces its earlier version (same text, or same
