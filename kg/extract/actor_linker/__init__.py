@@ -6,6 +6,8 @@ list of :class:`~kg.extract.extensions.Mention`. The rules, one module each, in 
 
 1. :mod:`~kg.extract.actor_linker.entities`: names the knowledge base knows, surnames of
    persons named in full earlier, other PERSON / ORG entities as minted actors;
+   then :mod:`~kg.extract.actor_linker.titles`: a person named after a state and a title
+   ("Malian Foreign Minister Abdoulaye Diop") gets the title's country and office, dated;
 2. :mod:`~kg.extract.actor_linker.roles`: a state with a title and no name ("the Chinese
    leader") → the person who held that office on the article date;
 3. :mod:`~kg.extract.actor_linker.generic`: a state with an agent phrase of

@@ -15,6 +15,7 @@ from kg.extract.actor_linker.entities import link_entity
 from kg.extract.actor_linker.generic import generic_mention
 from kg.extract.actor_linker.pronouns import pronoun_mentions
 from kg.extract.actor_linker.roles import role_mention
+from kg.extract.actor_linker.titles import titled_persons
 from kg.extract.extensions import Mention
 from kg.extract.lexicon import Lexicon, load_lexicon
 from kg.extract.resources import get_kb
@@ -36,7 +37,7 @@ class ActorLinker:
         self.data = LinkerData.build(kb, lexicon, agents)
 
     def __call__(self, doc: Doc) -> Doc:
-        mentions = self._entities(doc)
+        mentions = titled_persons(doc, self._entities(doc), doc._.kg_date, self.data)
         taken = {i for m in mentions for i in range(m.start, m.end)}
         mentions.extend(self._state_mentions(doc, mentions, doc._.kg_date, taken))
         if self.pronouns:

@@ -8,10 +8,11 @@ rebels (ONTOLOGY.md, "Generic actors"). The sector decides what the phrase stand
   them, else the generic actor (Nigeria: military);
 - any other sector → the generic actor of the state and the sector.
 
-A phrase followed by a name is a title ("Kenyan police chief John Doe"), one that modifies
-another noun is not the group ("a Kenyan police station"): neither makes a mention; nor does
-"<title> of <state>" in apposition ("Mugabe, former president of Zimbabwe"). One-word agents
-that ``cues.toml`` lists as state agents ("spokesman", "jets") are left to
+No mention comes from a title: a phrase followed by a name ("Kenyan police chief John
+Doe"), a capitalised title word or one with a name in its phrase ("U.S. Senator from Vermont
+Bernie Sanders"), "<title> of <state>" in apposition ("Mugabe, former president of
+Zimbabwe"); nor from a phrase that modifies another noun ("a Kenyan police station").
+One-word agents that ``cues.toml`` lists as state agents ("spokesman", "jets") are left to
 :mod:`~kg.extract.actor_linker.agents`.
 """
 from __future__ import annotations
@@ -62,7 +63,7 @@ def _phrase_after(doc: Doc, m: Mention, taken: set[int], data: LinkerData) -> tu
             continue
         if n == 1 and span[0].lemma_.lower() in data.state_agents | data.force_agents:
             return None  # geokg's own state agents ("spokesman", "jets"): agents.py
-        if root.head.i not in range(i, i + n) or not _is_group(doc, span[-1], taken):
+        if root.head.i not in range(i, i + n) or not _is_group(doc, span[-1], taken, data):
             return None
         return m.start, i + n, sector
     return None
@@ -87,10 +88,26 @@ def _phrase_before(doc: Doc, m: Mention, taken: set[int], data: LinkerData) -> t
     return None
 
 
-def _is_group(doc: Doc, tok: Token, taken: set[int]) -> bool:
-    """The agent phrase ending at ``tok`` names the group: a noun, no name or noun after it."""
+def _is_group(doc: Doc, tok: Token, taken: set[int], data: LinkerData) -> bool:
+    """The agent phrase ending at ``tok`` names the group: a noun, no name or noun after it,
+    and no person's title ("United States Senator from Vermont Bernie Sanders")."""
     if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ == "compound":
+        return False
+    if tok.lower_ in data.title_kind and (tok.text[:1].isupper() and not tok.is_sent_start
+                                          or any(_names_holder(t, tok) for t in doc[tok.i + 1: tok.i + 6])):
         return False
     nxt = tok.i + 1
     return not (nxt < len(doc) and (nxt in taken or doc[nxt].ent_type_ == "PERSON"
                                     or doc[nxt].pos_ == "PROPN" and doc[nxt].dep_ in ("compound", "appos")))
+
+
+def _names_holder(tok: Token, title: Token) -> bool:
+    """``tok`` is a name that hangs on ``title`` through nouns and prepositions only
+    ("senator from Vermont Bernie Sanders"), not through a verb ("prosecutor investigating X")."""
+    if tok.ent_type_ != "PERSON":
+        return False
+    while tok.i != title.i:
+        if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return True
