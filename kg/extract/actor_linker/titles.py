@@ -11,12 +11,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date as Date
+from typing import cast
 
 from spacy.tokens import Doc
 
 from kg.extract.actor_linker.data import LinkerData
 from kg.extract.extensions import Mention
-from kg.types import Actor, Role
+from kg.types import Actor, Role, RoleKind
 
 __all__ = ["titled_persons"]
 
@@ -60,8 +61,8 @@ def _title_after(doc: Doc, i: int, data: LinkerData) -> tuple[int, str, str] | N
 def _titled(person: Actor, state: Actor, title: str, kind: str, day: Date | None,
             data: LinkerData) -> Actor | None:
     """The person with the title's country and role, a namesake, or None (nothing to add)."""
-    roles = (Role(office=title, of=state.key, kind=kind, start=day.isoformat(), end=day.isoformat()),) \
-        if day is not None else ()  # type: ignore[arg-type]
+    held = (day.isoformat(),) * 2 if day is not None else None
+    roles = (Role(title, state.key, cast(RoleKind, kind), *held),) if held else ()
     if not person.known:
         if person.country == state.country and (not roles or set(roles) <= set(person.roles)):
             return None
