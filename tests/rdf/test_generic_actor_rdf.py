@@ -94,8 +94,8 @@ BROKEN = {
                        "one CAMEO agent code of a generic actor"),
     "no state": ("DELETE { actor:mli-reb gkg:partOf actor:mali } WHERE {}",
                  "is gkg:partOf its state"),
-    "part of no state": ("DELETE { actor:mli-reb gkg:partOf actor:mali } "
-                         "INSERT { actor:mli-reb gkg:partOf actor:mli-reb } WHERE {}",
+    "part of no state": (("DELETE { actor:mli-reb gkg:partOf actor:mali } "
+                          "INSERT { actor:mli-reb gkg:partOf actor:mli-reb } WHERE {}"),
                          "is gkg:partOf its state"),
     "no country": ('DELETE { actor:mli-reb gkg:countryCode "MLI" } WHERE {}',
                    "has the gkg:countryCode of its state"),
