@@ -38,6 +38,8 @@ class AgentWords:
     phrases: dict[str, Sector]
     #: the most words an agent phrase has
     longest: int
+    #: the phrases that are plural forms ("rebels", "security forces")
+    plurals: frozenset[str] = frozenset()
 
     def get(self, words: str) -> Sector | None:
         """The sector of an agent phrase, or None."""
@@ -104,6 +106,7 @@ def load_agent_words(folder: str | None = None) -> AgentWords:
     sectors = read_sectors(base / "agent_sectors.tsv")
     order = {code: i for i, code in enumerate(sectors)}
     phrases: dict[str, Sector] = {}
+    plurals: set[str] = set()
     seen_added: set[str] = set()
     for name in ("agents.tsv", "agents_added.tsv"):
         if name == "agents_added.tsv" and not (base / name).is_file():
@@ -118,5 +121,7 @@ def load_agent_words(folder: str | None = None) -> AgentWords:
                 phrases[phrase] = sector
             if name == "agents_added.tsv":
                 seen_added.add(phrase)
+            if row[1] == "plural":
+                plurals.add(phrase)
     longest = max((p.count(" ") + 1 for p in phrases), default=0)
-    return AgentWords(sectors=sectors, phrases=phrases, longest=longest)
+    return AgentWords(sectors=sectors, phrases=phrases, longest=longest, plurals=frozenset(plurals))

@@ -123,6 +123,11 @@ def test_gov_and_mil_phrases(mentions, text, expected):
     "On Monday, United States Senator from Vermont Bernie Sanders endorsed Joe Biden.",
     "Robert Mugabe, former president of Zimbabwe, has died.",
     "Russia attacked Ukraine.",
+    "Flights were cancelled by American Airlines and JetBlue.",   # a capitalised name
+    "It was the first non-Iranian oil tanker to cross.",          # "non-"
+    "He became the first South American athlete to win a medal.",  # part of a longer name
+    "An Al Jazeera reporter in Kenya noted the reports.",         # one person in a place
+    "A jury convicted Michael Avenatti, the US lawyer, of fraud.",  # describes a person
 ])
 def test_phrases_that_make_no_generic_actor(mentions, text):
     assert {row for row in mentions(text) if row[4] is not None} == set()

@@ -8,10 +8,14 @@ rebels (ONTOLOGY.md, "Generic actors"). The sector decides what the phrase stand
   them, else the generic actor (Nigeria: military);
 - any other sector → the generic actor of the state and the sector.
 
-No mention comes from a title: a phrase followed by a name ("Kenyan police chief John
-Doe"), a capitalised title word or one with a name in its phrase ("U.S. Senator from Vermont
-Bernie Sanders"), "<title> of <state>" in apposition ("Mugabe, former president of
-Zimbabwe"); nor from a phrase that modifies another noun ("a Kenyan police station").
+No mention comes from a title or a person's description: a phrase followed by a name
+("Kenyan police chief John Doe"), a title with a name in its phrase ("U.S. senator from
+Vermont Bernie Sanders"), a phrase in apposition to a person ("Avenatti, the US lawyer") or
+"<title> of <state>" in apposition ("Mugabe, former president of Zimbabwe"); nor from a
+capitalised agent word, part of a name ("American Airlines", "Swedish Parliament"), a state
+word inside another ("non-Iranian", "South American"), a phrase that modifies another noun
+("a Kenyan police station") or a singular "<agent> in <state>" ("a reporter in Kenya": where
+one person is, not the group; "rebels in Mali" is).
 One-word agents that ``cues.toml`` lists as state agents ("spokesman", "jets") are left to
 :mod:`~kg.extract.actor_linker.agents`.
 """
@@ -34,12 +38,25 @@ _AFTER_PREPS = ("in", "of")
 
 def generic_mention(doc: Doc, m: Mention, taken: set[int], data: LinkerData) -> Mention | None:
     """The mention of state ``m`` with an agent phrase before or after it, or None."""
+    if _inside_longer_name(doc, m.start, taken):
+        return None
     found = _phrase_after(doc, m, taken, data) or _phrase_before(doc, m, taken, data)
     if found is None:
         return None
     start, end, sector = found
     phrase = doc[start:end].text
     return Mention(start, end, _actor_for(m.actor, sector, phrase, data), "agent")
+
+
+def _inside_longer_name(doc: Doc, start: int, taken: set[int]) -> bool:
+    """"non-Iranian", "South American": the state word is part of another word or name."""
+    if start == 0:
+        return False
+    before = doc[start - 1]
+    if before.text in ("-", "non-") or before.lower_ == "non":
+        return True
+    return before.text[:1].isupper() and not before.is_sent_start and before.i not in taken \
+        and before.pos_ in ("PROPN", "ADJ")
 
 
 def _actor_for(state: Actor, sector: Sector, phrase: str, data: LinkerData) -> Actor:
@@ -81,8 +98,9 @@ def _phrase_before(doc: Doc, m: Mention, taken: set[int], data: LinkerData) -> t
         sector = data.agents.get(" ".join(t.lower_ for t in span))
         if sector is None or any(t.i in taken for t in span):
             continue
-        if doc[prep].head.i != span[-1].i or span[-1].pos_ not in ("NOUN", "PROPN") \
-                or sector.code in (GOV, "ELI") or span[-1].dep_ == "appos":
+        head = span[-1]
+        if doc[prep].head.i != head.i or head.pos_ not in ("NOUN", "PROPN") or sector.code in (GOV, "ELI") \
+                or head.dep_ == "appos" or doc[prep].lower_ == "in" and span.text.lower() not in data.agents.plurals:
             return None  # "Mugabe, former president of Zimbabwe": a title, read by the relation rules
         return prep - n, m.end, sector
     return None
@@ -91,10 +109,11 @@ def _phrase_before(doc: Doc, m: Mention, taken: set[int], data: LinkerData) -> t
 def _is_group(doc: Doc, tok: Token, taken: set[int], data: LinkerData) -> bool:
     """The agent phrase ending at ``tok`` names the group: a noun, no name or noun after it,
     and no person's title ("United States Senator from Vermont Bernie Sanders")."""
-    if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ == "compound":
-        return False
-    if tok.lower_ in data.title_kind and (tok.text[:1].isupper() and not tok.is_sent_start
-                                          or any(_names_holder(t, tok) for t in doc[tok.i + 1: tok.i + 6])):
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ == "compound" or tok.text[:1].isupper() and not tok.is_sent_start:
+        return False  # "American Airlines", "Swedish Parliament": a name, not the generic group
+    if tok.dep_ == "appos" and tok.head.ent_type_ == "PERSON":
+        return False  # "Michael Avenatti, the US lawyer": describes a person
+    if tok.lower_ in data.title_kind and any(_names_holder(t, tok) for t in doc[tok.i + 1: tok.i + 6]):
         return False
     nxt = tok.i + 1
     return not (nxt < len(doc) and (nxt in taken or doc[nxt].ent_type_ == "PERSON"
