@@ -81,6 +81,7 @@ GENERIC = [
      ("Russia's military intelligence", "rus-spy", "Russia: intelligence", "GovernmentBody", "SPY")),
     # "<agent phrase> in/of <state>"
     ("Rebels in Mali attacked Kidal.", ("Rebels in Mali", "mli-reb", "Mali: rebels", "Organization", "REB")),
+    ("A court in Georgia sentenced him.", ("court in Georgia", "geo-jud", "Georgia: judiciary", "GovernmentBody", "JUD")),
     ("The army of Nigeria attacked them.",
      ("army of Nigeria", "nga-mil", "Nigeria: military", "ArmedForce", "MIL")),
 ]

@@ -14,8 +14,8 @@ Vermont Bernie Sanders"), a phrase in apposition to a person ("Avenatti, the US 
 "<title> of <state>" in apposition ("Mugabe, former president of Zimbabwe"); nor from a
 capitalised agent word, part of a name ("American Airlines", "Swedish Parliament"), a state
 word inside another ("non-Iranian", "South American"), a phrase that modifies another noun
-("a Kenyan police station") or a singular "<agent> in <state>" ("a reporter in Kenya": where
-one person is, not the group; "rebels in Mali" is).
+("a Kenyan police station") or "<agent> in <state>" naming one person ("a reporter in
+Kenya": where one person is; "rebels in Mali" and "a court in Georgia" are groups).
 One-word agents that ``cues.toml`` lists as state agents ("spokesman", "jets") are left to
 :mod:`~kg.extract.actor_linker.agents`.
 """
@@ -100,10 +100,18 @@ def _phrase_before(doc: Doc, m: Mention, taken: set[int], data: LinkerData) -> t
             continue
         head = span[-1]
         if doc[prep].head.i != head.i or head.pos_ not in ("NOUN", "PROPN") or sector.code in (GOV, "ELI") \
-                or head.dep_ == "appos" or doc[prep].lower_ == "in" and span.text.lower() not in data.agents.plurals:
+                or head.dep_ == "appos" or doc[prep].lower_ == "in" and not _group_in(span, sector, data):
             return None  # "Mugabe, former president of Zimbabwe": a title, read by the relation rules
         return prep - n, m.end, sector
     return None
+
+
+def _group_in(span: Span, sector: Sector, data: LinkerData) -> bool:
+    """"rebels in Mali", "a court in Georgia" name the group; "a reporter in Kenya" one person:
+    a plural phrase, or a body (a sector of state bodies) that is no person's title."""
+    words = span.text.lower()
+    return words in data.agents.plurals or sector.actor_type in ("GovernmentBody", "ArmedForce") \
+        and words not in data.title_kind
 
 
 def _is_group(doc: Doc, tok: Token, taken: set[int], data: LinkerData) -> bool:
