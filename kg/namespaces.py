@@ -93,6 +93,7 @@ class GKG(_rdflib_namespace.DefinedNamespace):
 
     # actor properties and roles
     countryCode: URIRef
+    sector: URIRef
     Role: URIRef
     holder: URIRef
     office: URIRef

@@ -89,7 +89,8 @@ class Actor:
 
     ``key`` is the stable local name of the actor IRI (``xi-jinping`` →
     ``https://w3id.org/geokg/actor/xi-jinping``). ``known`` is False for actors minted from
-    text that the knowledge base does not hold.
+    text that the knowledge base does not hold. ``sector`` is the CAMEO agent code of a
+    generic actor ("REB" for Mali: rebels, ONTOLOGY.md "Generic actors"), None otherwise.
     """
 
     key: str
@@ -101,7 +102,7 @@ class Actor:
     part_of: str | None = None
     roles: tuple[Role, ...] = ()
     known: bool = True
-
+    sector: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,7 +23,7 @@ from typing import Any
 __all__ = ["cache_dir", "digest", "load", "save", "tokenised"]
 
 #: bump when the layout of cached objects changes
-FORMAT = b"geokg-actor-cache-1"
+FORMAT = b"geokg-actor-cache-2"  # 2: Actor.sector
 #: entries of each kind kept (the most recently used ones)
 KEEP = 6
 

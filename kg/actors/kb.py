@@ -191,6 +191,12 @@ class KnowledgeBase:
             key = f"{key}-{slugify(type_)}"
         return Actor(key=key, label=label, type=type_, country=country, known=False)  # type: ignore[arg-type]
 
+    def mint_namesake(self, label: str, type_: str, country: str) -> Actor:
+        """An actor named like a known one but of another country ("Abdoulaye Diop", the
+        Malian minister, not the Senegalese one): key ``{slug}-{iso3}``."""
+        return Actor(key=f"{slugify(label)}-{country.lower()}", label=label, type=type_,  # type: ignore[arg-type]
+                     country=country, known=False)
+
 
 def _parse_record(rec: dict, where: str) -> tuple[Actor, dict[str, list[str]]]:
     if not isinstance(rec, dict):

@@ -100,7 +100,8 @@ def graph_from_statements(
     Returns
     -------
     networkx.MultiDiGraph
-        Nodes are actor IRIs with ``label``, ``type``, ``country``, ``wikidata`` and ``key``.
+        Nodes are actor IRIs with ``label``, ``type``, ``country``, ``sector`` (the CAMEO
+        agent code of a generic actor such as Mali: rebels, else None), ``wikidata`` and ``key``.
         Edges are keyed by :func:`edge_key` and carry ``predicate``, ``plover``,
         ``quad_class``, ``modality``, ``negated``, ``symmetric``, ``statements`` (count),
         ``sources`` (distinct articles), ``first_date``, ``last_date``, ``confidence`` (the
@@ -312,6 +313,7 @@ def _node_attributes(actor: ActorRecord) -> dict[str, Any]:
         "label": str(actor.label or _key(iri)),
         "type": actor.type,
         "country": actor.country,
+        "sector": actor.sector,
         "wikidata": actor.wikidata,
         "key": _key(iri),
     }

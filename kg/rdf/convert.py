@@ -236,8 +236,8 @@ def actor_quads(actor: Actor) -> list[ox.Quad]:
     """The description of ``actor`` in the actors graph (docs/rdf-model.md, "Actors").
 
     Type (``gkg:Actor`` and its class), ``rdfs:label``, ``skos:altLabel`` for each alias,
-    ``owl:sameAs wd:Q…``, ``gkg:countryCode``, ``gkg:partOf`` and one ``gkg:Role`` node per
-    role, whose IRI comes from :func:`kg.rdf.iris.role_iri`.
+    ``owl:sameAs wd:Q…``, ``gkg:countryCode``, ``gkg:partOf``, ``gkg:sector`` (generic actors)
+    and one ``gkg:Role`` node per role, whose IRI comes from :func:`kg.rdf.iris.role_iri`.
 
     >>> from kg.types import Actor
     >>> quads = actor_quads(Actor("china", "China", "State", wikidata="Q148", country="CHN"))
@@ -264,6 +264,8 @@ def actor_quads(actor: Actor) -> list[ox.Quad]:
         quads.append(ox.Quad(node, named_node(GKG.countryCode), ox.Literal(actor.country), g))
     if actor.part_of:
         quads.append(ox.Quad(node, named_node(GKG.partOf), _actor_node(actor.part_of), g))
+    if actor.sector:
+        quads.append(ox.Quad(node, named_node(GKG.sector), ox.Literal(actor.sector), g))
     for role in actor.roles:
         quads.extend(_role_quads(actor, role, g))
     return quads

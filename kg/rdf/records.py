@@ -19,7 +19,7 @@ __all__ = ["actor_record", "actor_to_json", "statement_record", "statement_to_js
 def actor_record(actor: Actor) -> ActorRecord:
     """The actor as the subject or object of a statement record."""
     return ActorRecord(id=actor_iri(actor.key), label=actor.label, type=actor.type,
-                       wikidata=actor.wikidata, country=actor.country)
+                       wikidata=actor.wikidata, country=actor.country, sector=actor.sector)
 
 
 def actor_to_json(actor: Actor) -> dict[str, Any]:

@@ -61,7 +61,8 @@
     var tip = element("div", "tip");
     tip.appendChild(element("div", "tip-head", info.label));
     tip.appendChild(element("div", "tip-meta", joined([
-      info.type, info.country, info.wikidata ? "Wikidata " + info.wikidata : null
+      info.type, info.sector ? "sector " + info.sector : null, info.country,
+      info.wikidata ? "Wikidata " + info.wikidata : null
     ])));
     tip.appendChild(element("div", "tip-meta", joined([
       plural(info.relations, "related actor", "related actors"),
@@ -190,7 +191,7 @@
     legend.appendChild(row);
   }
   data.legend.types.forEach(function (t) {
-    var dot = element("span", "dot");
+    var dot = element("span", t.shape === "diamond" ? "dot diamond" : "dot");
     dot.style.backgroundColor = t.color;
     legendRow(dot, t.label);
   });

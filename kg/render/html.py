@@ -37,6 +37,8 @@ from kg.render.layout import layout_positions
 from kg.vocab import PREDICATES
 
 __all__ = [
+    "GENERIC_COLOUR",
+    "GENERIC_LEGEND",
     "LAYOUT_LIMIT",
     "NEGATED_COLOUR",
     "QUAD_CLASSES",
@@ -60,6 +62,10 @@ TYPE_COLOURS: dict[str, str] = {
     "Media": "#9c9ede",
 }
 _OTHER_TYPE_COLOUR = "#c7c7c7"
+GENERIC_COLOUR = "#59a14f"
+"""Generic actors (a state and a sector, "Mali: rebels") are drawn as diamonds of this colour."""
+GENERIC_LEGEND = "Generic actor (state: sector)"
+_GENERIC = "generic"  # their key among the types present
 
 QUAD_CLASSES: dict[int | None, tuple[str, str]] = {
     1: ("verbal cooperation", "#43a047"),
@@ -278,9 +284,11 @@ def _style_nodes(
     isolated: set[Hashable],
     positions: Mapping[Hashable, tuple[float, float]],
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]], dict[str, str]]:
-    """vis-network nodes sized by degree centrality and coloured by type, with tooltip facts.
+    """vis-network nodes sized by degree centrality and coloured by type, with tooltip facts;
+    generic actors (with a ``sector``) are green diamonds.
 
-    Returns the nodes, their tooltip facts and the actor types present (type → colour).
+    Returns the nodes, their tooltip facts and the actor types present (type, or
+    ``"generic"``, → colour).
     """
     centrality = nx.degree_centrality(simple) if len(order) > 1 else dict.fromkeys(order, 0.0)
     top = max(centrality.values(), default=0.0) or 1.0
@@ -298,12 +306,14 @@ def _style_nodes(
         attrs = G.nodes[n]
         label = _text(attrs.get("label")) or _text(n)
         kind = _text(attrs.get("type")) or None
-        colour = TYPE_COLOURS.get(kind or "", _OTHER_TYPE_COLOUR)
-        types_present[kind or "other"] = colour
+        sector = _text(attrs.get("sector")) or None
+        colour = GENERIC_COLOUR if sector else TYPE_COLOURS.get(kind or "", _OTHER_TYPE_COLOUR)
+        types_present[_GENERIC if sector else kind or "other"] = colour
         node_info.append(
             {
                 "label": label,
                 "type": kind,
+                "sector": sector,
                 "country": _text(attrs.get("country")) or None,
                 "wikidata": _text(attrs.get("wikidata")) or None,
                 "relations": simple.degree(n),
@@ -312,6 +322,8 @@ def _style_nodes(
             }
         )
         node = _node(number, label, colour, math.sqrt(centrality.get(n, 0.0) / top))
+        if sector:
+            node["shape"] = "diamond"
         if n in positions:
             x, y = positions[n]
             node["x"], node["y"] = round(x * spread, 1), round(y * spread, 1)
@@ -439,6 +451,10 @@ def _legend(types_present: Mapping[str, str], edge_info: list[dict[str, Any]]) -
     return {
         "types": [
             {"label": _type_label(k), "color": c} for k, c in sorted(types_present.items())
+            if k != _GENERIC
+        ] + [
+            {"label": GENERIC_LEGEND, "color": c, "shape": "diamond"}
+            for k, c in types_present.items() if k == _GENERIC
         ],
         "quads": [
             {"label": name, "color": colour}

@@ -72,7 +72,8 @@ DUMP_FORMATS: dict[str, ox.RdfFormat] = {
 
 # an actor has one value of these; a new description replaces the stored value
 _SINGLE_VALUED = frozenset(
-    {RDF_TYPE, RDFS_LABEL, OWL_SAME_AS, named_node(GKG.countryCode), named_node(GKG.partOf)}
+    {RDF_TYPE, RDFS_LABEL, OWL_SAME_AS, named_node(GKG.countryCode), named_node(GKG.partOf),
+     named_node(GKG.sector)}
 )
 _MODALITIES = {str(GKG.Actual): "actual", str(GKG.Intended): "intended",
                str(GKG.Possible): "possible"}
@@ -91,12 +92,13 @@ SELECT ?g ?doc ?headline ?date ?url ?source (COUNT(?st) AS ?n) WHERE {
 """
 
 _ACTORS_QUERY = """
-SELECT ?a ?label ?type ?wd ?country WHERE {
+SELECT ?a ?label ?type ?wd ?country ?sector WHERE {
   GRAPH <%s> {
     ?a a gkg:Actor ; rdfs:label ?label .
     OPTIONAL { ?a a ?type FILTER(?type != gkg:Actor) }
     OPTIONAL { ?a owl:sameAs ?wd }
     OPTIONAL { ?a gkg:countryCode ?country }
+    OPTIONAL { ?a gkg:sector ?sector }
   }
 }
 """ % ACTORS_GRAPH_NODE.value
@@ -320,7 +322,8 @@ class BaseStore(ABC):
         return resolve_actor(name, self.actor_names()).iri
 
     def _actor_records(self) -> dict[str, dict[str, Any]]:
-        """The described actors by IRI: ``id``, ``label``, ``type``, ``wikidata``, ``country``."""
+        """The described actors by IRI: ``id``, ``label``, ``type``, ``wikidata``, ``country``
+        (and ``sector`` for generic actors)."""
         actors: dict[str, dict[str, Any]] = {}
         for row in self._select(_ACTORS_QUERY):
             iri = row["a"].value
@@ -334,6 +337,8 @@ class BaseStore(ABC):
                 "wikidata": wikidata.value[len(WD_NS):] if wikidata is not None else None,
                 "country": country.value if country is not None else None,
             }
+            if row["sector"] is not None:
+                actors[iri]["sector"] = row["sector"].value
         return actors
 
     def iter_statements(self, *, doc_id: str | None = None) -> Iterator[StatementRecord]:
@@ -446,8 +451,8 @@ def actor_changes(
     """Quads to retract and to add so that the actors graph holds these descriptions.
 
     ``described`` returns what the actors graph now says about the given subjects (the actors
-    and their role nodes). Single-valued properties (types, label, sameAs, countryCode, partOf)
-    and role nodes are replaced; aliases accumulate.
+    and their role nodes). Single-valued properties (types, label, sameAs, countryCode, partOf,
+    sector) and role nodes are replaced; aliases accumulate.
     """
     wanted: list[tuple[ox.NamedNode, list[ox.Quad], bool]] = []
     for actor in actors:

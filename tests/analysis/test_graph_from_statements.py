@@ -80,6 +80,7 @@ def test_one_node_per_actor_with_attributes() -> None:
         "label": "Xi Jinping",
         "type": "Person",
         "country": "CHN",
+        "sector": None,
         "wikidata": "Q10",
         "key": "xi-jinping",
     }

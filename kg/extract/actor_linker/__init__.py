@@ -6,10 +6,15 @@ list of :class:`~kg.extract.extensions.Mention`. The rules, one module each, in 
 
 1. :mod:`~kg.extract.actor_linker.entities`: names the knowledge base knows, surnames of
    persons named in full earlier, other PERSON / ORG entities as minted actors;
+   then :mod:`~kg.extract.actor_linker.titles`: a person named after a state and a title
+   ("Malian Foreign Minister Abdoulaye Diop") gets the title's country and office, dated;
 2. :mod:`~kg.extract.actor_linker.roles`: a state with a title and no name ("the Chinese
    leader") → the person who held that office on the article date;
-3. :mod:`~kg.extract.actor_linker.agents`: a state with an agent noun ("Hungarian
-   officials", "Russian troops") → the state or its armed forces;
+3. :mod:`~kg.extract.actor_linker.generic`: a state with an agent phrase of
+   ``pipelines/agents.tsv`` ("Malian rebels", "police in Kenya") → a generic actor (Mali:
+   rebels), the state itself (GOV words) or its armed forces; then
+   :mod:`~kg.extract.actor_linker.agents`: a state with an agent noun ("Hungarian
+   officials", "Russian jets") → the state or its armed forces;
 4. :mod:`~kg.extract.actor_linker.pronouns`: personal pronouns → the one fitting person;
 5. :mod:`~kg.extract.actor_linker.descriptions`: "the island" → Taiwan;
 6. capitals and countries after a locative preposition are places (in the component).

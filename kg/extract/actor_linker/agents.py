@@ -1,12 +1,15 @@
 """State agents: a state with an agent noun stands for the state or its armed forces.
 
 "Hungarian officials", "Beijing's foreign ministry", "the Chinese government" → the state;
-"Russian troops", "Israeli jets" → the state's national armed forces.
+"Russian jets", "Israeli drones" → the state's national armed forces, or the generic actor
+State: military when the knowledge base has none. Runs after
+:mod:`~kg.extract.actor_linker.generic`, which reads the agent phrases of ``agents.tsv``.
 """
 from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from kg.actors.generic import generic_actor
 from kg.extract.actor_linker.data import LinkerData
 from kg.extract.extensions import Mention
 
@@ -31,6 +34,8 @@ def agent_mention(doc: Doc, m: Mention, taken: set[int], data: LinkerData) -> Me
     if lemma in data.state_agents:
         return Mention(m.start, noun.i + 1, m.actor, "agent")
     if lemma in data.force_agents:
-        force = data.main_force.get(m.actor.key, m.actor)
-        return Mention(m.start, noun.i + 1, force, "agent")
+        force = data.main_force.get(m.actor.key)
+        if force is None and m.actor.country and "MIL" in data.agents.sectors:
+            force = generic_actor(m.actor, data.agents.sectors["MIL"], doc[m.start: noun.i + 1].text)
+        return Mention(m.start, noun.i + 1, force or m.actor, "agent")
     return None

@@ -6,13 +6,16 @@ from datetime import date as Date
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kg.actors.generic import AgentWords, load_agent_words
 from kg.actors.kb import KnowledgeBase
 from kg.extract.actor_linker.agents import agent_mention
 from kg.extract.actor_linker.data import LinkerData
 from kg.extract.actor_linker.descriptions import description_mentions
 from kg.extract.actor_linker.entities import link_entity
+from kg.extract.actor_linker.generic import generic_mention
 from kg.extract.actor_linker.pronouns import pronoun_mentions
 from kg.extract.actor_linker.roles import role_mention
+from kg.extract.actor_linker.titles import titled_persons
 from kg.extract.extensions import Mention
 from kg.extract.lexicon import Lexicon, load_lexicon
 from kg.extract.resources import get_kb
@@ -25,16 +28,16 @@ class ActorLinker:
     """Links entities, state agents, roles, pronouns and descriptions to actors."""
 
     def __init__(self, kb: KnowledgeBase, lexicon: Lexicon, *, mint: bool = True,
-                 pronouns: bool = True, roles: bool = True) -> None:
+                 pronouns: bool = True, roles: bool = True, agents: AgentWords | None = None) -> None:
         self.kb = kb
         self.lexicon = lexicon
         self.mint = mint
         self.pronouns = pronouns
         self.roles = roles
-        self.data = LinkerData.build(kb, lexicon)
+        self.data = LinkerData.build(kb, lexicon, agents)
 
     def __call__(self, doc: Doc) -> Doc:
-        mentions = self._entities(doc)
+        mentions = titled_persons(doc, self._entities(doc), doc._.kg_date, self.data)
         taken = {i for m in mentions for i in range(m.start, m.end)}
         mentions.extend(self._state_mentions(doc, mentions, doc._.kg_date, taken))
         if self.pronouns:
@@ -60,12 +63,15 @@ class ActorLinker:
         return mentions
 
     def _state_mentions(self, doc: Doc, mentions: list[Mention], day: Date | None, taken: set[int]) -> list[Mention]:
-        """Role descriptions ("the Chinese leader") and state agents ("Hungarian officials")."""
+        """Role descriptions ("the Chinese leader"), agent phrases ("Malian rebels", "Hungarian
+        officials") and state agents ("Russian jets")."""
         extra: list[Mention] = []
         for m in mentions:
             if m.actor.type != "State":
                 continue
             found = role_mention(doc, m, day, taken, self.data) if self.roles else None
+            if found is None:
+                found = generic_mention(doc, m, taken, self.data)
             if found is None:
                 found = agent_mention(doc, m, taken, self.data)
             if found is not None:
@@ -95,4 +101,4 @@ def make_actor_linker(nlp: Language, name: str, actors: list[str], bundled: bool
                       pronouns: bool, roles: bool, lexicon: str | None) -> ActorLinker:
     """Link entities to canonical actors; place after ``ner``."""
     return ActorLinker(get_kb(tuple(actors), bundled), load_lexicon(lexicon), mint=mint,
-                       pronouns=pronouns, roles=roles)
+                       pronouns=pronouns, roles=roles, agents=load_agent_words(lexicon))

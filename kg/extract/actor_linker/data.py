@@ -1,7 +1,7 @@
 """What the linking rules share: the knowledge base and the word lists of the lexicon.
 
-Word lists come from ``pipelines/cues.toml`` (agents, places, titles) and
-``pipelines/words.toml`` (``[linking]``); the national armed forces of each state are found
+Word lists come from ``pipelines/cues.toml`` (agents, places, titles),
+``pipelines/words.toml`` (``[linking]``) and ``pipelines/agents.tsv`` (agent phrases); the national armed forces of each state are found
 once in the knowledge base.
 """
 from __future__ import annotations
@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kg.actors.generic import AgentWords, load_agent_words
 from kg.actors.kb import KnowledgeBase
 from kg.extract.lexicon import Lexicon
 from kg.types import Actor
@@ -34,10 +35,13 @@ class LinkerData:
     documents: frozenset[str]
     pronouns: frozenset[str]
     title_prefix: re.Pattern[str]
+    #: agent phrases of ``agents.tsv`` → sector ("Malian rebels" → Mali: rebels)
+    agents: AgentWords
 
     @classmethod
-    def build(cls, kb: KnowledgeBase, lexicon: Lexicon) -> LinkerData:
-        """Read the lists of ``lexicon`` and find each state's armed forces in ``kb``."""
+    def build(cls, kb: KnowledgeBase, lexicon: Lexicon, agents: AgentWords | None = None) -> LinkerData:
+        """Read the lists of ``lexicon`` and find each state's armed forces in ``kb``;
+        ``agents`` defaults to the bundled ``pipelines/agents.tsv``."""
         cue, words = lexicon.cue, lexicon.word_list
         titles = lexicon.cues.get("titles", {})
         heads = lexicon.lists.get("linking", {}).get("type_by_head", {})
@@ -55,6 +59,7 @@ class LinkerData:
             pronouns=words("linking", "pronouns"),
             title_prefix=title_prefix_pattern(titles.get("name_prefix_modifiers", []),
                                               titles.get("name_prefixes", [])),
+            agents=agents if agents is not None else load_agent_words(),
         )
 
 
