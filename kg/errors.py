@@ -226,10 +226,18 @@ class Errors:
     E205 = ErrorCode(InputError, "{where}: role kind {kind!r} is not one of {role_kinds}")
     E206 = ErrorCode(InputError, "cannot read actor file {path}: {reason}")
     E207 = ErrorCode(InputError, "{path}:{n}: not valid JSON ({msg}); one actor object per line")
+    E208 = ErrorCode(InputError, "no generic actor for {state!r} and {sector}: it needs a state "
+                                 "with a country code and a sector other than GOV")
     E210 = ErrorCode(InputError, "cannot read lexicon file {path}: {reason}")
     E211 = ErrorCode(InputError, "{file} row {n}: expected 3 tab-separated columns, got {count}")
     E212 = ErrorCode(InputError, "{file} row {n}: unknown predicate {predicate!r}")
     E213 = ErrorCode(InputError, "{file} row {n}: pos must be VERB or NOUN, not {pos!r}")
+    E217 = ErrorCode(InputError, "cannot read {path}: {reason}; restore it from pipelines/ or "
+                                 "rerun pipelines/tools/convert_agents.py")
+    E218 = ErrorCode(InputError, "{path} row {n}: expected sector, word and an actor class "
+                                 "({actor_types}) separated by tabs")
+    E219 = ErrorCode(InputError, "{path} row {n}: expected phrase, number, code, a sector of "
+                                 "agent_sectors.tsv, word and class, separated by tabs")
 
     # E3xx: RDF and stores: conversion, the embedded store, results, exports, servers, SHACL
     E300 = ErrorCode(StoreError, "store {path} is in use by another kg process; wait for it or use "

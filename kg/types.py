@@ -90,7 +90,7 @@ class Actor:
     ``key`` is the stable local name of the actor IRI (``xi-jinping`` →
     ``https://w3id.org/geokg/actor/xi-jinping``). ``known`` is False for actors minted from
     text that the knowledge base does not hold. ``sector`` is the CAMEO agent code of a
-    generic actor ("REB" for Mali: rebels, ONTOLOGY.md "Generic actors"), None otherwise.
+    generic actor ("REB" for Mali: rebels; docs/rdf-model.md, "Generic actors"), None otherwise.
     """
 
     key: str

@@ -1,4 +1,4 @@
-"""Generic actors: a state and a sector ("Malian rebels" → Mali: rebels, ONTOLOGY.md).
+"""Generic actors: a state and a sector ("Malian rebels" → Mali: rebels; docs/rdf-model.md, "Generic actors").
 
 The agent words come from ``pipelines/agents.tsv`` (PETRARCH's ``Phoenix.agents.txt``,
 converted by ``pipelines/tools/convert_agents.py``): each surface form with its CAMEO agent
@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from kg.errors import InputError
+from kg.errors import Errors
 from kg.resources import pipelines_path
 from kg.types import ACTOR_TYPES, Actor
 
@@ -64,8 +64,7 @@ def generic_actor(state: Actor, sector: Sector, phrase: str) -> Actor:
     ('mli-reb', 'Mali: rebels', 'Organization', 'REB', 'mali', ('Malian rebels',))
     """
     if not state.country or sector.code == GOV:
-        raise InputError("E208", f"no generic actor for {state.key!r} and {sector.code}: "
-                                 "it needs a state with a country code and a sector other than GOV")
+        raise Errors.E208.error(state=state.key, sector=sector.code)
     return Actor(key=generic_key(state.country, sector.code), label=f"{state.label}: {sector.word}",
                  type=sector.actor_type, country=state.country, aliases=(phrase,),  # type: ignore[arg-type]
                  part_of=state.key, sector=sector.code, known=False)
@@ -75,8 +74,7 @@ def _rows(path: Path) -> list[list[str]]:
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError as exc:
-        raise InputError("E217", f"cannot read {path}: {exc.strerror}; restore it from pipelines/ "
-                                 "or rerun pipelines/tools/convert_agents.py") from None
+        raise Errors.E217.error(path=path, reason=exc.strerror) from None
     rows = [line.split("\t") for line in lines if line.strip() and not line.startswith("#")]
     return rows[1:]  # the header
 
@@ -86,8 +84,7 @@ def read_sectors(path: Path) -> dict[str, Sector]:
     out: dict[str, Sector] = {}
     for n, row in enumerate(_rows(path), 2):
         if len(row) != 3 or row[2] not in ACTOR_TYPES:
-            raise InputError("E218", f"{path} row {n}: expected sector, word and an actor class "
-                                     f"({', '.join(ACTOR_TYPES)}) separated by tabs")
+            raise Errors.E218.error(path=path, n=n, actor_types=", ".join(ACTOR_TYPES))
         out[row[0]] = Sector(*row)
     return out
 
@@ -113,8 +110,7 @@ def load_agent_words(folder: str | None = None) -> AgentWords:
             continue
         for n, row in enumerate(_rows(base / name), 2):
             if len(row) != 6 or row[3] not in sectors:
-                raise InputError("E219", f"{base / name} row {n}: expected phrase, number, code, a sector "
-                                         "of agent_sectors.tsv, word and class, separated by tabs")
+                raise Errors.E219.error(path=base / name, n=n)
             phrase, sector = " ".join(row[0].lower().split()), sectors[row[3]]
             added = name == "agents_added.tsv" and phrase not in seen_added
             if added or phrase not in phrases or order[sector.code] < order[phrases[phrase].code]:

@@ -28,7 +28,7 @@ from kg._version import __version__
 from kg.errors import Errors
 from kg.extract.extensions import Mention, Relation
 from kg.extract.resources import get_kb
-from kg.extract.segments import segments
+from kg.extract.segments import SEGMENT_CHARS, segments
 from kg.ingest.dates import find_dates_in_line, find_months_in_line
 from kg.resources import pipelines_path
 from kg.types import Actor, Article, Evidence, Statement
@@ -63,7 +63,8 @@ class ExtractConfig:
 
         files = [Path(self.config) if self.config else pipelines_path("geokg.cfg")]
         lex = Path(self.lexicon) if self.lexicon else pipelines_path()
-        files += [lex / "triggers.tsv", lex / "frames.tsv", lex / "cues.toml", lex / "words.toml"]
+        files += [lex / name for name in ("triggers.tsv", "frames.tsv", "cues.toml", "words.toml", "agents.tsv",
+                                          "agents_added.tsv", "agent_sectors.tsv")]
         if self.bundled_actors:
             files += sorted(ontology_path("actors").glob("*.jsonl"))
         files += [Path(p) for p in self.actors]
@@ -151,19 +152,29 @@ class Extractor:
         return out
 
     def pipe(self, articles: Iterable[Article], *, batch_size: int = 16) -> Iterator[tuple[Article, list[Statement]]]:
-        """Stream (article, statements) pairs; memory stays bounded by ``batch_size`` segments."""
-        def docs() -> Iterator[tuple[Doc, tuple[Article, int, bool]]]:
-            for article in articles:
-                for doc, offset, last in self.make_docs(article):
-                    yield doc, (article, offset, last)
+        """Stream (article, statements) pairs, in the order of the input.
 
-        found: list[Statement] = []
-        seen: set[tuple[str, ...]] = set()
-        for doc, (article, offset, last) in self.nlp.pipe(docs(), as_tuples=True, batch_size=batch_size):
-            found += self.statements(article, doc, offset=offset, seen=seen)
-            if last:
-                yield article, found
-                found, seen = [], set()
+        Articles of one segment go through ``nlp.pipe`` in batches of ``batch_size``; a long
+        article is read on its own, segment by segment, so memory stays bounded by one batch
+        of ordinary articles or one segment.
+        """
+        pending: list[Article] = []
+        for article in articles:
+            if len(article.text) > SEGMENT_CHARS:
+                yield from self._pipe_batch(pending, batch_size)
+                pending = []
+                yield article, self.extract(article)
+                continue
+            pending.append(article)
+            if len(pending) >= batch_size:
+                yield from self._pipe_batch(pending, batch_size)
+                pending = []
+        yield from self._pipe_batch(pending, batch_size)
+
+    def _pipe_batch(self, articles: list[Article], batch_size: int) -> Iterator[tuple[Article, list[Statement]]]:
+        docs = ((self.make_doc(article), article) for article in articles)
+        for doc, article in self.nlp.pipe(docs, as_tuples=True, batch_size=batch_size):
+            yield article, self.statements(article, doc)
 
     def statements(self, article: Article, doc: Doc, *, offset: int = 0,
                    seen: set[tuple[str, ...]] | None = None) -> list[Statement]:

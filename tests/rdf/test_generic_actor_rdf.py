@@ -4,6 +4,7 @@ A generic actor (ONTOLOGY.md, "Generic actors") is written with its class, label
 seen as ``skos:altLabel``, ``gkg:countryCode``, ``gkg:sector`` and ``gkg:partOf`` its state;
 the shapes accept it and report a bad sector, a missing state, a Person and a wrong class.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -46,11 +47,23 @@ def test_actor_quads_of_a_generic_actor() -> None:
     }
 
 
-@pytest.mark.parametrize(("actor", "expected"), [
-    (REBELS, {"id": actor_iri("mli-reb"), "label": "Mali: rebels", "type": "Organization",
-              "wikidata": None, "country": "MLI", "sector": "REB"}),
-    (MALI, {"id": actor_iri("mali"), "label": "Mali", "type": "State", "wikidata": "Q912", "country": "MLI"}),
-])
+@pytest.mark.parametrize(
+    ("actor", "expected"),
+    [
+        (
+            REBELS,
+            {
+                "id": actor_iri("mli-reb"),
+                "label": "Mali: rebels",
+                "type": "Organization",
+                "wikidata": None,
+                "country": "MLI",
+                "sector": "REB",
+            },
+        ),
+        (MALI, {"id": actor_iri("mali"), "label": "Mali", "type": "State", "wikidata": "Q912", "country": "MLI"}),
+    ],
+)
 def test_the_json_lines_actor_carries_the_sector(actor: Actor, expected: dict) -> None:
     assert actor_to_json(actor) == expected
 
@@ -85,24 +98,31 @@ def test_the_store_gives_the_sector_back_and_conforms(store: GraphStore) -> None
     assert report.conforms, report.text()
 
 
-PREFIX = ("PREFIX gkg: <https://w3id.org/geokg/ontology#> PREFIX actor: <https://w3id.org/geokg/actor/> "
-          f"WITH <{ACTORS_GRAPH}> ")
+PREFIX = (
+    "PREFIX gkg: <https://w3id.org/geokg/ontology#> PREFIX actor: <https://w3id.org/geokg/actor/> "
+    f"WITH <{ACTORS_GRAPH}> "
+)
 
 # SPARQL update that breaks the generic actor → text the report must contain
 BROKEN = {
-    "unknown sector": ('DELETE { actor:mli-reb gkg:sector "REB" } INSERT { actor:mli-reb gkg:sector "XYZ" } WHERE {}',
-                       "one CAMEO agent code of a generic actor"),
-    "no state": ("DELETE { actor:mli-reb gkg:partOf actor:mali } WHERE {}",
-                 "is gkg:partOf its state"),
-    "part of no state": (("DELETE { actor:mli-reb gkg:partOf actor:mali } "
-                          "INSERT { actor:mli-reb gkg:partOf actor:mli-reb } WHERE {}"),
-                         "is gkg:partOf its state"),
-    "no country": ('DELETE { actor:mli-reb gkg:countryCode "MLI" } WHERE {}',
-                   "has the gkg:countryCode of its state"),
-    "a person": ("DELETE { actor:mli-reb a gkg:Organization } INSERT { actor:mli-reb a gkg:Person } WHERE {}",
-                 "never a gkg:Person"),
-    "wrong class": ("DELETE { actor:mli-reb a gkg:Organization } INSERT { actor:mli-reb a gkg:GovernmentBody } WHERE {}",
-                    "a generic actor of sector REB is a https://w3id.org/geokg/ontology#Organization"),
+    "unknown sector": (
+        'DELETE { actor:mli-reb gkg:sector "REB" } INSERT { actor:mli-reb gkg:sector "XYZ" } WHERE {}',
+        "one CAMEO agent code of a generic actor",
+    ),
+    "no state": ("DELETE { actor:mli-reb gkg:partOf actor:mali } WHERE {}", "is gkg:partOf its state"),
+    "part of no state": (
+        ("DELETE { actor:mli-reb gkg:partOf actor:mali } INSERT { actor:mli-reb gkg:partOf actor:mli-reb } WHERE {}"),
+        "is gkg:partOf its state",
+    ),
+    "no country": ('DELETE { actor:mli-reb gkg:countryCode "MLI" } WHERE {}', "has the gkg:countryCode of its state"),
+    "a person": (
+        "DELETE { actor:mli-reb a gkg:Organization } INSERT { actor:mli-reb a gkg:Person } WHERE {}",
+        "never a gkg:Person",
+    ),
+    "wrong class": (
+        "DELETE { actor:mli-reb a gkg:Organization } INSERT { actor:mli-reb a gkg:GovernmentBody } WHERE {}",
+        "a generic actor of sector REB is a https://w3id.org/geokg/ontology#Organization",
+    ),
 }
 
 

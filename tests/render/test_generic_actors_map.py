@@ -39,7 +39,7 @@ def test_the_graph_keeps_the_sector() -> None:
 def test_generic_actors_are_drawn_apart_with_a_legend_entry(records, generic_in_legend) -> None:
     data = page_data(graph_from_statements(records))
     styles = {info["label"]: (node["shape"], node["color"]["background"], info["sector"])
-              for node, info in zip(data["nodes"], data["nodeInfo"])}
+              for node, info in zip(data["nodes"], data["nodeInfo"], strict=True)}
     legend = {t["label"]: (t["color"], t.get("shape")) for t in data["legend"]["types"]}
     assert styles["Mali"] == ("dot", TYPE_COLOURS["State"], None)
     # a named organisation keeps the colour of its type; a generic one is a green diamond

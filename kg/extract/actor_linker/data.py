@@ -1,8 +1,8 @@
 """What the linking rules share: the knowledge base and the word lists of the lexicon.
 
 Word lists come from ``pipelines/cues.toml`` (agents, places, titles),
-``pipelines/words.toml`` (``[linking]``) and ``pipelines/agents.tsv`` (agent phrases); the national armed forces of each state are found
-once in the knowledge base.
+``pipelines/words.toml`` (``[linking]``) and ``pipelines/agents.tsv`` (agent phrases); the
+national armed forces of each state are found once in the knowledge base.
 """
 from __future__ import annotations
 
