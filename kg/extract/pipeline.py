@@ -27,6 +27,7 @@ import kg.extract.tokenizer  # noqa: F401  (registers kg.HeadlineTokenizer.v1)
 from kg import __version__
 from kg.errors import KGError
 from kg.extract.extensions import Mention, Relation
+from kg.extract.lexicon import LEXICON_FILES
 from kg.extract.resources import get_kb
 from kg.ingest.dates import find_dates_in_line, find_months_in_line
 from kg.resources import pipelines_path
@@ -62,7 +63,7 @@ class ExtractConfig:
 
         files = [Path(self.config) if self.config else pipelines_path("geokg.cfg")]
         lex = Path(self.lexicon) if self.lexicon else pipelines_path()
-        files += [lex / "triggers.tsv", lex / "frames.tsv", lex / "cues.toml", lex / "words.toml"]
+        files += [lex / name for name in LEXICON_FILES]
         if self.bundled_actors:
             files += sorted(ontology_path("actors").glob("*.jsonl"))
         files += [Path(p) for p in self.actors]

@@ -12,7 +12,7 @@ from typing import NamedTuple
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.extensions import Mention
-from kg.extract.lexicon import Frame, Lexicon
+from kg.extract.lexicon import HAND_WRITTEN, Frame, Lexicon
 
 __all__ = ["NO_FRAME", "RuleData", "SentenceContext", "Trigger"]
 
@@ -89,18 +89,27 @@ class RuleData:
             source_preps=lexicon.word_list("qualifiers", "source_preps"),
         )
 
+    def carries(self, verb: str, noun: str) -> bool:
+        """``verb`` carries the noun trigger ``noun`` (lemmas): a light verb ("hold talks") or a
+        CAMEO verb + object pattern of the noun's predicate ("slap sanctions")."""
+        return verb in self.light or (verb, noun) in self.lex.carriers
+
     def frame(self, predicate: str) -> Frame:
         """The argument frame of ``predicate`` (an empty one when it has none)."""
         return self.lex.frames.get(predicate, NO_FRAME)
 
 
 class Trigger(NamedTuple):
-    """A trigger word of a sentence: its head token, predicate, part of speech and tokens."""
+    """A trigger word of a sentence: its head token, predicate, part of speech and tokens, where
+    it comes from ("hand-written" or "CAMEO <code>") and the prepositions its CAMEO pattern puts
+    before the target, beside the predicate's frame."""
 
     token: Token
     predicate: str
     pos: str  # "VERB" or "NOUN"
     tokens: tuple[int, ...]
+    source: str = HAND_WRITTEN
+    preps: frozenset[str] = frozenset()
 
 
 @dataclass(slots=True)
