@@ -44,14 +44,14 @@ def parse(extractor):
 
 
 RULE_ROWS = [
-    ("verb", "Russia attacked Ukraine.", {("russia", "attacks", "ukraine", "verb")}),
-    ("verb", "Trump was pressured by Xi.", {("xi-jinping", "pressures", "donald-trump", "verb")}),
+    ("verb", "Russia attacked Ukraine.", {("russia", "attacks", "ukraine", "verb (hand-written)")}),
+    ("verb", "Trump was pressured by Xi.", {("xi-jinping", "pressures", "donald-trump", "verb (hand-written)")}),
     ("verb", "Chinese President Xi Jinping spoke on Monday.", set()),
-    ("noun", "China imposed sanctions on Japan.", {("china", "sanctions", "japan", "noun")}),
+    ("noun", "China imposed sanctions on Japan.", {("china", "sanctions", "japan", "noun (hand-written)")}),
     ("noun", "Russia attacked Ukraine.", set()),
-    ("titles", "Chinese President Xi Jinping spoke on Monday.", {("xi-jinping", "leaderOf", "china", "title")}),
+    ("titles", "Chinese President Xi Jinping spoke on Monday.", {("xi-jinping", "leaderOf", "china", "title (hand-written)")}),
     ("titles", "Russia attacked Ukraine.", set()),
-    ("surface", "Xi Pressures Trump", {("xi-jinping", "pressures", "donald-trump", "surface")}),
+    ("surface", "Xi Pressures Trump", {("xi-jinping", "pressures", "donald-trump", "surface (hand-written)")}),
     ("surface", ("Xi met Trump in Busan on Thursday after a long day of talks between the two delegations "
                  "that had been prepared for months by officials of both governments."), set()),
 ]

@@ -17,7 +17,8 @@ def emit(ctx: SentenceContext, trig: Trigger, predicate: str, subjects: list[Men
          objects: list[tuple[Mention, str]], *, coordinated: bool = False) -> Iterator[Relation]:
     """Every fitting (subject, object) pair as a relation of ``predicate``.
 
-    ``objects`` pairs each object with the rule that found it ("verb", "noun", "nested"); the
+    ``objects`` pairs each object with the rule that found it ("verb", "noun", "nested",
+    "pattern": a CAMEO pattern's target preposition); the
     relation's rule is that with the trigger's source: "verb (hand-written)", "noun (CAMEO 163)".
     Both arguments of a CAMEO trigger must be linked actors (:func:`~.scoring.linked`).
     Coordinated subjects of a symmetric predicate with no object relate to each other
@@ -39,7 +40,7 @@ def emit(ctx: SentenceContext, trig: Trigger, predicate: str, subjects: list[Men
             continue
         source = attributed if attributed is None or attributed.actor.key != s.actor.key else None
         for o, how in objects:
-            if not _fits(ctx, predicate, s, o) or (guarded and not linked(o)):
+            if not _fits(ctx, predicate, s, o, how) or (guarded and not linked(o)):
                 continue
             pred = _reading(ctx, predicate, s, o)
             yield Relation(subject=s, predicate=pred, object=o, sent_start=sent.start, sent_end=sent.end,
@@ -47,9 +48,11 @@ def emit(ctx: SentenceContext, trig: Trigger, predicate: str, subjects: list[Men
                            trigger=trig.tokens, confidence=score(BASE[how], s, o))
 
 
-def _fits(ctx: SentenceContext, predicate: str, s: Mention, o: Mention) -> bool:
-    """A place object only for predicates that take places; allowed types; no self-relation."""
-    if o.place and (predicate not in ctx.data.place_objects or o.actor.type != "State" or not o.actor.known):
+def _fits(ctx: SentenceContext, predicate: str, s: Mention, o: Mention, how: str) -> bool:
+    """A place object only for predicates that take places or after a CAMEO pattern's target
+    preposition ("recalled its ambassador from Venezuela"); allowed types; no self-relation."""
+    takes_place = predicate in ctx.data.place_objects or how == "pattern"
+    if o.place and (not takes_place or o.actor.type != "State" or not o.actor.known):
         return False
     if not types_fit(predicate, s.actor.type, o.actor.type):
         return False

@@ -52,6 +52,7 @@ class RuleData:
     intended_heads: frozenset[str]
     people_of_state: frozenset[str]
     source_preps: frozenset[str]
+    pattern_target_preps: frozenset[str]
 
     @classmethod
     def from_lexicon(cls, lexicon: Lexicon) -> RuleData:
@@ -87,6 +88,7 @@ class RuleData:
             intended_heads=lexicon.word_list("qualifiers", "intended_heads"),
             people_of_state=lexicon.word_list("arguments", "people_of_state"),
             source_preps=lexicon.word_list("qualifiers", "source_preps"),
+            pattern_target_preps=lexicon.word_list("arguments", "pattern_target_preps"),
         )
 
     def carries(self, verb: str, noun: str) -> bool:

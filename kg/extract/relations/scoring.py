@@ -7,7 +7,7 @@ from kg.vocab import PREDICATES
 __all__ = ["BASE", "linked", "score", "types_fit"]
 
 #: the confidence a rule starts from, before the mentions adjust it
-BASE = {"verb": 0.75, "noun": 0.7, "title": 0.85, "surface": 0.55, "nested": 0.55}
+BASE = {"verb": 0.75, "noun": 0.7, "title": 0.85, "surface": 0.55, "nested": 0.55, "pattern": 0.7}
 
 
 def score(base: float, *mentions: Mention) -> float:

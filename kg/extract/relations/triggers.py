@@ -52,8 +52,8 @@ def _verb_trigger(tok: Token, lemma: str, data: RuleData) -> Trigger | None:
             for word in (child.lemma_.lower(), child.lower_):
                 if (lemma, word) in lex.object_triggers:
                     pred, code = lex.object_triggers[(lemma, word)]
-                    return Trigger(tok, pred, "VERB", (tok.i, child.i), code,
-                                   lex.target_preps.get((lemma, word), frozenset()))
+                    preps = lex.target_preps.get((lemma, word)) or data.pattern_target_preps
+                    return Trigger(tok, pred, "VERB", (tok.i, child.i), code, preps)
     if predicate is None:
         return None
     return Trigger(tok, predicate, "VERB", (tok.i,), source, lex.target_preps.get((lemma, ""), frozenset()))
