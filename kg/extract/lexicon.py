@@ -176,13 +176,15 @@ class _Cameo:
 
 
 def _cameo_rows(base: Path) -> list[dict[str, str]]:
-    """The rows of ``cameo_verbs.tsv`` whose lemma is a word, less the ambiguous lemmas."""
+    """The rows of ``cameo_verbs.tsv`` whose lemma is a word, less the verbs and verb + object
+    patterns ``cameo_ambiguous.tsv`` leaves out."""
     path = base / "cameo_verbs.tsv"
     if not path.exists():
         return []  # a lexicon folder of one's own without CAMEO verbs: hand-written triggers only
-    ambiguous = set()
+    ambiguous: set[tuple[str, str]] = set()
     if (base / "cameo_ambiguous.tsv").exists():
-        ambiguous = {row[0].strip().lower() for row in _rows(base / "cameo_ambiguous.tsv")[1:] if row}
+        ambiguous = {(row[0].strip().lower(), row[1].strip().lower() if len(row) > 1 else "")
+                     for row in _rows(base / "cameo_ambiguous.tsv")[1:] if row}
     rows = _rows(path)
     header = [c.strip() for c in rows[0]]
     out = []
@@ -193,7 +195,8 @@ def _cameo_rows(base: Path) -> list[dict[str, str]]:
         if rec["predicate"] not in PREDICATES:
             raise InputError("E212", f"{path} row {n}: unknown predicate {rec['predicate']!r}")
         verb = " ".join(filter(None, (rec["lemma"], rec["particle"])))
-        if rec["lemma"].isalpha() and not (rec["object"] == "" and verb in ambiguous):
+        left_out = (verb, rec["object"]) in ambiguous or rec["object"] and (verb, "*") in ambiguous
+        if rec["lemma"].isalpha() and not left_out:
             out.append(rec)
     return out
 
