@@ -223,8 +223,8 @@ def _read_cameo(base: Path, words: dict[tuple[str, str], str],
         if " " in obj:
             continue
         noun = _noun_trigger(obj, words) if obj else None
-        if noun and words[(noun, "NOUN")] != rec["predicate"]:
-            continue  # "applaud withdrawal": the noun's own predicate is not the pattern's
+        if noun and not _carries(lemma, noun, rec["predicate"], words):
+            continue
         if noun:
             cameo.carriers.setdefault((lemma, noun), source)
         elif obj:
@@ -234,6 +234,15 @@ def _read_cameo(base: Path, words: dict[tuple[str, str], str],
         if rec["target_prep"]:
             cameo.target_preps.setdefault((lemma, noun or obj), set()).add(rec["target_prep"])
     return cameo
+
+
+def _carries(verb: str, noun: str, predicate: str, words: dict[tuple[str, str], str]) -> bool:
+    """A pattern's verb carries its object noun trigger when the noun's predicate is the pattern's
+    and the verb is no verb of saying or feeling (verbal quad classes 1 and 3): who applauds a
+    withdrawal does not withdraw ("applaud withdrawal" is CAMEO 0874)."""
+    own = words.get((verb, "VERB"))
+    verbal = own is not None and PREDICATES[own].quad_class in (1, 3)
+    return words[(noun, "NOUN")] == predicate and not verbal
 
 
 def _noun_trigger(word: str, words: dict[tuple[str, str], str]) -> str | None:
