@@ -11,9 +11,9 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from kg.extract.extensions import Relation
+from kg.extract.lexicon import HAND_WRITTEN
 from kg.extract.relations.context import SentenceContext
 from kg.extract.relations.rules import rule
-from kg.extract.lexicon import HAND_WRITTEN
 from kg.extract.relations.scoring import BASE, linked, score, types_fit
 from kg.extract.relations.triggers import verb_form
 
