@@ -229,7 +229,7 @@ class Errors:
     E208 = ErrorCode(InputError, "no generic actor for {state!r} and {sector}: it needs a state "
                                  "with a country code and a sector other than GOV")
     E210 = ErrorCode(InputError, "cannot read lexicon file {path}: {reason}")
-    E211 = ErrorCode(InputError, "{file} row {n}: expected 3 tab-separated columns, got {count}")
+    E211 = ErrorCode(InputError, "{file} row {n}: expected {expected} tab-separated columns, got {count}")
     E212 = ErrorCode(InputError, "{file} row {n}: unknown predicate {predicate!r}")
     E213 = ErrorCode(InputError, "{file} row {n}: pos must be VERB or NOUN, not {pos!r}")
     E217 = ErrorCode(InputError, "cannot read {path}: {reason}; restore it from pipelines/ or "

@@ -47,4 +47,11 @@ def test_structural_relations_declare_the_actor_types_they_take():
         "partOf": (others, others),
         "spokespersonFor": (None, None),
     }
-    assert all(p.subject_types is None and p.object_types is None for p in PREDICATES.values() if not p.structural)
+    # event relations: a news outlet is no subject of material events of force, cooperation,
+    # aid, withdrawal and sanction; of investigations and verbal events it is
+    events = {name: p for name, p in PREDICATES.items() if not p.structural}
+    no_outlet = {name for name, p in events.items() if p.subject_types is not None}
+    assert no_outlet == {"cooperatesWith", "trains", "providesAidTo", "supplies", "withdrawsFrom", "deters",
+                         "mobilizesAgainst", "sanctions", "coerces", "attacks", "fights"}
+    assert all(events[name].subject_types == others - {"Media"} | {"Person"} for name in no_outlet)
+    assert all(p.object_types is None for p in events.values())

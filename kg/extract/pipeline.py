@@ -27,6 +27,7 @@ import kg.extract.tokenizer  # noqa: F401  (registers kg.HeadlineTokenizer.v1)
 from kg._version import __version__
 from kg.errors import Errors
 from kg.extract.extensions import Mention, Relation
+from kg.extract.lexicon import LEXICON_FILES
 from kg.extract.resources import get_kb
 from kg.extract.segments import SEGMENT_CHARS, segments
 from kg.ingest.dates import find_dates_in_line, find_months_in_line
@@ -63,8 +64,7 @@ class ExtractConfig:
 
         files = [Path(self.config) if self.config else pipelines_path("geokg.cfg")]
         lex = Path(self.lexicon) if self.lexicon else pipelines_path()
-        files += [lex / name for name in ("triggers.tsv", "frames.tsv", "cues.toml", "words.toml", "agents.tsv",
-                                          "agents_added.tsv", "agent_sectors.tsv")]
+        files += [lex / name for name in LEXICON_FILES]
         if self.bundled_actors:
             files += sorted(ontology_path("actors").glob("*.jsonl"))
         files += [Path(p) for p in self.actors]

@@ -12,7 +12,8 @@ A maintainer script (standard library only): the TSV it writes is committed. It 
 
 A code maps by its longest prefix in the two tables, else by its two-digit root when one
 predicate alone carries that root in the ontology; codes that map nowhere are left out and
-counted. A paired code ``042:043`` (source-target : target-source) is read by its first half.
+counted. A paired code ``042:043`` (source-target : target-source) is read by its first half;
+a target-source code alone (``[:051]``) is left out: there the subject is acted upon.
 
 One row is written per usable verb and per usable pattern:
 
@@ -105,11 +106,12 @@ def load_code_table(root: Path = ROOT) -> CodeTable:
 
 
 def _code(text: str) -> str | None:
-    """The usable code of a ``[...]`` field: first half of a pair, None for the null code."""
+    """The usable code of a ``[...]`` field: first half of a pair; None for the null code and
+    for a target-source code alone (``[:051]``, "receive backing": the subject is the one
+    acted upon, which a geokg frame cannot say)."""
     text = text.replace("!", "")
-    first, _, second = text.partition(":")
-    code = first or second
-    return code if code.isdigit() else None
+    first, _, _second = text.partition(":")
+    return first if first.isdigit() else None
 
 
 def _verb_parts(word: str) -> tuple[str, str, bool]:

@@ -4,6 +4,7 @@ Every rule family runs alone (``rules=[name]``) so a row shows what that family 
 pure helpers (qualifiers, titles, scoring, types, dedupe) are checked on parsed sentences or
 hand-made records. Rows that yield nothing are part of each table.
 """
+
 from __future__ import annotations
 
 from datetime import date
@@ -44,16 +45,26 @@ def parse(extractor):
 
 
 RULE_ROWS = [
-    ("verb", "Russia attacked Ukraine.", {("russia", "attacks", "ukraine", "verb")}),
-    ("verb", "Trump was pressured by Xi.", {("xi-jinping", "pressures", "donald-trump", "verb")}),
+    ("verb", "Russia attacked Ukraine.", {("russia", "attacks", "ukraine", "verb (hand-written)")}),
+    ("verb", "Trump was pressured by Xi.", {("xi-jinping", "pressures", "donald-trump", "verb (hand-written)")}),
     ("verb", "Chinese President Xi Jinping spoke on Monday.", set()),
-    ("noun", "China imposed sanctions on Japan.", {("china", "sanctions", "japan", "noun")}),
+    ("noun", "China imposed sanctions on Japan.", {("china", "sanctions", "japan", "noun (hand-written)")}),
     ("noun", "Russia attacked Ukraine.", set()),
-    ("titles", "Chinese President Xi Jinping spoke on Monday.", {("xi-jinping", "leaderOf", "china", "title")}),
+    (
+        "titles",
+        "Chinese President Xi Jinping spoke on Monday.",
+        {("xi-jinping", "leaderOf", "china", "title (hand-written)")},
+    ),
     ("titles", "Russia attacked Ukraine.", set()),
-    ("surface", "Xi Pressures Trump", {("xi-jinping", "pressures", "donald-trump", "surface")}),
-    ("surface", ("Xi met Trump in Busan on Thursday after a long day of talks between the two delegations "
-                 "that had been prepared for months by officials of both governments."), set()),
+    ("surface", "Xi Pressures Trump", {("xi-jinping", "pressures", "donald-trump", "surface (hand-written)")}),
+    (
+        "surface",
+        (
+            "Xi met Trump in Busan on Thursday after a long day of talks between the two delegations "
+            "that had been prepared for months by officials of both governments."
+        ),
+        set(),
+    ),
 ]
 
 
@@ -61,8 +72,11 @@ RULE_ROWS = [
 def test_each_rule_family_alone(parse, name, text, expected):
     doc, by_token = parse(text)
     component = RelationExtractor(load_lexicon(), rules=[name])
-    got = {(r.subject.actor.key, r.predicate, r.object.actor.key, r.rule)
-           for sent in doc.sents for r in component.sentence(sent, by_token)}
+    got = {
+        (r.subject.actor.key, r.predicate, r.object.actor.key, r.rule)
+        for sent in doc.sents
+        for r in component.sentence(sent, by_token)
+    }
     assert got == expected
 
 
@@ -94,27 +108,33 @@ def test_negation_modality_attribution(parse, text, word, is_negated, mode, sour
     assert (found.actor.key if found is not None else None) == source
 
 
-@pytest.mark.parametrize(("words", "kind"), [
-    ("president", "leader"),
-    ("former foreign minister", "official"),
-    ("spokesman", "spokesperson"),
-    ("washington bureau chief", None),  # a bureau chief is no title of Washington
-    ("", None),
-])
+@pytest.mark.parametrize(
+    ("words", "kind"),
+    [
+        ("president", "leader"),
+        ("former foreign minister", "official"),
+        ("spokesman", "spokesperson"),
+        ("washington bureau chief", None),  # a bureau chief is no title of Washington
+        ("", None),
+    ],
+)
 def test_title_kind(words, kind):
     assert title_kind(words, DATA) == kind
 
 
-@pytest.mark.parametrize(("predicate", "subject", "object", "fits"), [
-    ("leaderOf", "Person", "State", True),
-    ("leaderOf", "Person", "Person", False),  # "Biden leads Trump in the polls"
-    ("leaderOf", "State", "State", False),
-    ("memberOf", "State", "InternationalOrganization", True),
-    ("memberOf", "State", "State", False),  # "Sweden joined France in …"
-    ("partOf", "ArmedForce", "State", True),
-    ("partOf", "Person", "State", False),
-    ("attacks", "Person", "Person", True),  # event relations take any actors
-])
+@pytest.mark.parametrize(
+    ("predicate", "subject", "object", "fits"),
+    [
+        ("leaderOf", "Person", "State", True),
+        ("leaderOf", "Person", "Person", False),  # "Biden leads Trump in the polls"
+        ("leaderOf", "State", "State", False),
+        ("memberOf", "State", "InternationalOrganization", True),
+        ("memberOf", "State", "State", False),  # "Sweden joined France in …"
+        ("partOf", "ArmedForce", "State", True),
+        ("partOf", "Person", "State", False),
+        ("attacks", "Person", "Person", True),  # event relations take any actors
+    ],
+)
 def test_types_fit_reads_the_ontology(predicate, subject, object, fits):
     assert types_fit(predicate, subject, object) is fits
 
@@ -123,12 +143,15 @@ def _mention(key: str, kind: str = "name", known: bool = True, start: int = 0) -
     return Mention(start, start + 1, Actor(key=key, label=key, type="State", known=known), kind)
 
 
-@pytest.mark.parametrize(("base", "mentions", "expected"), [
-    (0.75, [("name", True), ("name", True)], 0.85),
-    (0.75, [("role", True), ("role", True)], 0.55),
-    (0.55, [("minted", False), ("minted", False)], 0.35),
-    (0.05, [("pronoun", False), ("pronoun", False)], 0.05),  # clamped
-])
+@pytest.mark.parametrize(
+    ("base", "mentions", "expected"),
+    [
+        (0.75, [("name", True), ("name", True)], 0.85),
+        (0.75, [("role", True), ("role", True)], 0.55),
+        (0.55, [("minted", False), ("minted", False)], 0.35),
+        (0.05, [("pronoun", False), ("pronoun", False)], 0.05),  # clamped
+    ],
+)
 def test_score(base, mentions, expected):
     ms = [_mention(f"a{n}", kind, known) for n, (kind, known) in enumerate(mentions)]
     assert score(base, *ms) == pytest.approx(expected)
@@ -138,8 +161,16 @@ def test_dedupe_keeps_the_first_most_confident_per_key_and_ignores_direction_of_
     a, b = _mention("a"), _mention("b", start=2)
 
     def rel(s, p, o, confidence, rule, negated=False):
-        return Relation(subject=s, predicate=p, object=o, sent_start=0, sent_end=3, rule=rule,
-                        confidence=confidence, negated=negated)
+        return Relation(
+            subject=s,
+            predicate=p,
+            object=o,
+            sent_start=0,
+            sent_end=3,
+            rule=rule,
+            confidence=confidence,
+            negated=negated,
+        )
 
     rows = [
         rel(a, "attacks", b, 0.7, "noun"),
@@ -151,6 +182,9 @@ def test_dedupe_keeps_the_first_most_confident_per_key_and_ignores_direction_of_
         rel(b, "attacks", a, 0.5, "verb"),
     ]
     assert [(r.subject.actor.key, r.predicate, r.rule, r.negated) for r in dedupe(rows)] == [
-        ("a", "attacks", "verb", False), ("a", "meets", "verb", False),
-        ("a", "attacks", "verb", True), ("b", "attacks", "verb", False)]
+        ("a", "attacks", "verb", False),
+        ("a", "meets", "verb", False),
+        ("a", "attacks", "verb", True),
+        ("b", "attacks", "verb", False),
+    ]
     assert dedupe([]) == []

@@ -179,7 +179,7 @@ def carrier(noun: Token, data: RuleData) -> Token | None:
     for _ in range(5):
         dep = cur.dep_
         if dep in ("dobj", "obj", "nsubjpass", "attr") and cur.head.pos_ in ("VERB", "AUX") \
-                and cur.head.lemma_.lower() not in data.light:
+                and not data.carries(cur.head.lemma_.lower(), cur.lemma_.lower()):
             return None  # "opposes arms sales to Taiwan": the sales are not China's
         if dep in ("dobj", "obj", "nsubjpass", "nsubj", "attr", "conj", "appos"):
             cur = cur.head

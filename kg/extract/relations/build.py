@@ -4,9 +4,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from kg.extract.extensions import Mention, Relation
+from kg.extract.lexicon import HAND_WRITTEN
 from kg.extract.relations.context import SentenceContext, Trigger
 from kg.extract.relations.qualifiers import attribution, modality, negated
-from kg.extract.relations.scoring import BASE, score, types_fit
+from kg.extract.relations.scoring import BASE, linked, score, types_fit
 from kg.vocab import PREDICATES
 
 __all__ = ["emit"]
@@ -16,7 +17,10 @@ def emit(ctx: SentenceContext, trig: Trigger, predicate: str, subjects: list[Men
          objects: list[tuple[Mention, str]], *, coordinated: bool = False) -> Iterator[Relation]:
     """Every fitting (subject, object) pair as a relation of ``predicate``.
 
-    ``objects`` pairs each object with the rule that found it ("verb", "noun", "nested").
+    ``objects`` pairs each object with the rule that found it ("verb", "noun", "nested",
+    "pattern": a CAMEO pattern's target preposition); the
+    relation's rule is that with the trigger's source: "verb (hand-written)", "noun (CAMEO 163)".
+    Both arguments of a CAMEO trigger must be linked actors (:func:`~.scoring.linked`).
     Coordinated subjects of a symmetric predicate with no object relate to each other
     ("Iran and Iraq signed a deal").
     """
@@ -30,22 +34,25 @@ def emit(ctx: SentenceContext, trig: Trigger, predicate: str, subjects: list[Men
     is_negated = negated(tok, data)
     mode = modality(tok, sent, data)
     attributed = attribution(tok, sent, ctx.by_token, data)
+    guarded = trig.source != HAND_WRITTEN
     for s in subjects:
-        if s.place:
+        if s.place or (guarded and not linked(s)):
             continue
         source = attributed if attributed is None or attributed.actor.key != s.actor.key else None
         for o, how in objects:
-            if not _fits(ctx, predicate, s, o):
+            if not _fits(ctx, predicate, s, o, how) or (guarded and not linked(o)):
                 continue
             pred = _reading(ctx, predicate, s, o)
             yield Relation(subject=s, predicate=pred, object=o, sent_start=sent.start, sent_end=sent.end,
-                           negated=is_negated, modality=mode, attributed_to=source, rule=how,
+                           negated=is_negated, modality=mode, attributed_to=source, rule=f"{how} ({trig.source})",
                            trigger=trig.tokens, confidence=score(BASE[how], s, o))
 
 
-def _fits(ctx: SentenceContext, predicate: str, s: Mention, o: Mention) -> bool:
-    """A place object only for predicates that take places; allowed types; no self-relation."""
-    if o.place and (predicate not in ctx.data.place_objects or o.actor.type != "State" or not o.actor.known):
+def _fits(ctx: SentenceContext, predicate: str, s: Mention, o: Mention, how: str) -> bool:
+    """A place object only for predicates that take places or after a CAMEO pattern's target
+    preposition ("recalled its ambassador from Venezuela"); allowed types; no self-relation."""
+    takes_place = predicate in ctx.data.place_objects or how == "pattern"
+    if o.place and (not takes_place or o.actor.type != "State" or not o.actor.known):
         return False
     if not types_fit(predicate, s.actor.type, o.actor.type):
         return False

@@ -12,7 +12,7 @@ from typing import NamedTuple
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.extensions import Mention
-from kg.extract.lexicon import Frame, Lexicon
+from kg.extract.lexicon import HAND_WRITTEN, Frame, Lexicon
 
 __all__ = ["NO_FRAME", "RuleData", "SentenceContext", "Trigger"]
 
@@ -52,6 +52,7 @@ class RuleData:
     intended_heads: frozenset[str]
     people_of_state: frozenset[str]
     source_preps: frozenset[str]
+    pattern_target_preps: frozenset[str]
 
     @classmethod
     def from_lexicon(cls, lexicon: Lexicon) -> RuleData:
@@ -87,7 +88,13 @@ class RuleData:
             intended_heads=lexicon.word_list("qualifiers", "intended_heads"),
             people_of_state=lexicon.word_list("arguments", "people_of_state"),
             source_preps=lexicon.word_list("qualifiers", "source_preps"),
+            pattern_target_preps=lexicon.word_list("arguments", "pattern_target_preps"),
         )
+
+    def carries(self, verb: str, noun: str) -> bool:
+        """``verb`` carries the noun trigger ``noun`` (lemmas): a light verb ("hold talks") or a
+        CAMEO verb + object pattern of the noun's predicate ("slap sanctions")."""
+        return verb in self.light or (verb, noun) in self.lex.carriers
 
     def frame(self, predicate: str) -> Frame:
         """The argument frame of ``predicate`` (an empty one when it has none)."""
@@ -95,12 +102,16 @@ class RuleData:
 
 
 class Trigger(NamedTuple):
-    """A trigger word of a sentence: its head token, predicate, part of speech and tokens."""
+    """A trigger word of a sentence: its head token, predicate, part of speech and tokens, where
+    it comes from ("hand-written" or "CAMEO <code>") and the prepositions its CAMEO pattern puts
+    before the target, beside the predicate's frame."""
 
     token: Token
     predicate: str
     pos: str  # "VERB" or "NOUN"
     tokens: tuple[int, ...]
+    source: str = HAND_WRITTEN
+    preps: frozenset[str] = frozenset()
 
 
 @dataclass(slots=True)

@@ -4,10 +4,10 @@ from __future__ import annotations
 from kg.extract.extensions import Mention
 from kg.vocab import PREDICATES
 
-__all__ = ["BASE", "score", "types_fit"]
+__all__ = ["BASE", "linked", "score", "types_fit"]
 
 #: the confidence a rule starts from, before the mentions adjust it
-BASE = {"verb": 0.75, "noun": 0.7, "title": 0.85, "surface": 0.55, "nested": 0.55}
+BASE = {"verb": 0.75, "noun": 0.7, "title": 0.85, "surface": 0.55, "nested": 0.55, "pattern": 0.7}
 
 
 def score(base: float, *mentions: Mention) -> float:
@@ -32,3 +32,9 @@ def types_fit(predicate: str, subject_type: str, object_type: str) -> bool:
     p = PREDICATES[predicate]
     return ((p.subject_types is None or subject_type in p.subject_types)
             and (p.object_types is None or object_type in p.object_types))
+
+
+def linked(m: Mention) -> bool:
+    """The mention is of an actor of the actor base, named or standing for it ("Hungarian
+    officials"), not a pronoun or a minted name: what a CAMEO trigger's arguments must be."""
+    return m.actor.known and m.kind not in ("pronoun", "minted")

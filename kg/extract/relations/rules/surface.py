@@ -11,9 +11,10 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from kg.extract.extensions import Relation
+from kg.extract.lexicon import HAND_WRITTEN
 from kg.extract.relations.context import SentenceContext
 from kg.extract.relations.rules import rule
-from kg.extract.relations.scoring import BASE, score, types_fit
+from kg.extract.relations.scoring import BASE, linked, score, types_fit
 from kg.extract.relations.triggers import verb_form
 
 __all__ = ["surface_relations"]
@@ -28,9 +29,10 @@ def surface_relations(ctx: SentenceContext) -> Iterator[Relation]:
     for tok in sent:
         if tok.i in ctx.fired or tok.i in by_token:
             continue
-        predicate = verb_form(tok, ctx.data)
-        if predicate is None:
+        found = verb_form(tok, ctx.data)
+        if found is None:
             continue
+        predicate, source = found
         left, modality = _left_edge(ctx, tok)
         right = _right_edge(ctx, tok, predicate)
         subj, obj = by_token.get(left), by_token.get(right)
@@ -38,8 +40,10 @@ def surface_relations(ctx: SentenceContext) -> Iterator[Relation]:
             continue
         if subj.end - 1 != left or obj.start != right or not types_fit(predicate, subj.actor.type, obj.actor.type):
             continue
+        if source != HAND_WRITTEN and not (linked(subj) and linked(obj)):
+            continue
         yield Relation(subject=subj, predicate=predicate, object=obj, sent_start=sent.start, sent_end=sent.end,
-                       modality=modality, rule="surface", trigger=(tok.i,),
+                       modality=modality, rule=f"surface ({source})", trigger=(tok.i,),
                        confidence=score(BASE["surface"], subj, obj))
 
 

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from kg.extract.extensions import Mention, Relation
+from kg.extract.lexicon import HAND_WRITTEN
 from kg.extract.relations.context import RuleData, SentenceContext
 from kg.extract.relations.rules import rule
 from kg.extract.relations.scoring import BASE, score
@@ -41,7 +42,7 @@ def title_relations(ctx: SentenceContext) -> Iterator[Relation]:
             continue
         if org.actor.key != m.actor.key:
             yield Relation(subject=m, predicate=_PREDICATE[kind], object=org, sent_start=sent.start,
-                           sent_end=sent.end, rule=rule_name, trigger=trigger,
+                           sent_end=sent.end, rule=f"{rule_name} ({HAND_WRITTEN})", trigger=trigger,
                            confidence=score(BASE["title"], m, org))
 
 

@@ -88,26 +88,32 @@ def _active(ctx: SentenceContext, tok: Token, predicate: str, frame: Frame) -> t
 
 
 def _prep_objects(ctx: SentenceContext, trig: Trigger, frame: Frame) -> Objects:
-    """Objects of the frame's prepositions, on the verb or on its non-actor object."""
+    """Objects of the frame's prepositions, on the verb or on its non-actor object; those of a
+    CAMEO pattern's prepositions that the frame does not name are found by "pattern"."""
     by_token, locative, people = ctx.by_token, ctx.data.locative, ctx.data.people_of_state
     tok, doc = trig.token, ctx.doc
     particle = {doc[i].lower_ for i in trig.tokens[1:]}
+    preps = frame.verb_preps | trig.preps
+
+    def how(word: str) -> str:
+        return "verb" if word in frame.verb_preps or word in particle else "pattern"
+
     objects: Objects = []
     for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ in locative and c.lower_ in frame.verb_preps:
-            objects += [(m, "verb") for m in territory(pobj(c), by_token)]
-        elif c.dep_ == "prep" and (c.lower_ in frame.verb_preps or c.lower_ in particle):
-            objects += [(m, "verb") for m in mentions_at(pobj(c), by_token, people)]
+        if c.dep_ == "prep" and c.lower_ in locative and c.lower_ in preps:
+            objects += [(m, how(c.lower_)) for m in territory(pobj(c), by_token)]
+        elif c.dep_ == "prep" and (c.lower_ in preps or c.lower_ in particle):
+            objects += [(m, how(c.lower_)) for m in mentions_at(pobj(c), by_token, people)]
         elif (c.dep_ in ("dobj", "obj") or (c.dep_ == "prt" and c.i in trig.tokens)) and c.i not in by_token:
             if c.dep_ == "prt":
                 c = pobj(c) or c
             # "broke off relations with Nicaragua", "cut ties with Israel": the phrase
             # hangs off the verb's object
             for g in c.children:
-                if g.dep_ == "prep" and g.lower_ in frame.verb_preps:
+                if g.dep_ == "prep" and g.lower_ in preps:
                     found = (territory(pobj(g), by_token) if g.lower_ in locative
                              else mentions_at(pobj(g), by_token, people))
-                    objects += [(m, "verb") for m in found]
+                    objects += [(m, how(g.lower_)) for m in found]
     return objects
 
 
