@@ -52,3 +52,14 @@ def test_a_user_error_is_still_one_line_with_its_code() -> None:
     result = kg_run("query", "--named", "who-pressures-whom", "--store", "/nonexistent/store")
     assert result.returncode == 1
     assert result.stderr.startswith("error E320: no store at /nonexistent/store")
+
+
+@pytest.mark.parametrize("command", ["extract", "build", "query", "render", "export", "analyze", "export-graph",
+                                     "actors", "remove", "validate", "demo", "serve"])
+def test_help_names_values_as_users_write_them(command: str) -> None:
+    result = kg_run(command, "--help")
+    assert result.returncode == 0
+    options = result.stdout.split("Options:", 1)[1]
+    assert "<" not in options, options  # no Python types such as <list[Path]> or <str>
+    if "--store" in options:
+        assert ("created if missing" in options) == (command == "build")

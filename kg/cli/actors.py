@@ -14,7 +14,7 @@ __all__ = ["actors"]
 def actors(
     search: Annotated[str, typer.Argument(help="Name, alias, key or Wikidata id to look for.")],
     actors: ActorsOpt = None,
-    limit: Annotated[int, typer.Option("--limit", help="Show at most this many actors.")] = 10,
+    limit: Annotated[int, typer.Option("--limit", metavar="N", help="Show at most this many actors.")] = 10,
 ) -> None:
     """Show actors of the knowledge base: label, type, aliases, roles with dates, Wikidata id."""
     from kg.actors.kb import load_kb

@@ -28,12 +28,12 @@ __all__ = ["analyze", "export_graph_command"]
 
 SinceOpt = Annotated[
     str | None,
-    typer.Option("--since", help="Only statements dated on or after this ISO date (YYYY, YYYY-MM or YYYY-MM-DD)."),
+    typer.Option("--since", metavar="DATE", help="Only statements dated on or after this ISO date (YYYY, YYYY-MM or YYYY-MM-DD)."),
 ]
-UntilOpt = Annotated[str | None, typer.Option("--until", help="Only statements dated on or before this ISO date.")]
-PredicateOpt = Annotated[list[str] | None, typer.Option("--predicate", help="Only this predicate (repeatable).")]
-ActorOpt = Annotated[str | None, typer.Option("--actor", help="Only this actor's neighbourhood (IRI, key or label).")]
-HopsOpt = Annotated[int, typer.Option("--hops", help="Neighbourhood size with --actor.")]
+UntilOpt = Annotated[str | None, typer.Option("--until", metavar="DATE", help="Only statements dated on or before this ISO date.")]
+PredicateOpt = Annotated[list[str] | None, typer.Option("--predicate", metavar="PREDICATE", help="Only this predicate (repeatable).")]
+ActorOpt = Annotated[str | None, typer.Option("--actor", metavar="ACTOR", help="Only this actor's neighbourhood (IRI, key or label).")]
+HopsOpt = Annotated[int, typer.Option("--hops", metavar="N", help="Neighbourhood size with --actor.")]
 NegatedOpt = Annotated[
     bool, typer.Option("--negated", help="Also count negated statements (balance never counts them).")
 ]
@@ -44,10 +44,10 @@ StructuralOpt = Annotated[
     ),
 ]
 MinConfidenceOpt = Annotated[
-    float, typer.Option("--min-confidence", help="Leave out statements less confident than this (0–1).")
+    float, typer.Option("--min-confidence", metavar="0..1", help="Leave out statements less confident than this (0–1).")
 ]
 SeedOpt = Annotated[
-    int, typer.Option("--seed", help="Seed of the Louvain community detection (same seed, same communities).")
+    int, typer.Option("--seed", metavar="N", help="Seed of the Louvain community detection (same seed, same communities).")
 ]
 
 
@@ -228,19 +228,19 @@ def analyze(
     negated: NegatedOpt = False,
     structural: StructuralOpt = True,
     min_confidence: MinConfidenceOpt = 0.0,
-    top: Annotated[int, typer.Option("--top", help="Rows in each ranked table (0 for all).")] = 10,
+    top: Annotated[int, typer.Option("--top", metavar="N", help="Rows in each ranked table (0 for all).")] = 10,
     as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON instead of tables.")] = False,
     period1: Annotated[
         str | None,
-        typer.Option("--period1", help="First period START:END (e.g. 2025-01:2025-06) to compare with --period2."),
+        typer.Option("--period1", metavar="START:END", help="First period START:END (e.g. 2025-01:2025-06) to compare with --period2."),
     ] = None,
-    period2: Annotated[str | None, typer.Option("--period2", help="Second period START:END.")] = None,
+    period2: Annotated[str | None, typer.Option("--period2", metavar="START:END", help="Second period START:END.")] = None,
     dyad: Annotated[
-        str | None, typer.Option("--dyad", help='Timeline of two actors, "A,B" (labels, keys or IRIs).')
+        str | None, typer.Option("--dyad", metavar="A,B", help='Timeline of two actors, "A,B" (labels, keys or IRIs).')
     ] = None,
     seed: SeedOpt = 0,
     resolution: Annotated[
-        float, typer.Option("--resolution", help="Louvain resolution: above 1 gives smaller communities.")
+        float, typer.Option("--resolution", metavar="NUMBER", help="Louvain resolution: above 1 gives smaller communities.")
     ] = 1.0,
 ) -> None:
     """Measures of the actor graph: centrality, communities, balance, dyads, periods."""
@@ -266,11 +266,11 @@ def analyze(
 
 def export_graph_command(
     output: Annotated[
-        Path, typer.Option("-o", "--output", help="File to write (.graphml, .gexf), or a folder for --format csv.")
+        Path, typer.Option("-o", "--output", metavar="FILE", help="File to write (.graphml, .gexf), or a folder for --format csv.")
     ],
     fmt: Annotated[
         str | None,
-        typer.Option("--format", help="graphml, gexf or csv (nodes.csv and edges.csv); default from the file suffix."),
+        typer.Option("--format", metavar="FORMAT", help="graphml, gexf or csv (nodes.csv and edges.csv); default from the file suffix."),
     ] = None,
     store: StoreOpt = DEFAULT_STORE,
     since: SinceOpt = None,

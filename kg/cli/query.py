@@ -21,15 +21,15 @@ __all__ = ["query"]
 
 def query(
     sparql: Annotated[str | None, typer.Argument(help="SPARQL query text (or use -f / --named).")] = None,
-    file: Annotated[Path | None, typer.Option("-f", "--file", help="Read the query from a .rq file.")] = None,
-    named: Annotated[str | None, typer.Option("--named", help="Run a named query of the package (see --list).")] = None,
+    file: Annotated[Path | None, typer.Option("-f", "--file", metavar="FILE.rq", help="Read the query from a .rq file.")] = None,
+    named: Annotated[str | None, typer.Option("--named", metavar="NAME", help="Run a named query of the package (see --list).")] = None,
     param: Annotated[
         list[str] | None,
-        typer.Option("--param", help="NAME=VALUE, bound as an RDF term, never pasted into the query; repeatable."),
+        typer.Option("--param", metavar="NAME=VALUE", help="NAME=VALUE, bound as an RDF term, never pasted into the query; repeatable."),
     ] = None,
     list_named: Annotated[bool, typer.Option("--list", help="List the named queries and exit.")] = False,
     fmt: Annotated[
-        str, typer.Option("--format", help="table, csv, tsv or json (SELECT/ASK); ttl or nt (CONSTRUCT/DESCRIBE).")
+        str, typer.Option("--format", metavar="FORMAT", help="table, csv, tsv or json (SELECT/ASK); ttl or nt (CONSTRUCT/DESCRIBE).")
     ] = "table",
     store: StoreOpt = DEFAULT_STORE,
 ) -> None:

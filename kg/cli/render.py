@@ -12,25 +12,25 @@ __all__ = ["render"]
 
 
 def render(
-    output: Annotated[Path, typer.Option("-o", "--output", help="HTML file to write.")] = Path("graph.html"),
+    output: Annotated[Path, typer.Option("-o", "--output", metavar="FILE", help="HTML file to write.")] = Path("graph.html"),
     store: StoreOpt = DEFAULT_STORE,
     negated: Annotated[
         bool, typer.Option("--negated", help="Also show negated statements (drawn distinctly).")
     ] = False,
     actor: Annotated[
-        str | None, typer.Option("--actor", help="Only this actor's neighbourhood (IRI, key or label).")
+        str | None, typer.Option("--actor", metavar="ACTOR", help="Only this actor's neighbourhood (IRI, key or label).")
     ] = None,
-    hops: Annotated[int, typer.Option("--hops", help="Neighbourhood size with --actor.")] = 1,
+    hops: Annotated[int, typer.Option("--hops", metavar="N", help="Neighbourhood size with --actor.")] = 1,
     since: Annotated[
-        str | None, typer.Option("--since", help="Only statements dated on or after this ISO date.")
+        str | None, typer.Option("--since", metavar="DATE", help="Only statements dated on or after this ISO date.")
     ] = None,
     until: Annotated[
-        str | None, typer.Option("--until", help="Only statements dated on or before this ISO date.")
+        str | None, typer.Option("--until", metavar="DATE", help="Only statements dated on or before this ISO date.")
     ] = None,
     predicate: Annotated[
-        list[str] | None, typer.Option("--predicate", help="Only this predicate (repeatable).")
+        list[str] | None, typer.Option("--predicate", metavar="PREDICATE", help="Only this predicate (repeatable).")
     ] = None,
-    title: Annotated[str, typer.Option("--title", help="Page title.")] = "geokg: actors and relations",
+    title: Annotated[str, typer.Option("--title", metavar="TEXT", help="Page title.")] = "geokg: actors and relations",
 ) -> None:
     """Write an interactive HTML map of actors and relations that works offline."""
     from kg.analysis.graph import graph_from_statements

@@ -15,7 +15,7 @@ from typing import Annotated
 
 import typer
 
-from kg.cli.common import DEFAULT_STORE, StoreOpt, err, open_cli_store, out
+from kg.cli.common import DEFAULT_STORE, ServeStoreOpt, StoreOpt, err, open_cli_store, out
 from kg.errors import Errors
 
 __all__ = ["remove", "serve", "validate"]
@@ -63,11 +63,11 @@ def validate(
     store: StoreOpt = DEFAULT_STORE,
     shapes: Annotated[
         Path | None,
-        typer.Option("--shapes", help="SHACL shapes (Turtle) to use instead of the bundled ontology/shapes.ttl."),
+        typer.Option("--shapes", metavar="FILE.ttl", help="SHACL shapes (Turtle) to use instead of the bundled ontology/shapes.ttl."),
     ] = None,
-    limit: Annotated[int, typer.Option("--limit", help="Show at most this many violations (0: all).")] = 50,
+    limit: Annotated[int, typer.Option("--limit", metavar="N", help="Show at most this many violations (0: all).")] = 50,
     fmt: Annotated[
-        str, typer.Option("--format", help="text (one line per violation), json, or ttl (the SHACL report).")
+        str, typer.Option("--format", metavar="FORMAT", help="text (one line per violation), json, or ttl (the SHACL report).")
     ] = "text",
 ) -> None:
     """Check the store against the SHACL shapes of the ontology (exit code 1 when it does not conform)."""
@@ -100,16 +100,16 @@ def validate(
 
 
 def serve(
-    store: StoreOpt = DEFAULT_STORE,
-    port: Annotated[int, typer.Option("--port", help="TCP port to listen on.")] = 7878,
+    store: ServeStoreOpt = DEFAULT_STORE,
+    port: Annotated[int, typer.Option("--port", metavar="PORT", help="TCP port to listen on.")] = 7878,
     host: Annotated[
-        str, typer.Option("--host", help="Address to listen on; the default serves this machine only.")
+        str, typer.Option("--host", metavar="ADDRESS", help="Address to listen on; the default serves this machine only.")
     ] = "127.0.0.1",
     writable: Annotated[
         bool, typer.Option("--writable", help="Also accept SPARQL Update and Graph Store writes (default: read-only).")
     ] = False,
     timeout: Annotated[
-        int | None, typer.Option("--timeout", help="Stop queries that run longer than this many seconds.")
+        int | None, typer.Option("--timeout", metavar="SECONDS", help="Stop queries that run longer than this many seconds.")
     ] = None,
     cors: Annotated[
         bool, typer.Option("--cors", help="Allow cross-origin requests (browser pages served from elsewhere).")
@@ -118,8 +118,9 @@ def serve(
     """Serve the store as a SPARQL 1.1 endpoint (Oxigraph server) until Ctrl-C.
 
     Queries at http://HOST:PORT/query see the union of all graphs; the query page is at
-    http://HOST:PORT/. While a read-only server runs, kg build on the same store waits its turn
-    (it stops with E300); kg serve on a store that kg build writes stops with E318.
+    http://HOST:PORT/. While a read-only server runs, kg build refuses to write the same store
+    (E300): stop the server first, or serve with --writable and build with --store http://…;
+    kg serve refuses a store that kg build is writing (E318).
     """
     from kg.store.remote import is_remote
     from kg.store.serve import OxigraphServer
