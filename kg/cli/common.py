@@ -93,7 +93,7 @@ def open_cli_store(path: str, *, read_only: bool = False, must_exist: bool = Fal
 
 def read_records(store: str) -> list[StatementRecord]:
     """Every statement of an existing store (:meth:`kg.store.BaseStore.iter_statements`)."""
-    with open_cli_store(store, must_exist=True) as st:
+    with open_cli_store(store, read_only=True, must_exist=True) as st:
         return list(st.iter_statements())
 
 

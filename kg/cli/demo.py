@@ -51,7 +51,7 @@ def demo(
     (Path(store) / _MARK).write_text("made by kg demo; kg demo may rebuild this store\n", encoding="utf-8")
     print_summary(summary, store)
     nq = named_queries()["who-pressures-whom"]
-    with open_cli_store(store) as st:
+    with open_cli_store(store, read_only=True) as st:
         result = st.query(nq.text_for(st), bindings=nq.bind({}))
     out.print("\nWho pressures whom (SPARQL: kg query --named who-pressures-whom):", markup=False)
     out.print(result_table(result))

@@ -24,7 +24,7 @@ def export(
     """Export the store as RDF or as statement JSON Lines / CSV."""
     from kg.export import export as do_export
 
-    with open_cli_store(store, must_exist=True) as st:
+    with open_cli_store(store, read_only=True, must_exist=True) as st:
         do_export(st, fmt, output if output is not None else sys.stdout)
     if output is not None:
         err.print(f"Wrote {output}", style="dim")

@@ -59,7 +59,7 @@ def query(
         nq.bind(params)  # unknown or missing parameters are refused before the store opens
     if sparql is not None and is_update(sparql):
         raise Errors.E174.error()
-    with open_cli_store(store, must_exist=True) as st:
+    with open_cli_store(store, read_only=True, must_exist=True) as st:
         if named is not None:
             sparql = nq.text_for(st)
             bindings = nq.bind(params, actor=st.resolve_actor)

@@ -54,7 +54,7 @@ from kg.store.sparql_text import mentions_variable, project_variables
 __all__ = ["GraphStore", "open_for_writing"]
 
 _SHA256 = re.compile(r"[0-9a-f]{64}")
-# paths this process holds open for writing (RocksDB allows one writer; see _probe_lock)
+# paths this process holds open for writing (RocksDB allows one writer; see _hold_shared_lock)
 _OPEN_FOR_WRITING: set[Path] = set()
 
 def _one_line(error: BaseException) -> str:
@@ -62,26 +62,25 @@ def _one_line(error: BaseException) -> str:
     return text[0][:200] if text else type(error).__name__
 
 
-def _probe_lock(path: Path) -> bool:
-    """True when another process holds the RocksDB lock of the store at ``path``.
+def _hold_shared_lock(path: Path) -> BinaryIO | None:
+    """A shared POSIX lock on the store's ``LOCK`` file, held while the returned file is open.
 
-    Takes and drops a shared POSIX lock on ``LOCK``; RocksDB writers hold an exclusive one.
-    Never called for a path this process holds (closing the probe would drop its lock).
+    Readers hold it for as long as they read, so a writer (RocksDB takes an exclusive lock on
+    the same file) cannot start under them, and readers never block each other. None when a
+    writer holds the store. Never called for a path this process holds for writing.
     """
     try:
         import fcntl
-    except ImportError:  # pragma: no cover - not POSIX: cannot tell, let RocksDB decide
-        return False
+    except ImportError:  # pragma: no cover - not POSIX: cannot lock, let RocksDB decide
+        return open(os.devnull, "rb")
     lock_file = path / "LOCK"
-    if not lock_file.exists():
-        return False
-    with open(lock_file, "rb") as handle:
-        try:
-            fcntl.lockf(handle, fcntl.LOCK_SH | fcntl.LOCK_NB)
-        except OSError:
-            return True
-        fcntl.lockf(handle, fcntl.LOCK_UN)
-    return False
+    handle = open(lock_file if lock_file.exists() else os.devnull, "rb")
+    try:
+        fcntl.lockf(handle, fcntl.LOCK_SH | fcntl.LOCK_NB)
+    except OSError:
+        handle.close()
+        return None
+    return handle
 
 
 def _in_use(path: Path) -> StoreError:
@@ -131,6 +130,7 @@ class GraphStore(BaseStore):
         self._copy_of = copy_of
         self._ontology_checked = False
         self._release: weakref.finalize | None = None
+        self._lock: weakref.finalize | None = None  # a reader's shared lock on the store
         if path is not None and not read_only:
             _OPEN_FOR_WRITING.add(path)
             # forget the path when the object goes away, even if nobody called close()
@@ -190,13 +190,17 @@ class GraphStore(BaseStore):
             raise Errors.E302.error(folder=folder)
         if folder in _OPEN_FOR_WRITING:
             raise Errors.E319.error(folder=folder)
-        if _probe_lock(folder):
+        lock = _hold_shared_lock(folder)
+        if lock is None:
             raise _in_use(folder)
         try:
             store = ox.Store.read_only(str(folder))
         except OSError as error:
+            lock.close()
             raise Errors.E304.error(folder=folder, detail=_one_line(error)) from error
-        return cls(store, path=folder, read_only=True)
+        opened = cls(store, path=folder, read_only=True)
+        opened._lock = weakref.finalize(opened, lock.close)  # released on close() or when dropped
+        return opened
 
     @classmethod
     def _copy_into_memory(cls, path: str | os.PathLike[str] | None) -> GraphStore:
@@ -246,6 +250,8 @@ class GraphStore(BaseStore):
             if self._release is not None:
                 self._release()
             del store  # the RocksDB lock goes with the last reference
+            if self._lock is not None:
+                self._lock()
 
     def __repr__(self) -> str:
         where = "memory" if self._path is None else str(self._path)
