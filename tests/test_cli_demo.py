@@ -88,3 +88,33 @@ def test_a_terminated_extraction_leaves_no_file_behind(tmp_path: Path) -> None:
     assert process.returncode == 130, stderr
     assert "Traceback" not in stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == []  # no temporary file, no half-written output
+
+
+def test_kg_build_shows_progress_on_a_terminal_and_nothing_with_quiet(tmp_path: Path) -> None:
+    import pty
+
+    seeds = tmp_path / "in"
+    seeds.mkdir()
+    for name in ("wn2019-0002.txt", "wn2019-0016.txt"):
+        shutil.copy(ROOT / "seeds" / "wikinews" / name, seeds / name)
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "TERM": "xterm", "COLUMNS": "100"}
+    leader, follower = pty.openpty()
+    process = subprocess.Popen([sys.executable, "-m", "kg", "build", str(seeds), "--store", "s"], cwd=tmp_path,
+                               env=env, stdout=subprocess.PIPE, stderr=follower, text=True)
+    os.close(follower)
+    screen = b""
+    while True:
+        try:
+            chunk = os.read(leader, 4096)
+        except OSError:  # the terminal closed with the process
+            break
+        if not chunk:
+            break
+        screen += chunk
+    stdout, _ = process.communicate(timeout=300)
+    os.close(leader)
+    assert process.returncode == 0
+    assert b"articles/s" in screen and b"2/2" in screen
+    assert stdout.startswith("Built 2 article(s)")
+    quiet = kg("build", str(seeds), "--store", "s2", "--quiet", cwd=tmp_path)
+    assert quiet.returncode == 0 and quiet.stdout == "" and "articles/s" not in quiet.stderr

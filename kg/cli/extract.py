@@ -20,6 +20,7 @@ from kg.cli.common import (
     out,
     write_lines,
 )
+from kg.cli.progress import build_progress
 from kg.errors import Errors
 
 if TYPE_CHECKING:
@@ -139,15 +140,23 @@ def build(
     model: ModelOpt = None,
     actors: ActorsOpt = None,
     on_error: OnErrorOpt = "skip",
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="No progress bar and no summary; errors and skipped inputs only.")
+    ] = False,
 ) -> None:
-    """Extract statements and write them into the store (one named graph per article)."""
-    summary = run_build(inputs, store, replace=replace, model=model, actors=actors, on_error=on_error)
-    print_summary(summary, store)
+    """Extract statements and write them into the store (one named graph per article).
+
+    On a terminal a progress bar shows the articles written, their rate and the time left.
+    """
+    summary = run_build(inputs, store, replace=replace, model=model, actors=actors, on_error=on_error,
+                        quiet=quiet)
+    if not quiet:
+        print_summary(summary, store)
     _report_skipped(summary["report"])
 
 
 def run_build(inputs: list[str], store_path: str, *, replace: bool, model: str | None,
-              actors: list[Path] | None, on_error: str = "skip") -> dict[str, Any]:
+              actors: list[Path] | None, on_error: str = "skip", quiet: bool = False) -> dict[str, Any]:
     """Build ``inputs`` into the store: :func:`kg.builder.build_store`'s summary plus ``seconds``
     and ``report`` (the skipped inputs, empty when there were none)."""
     from kg.builder import build_store
@@ -157,9 +166,9 @@ def run_build(inputs: list[str], store_path: str, *, replace: bool, model: str |
     problems = InputProblems(on_error)  # type: ignore[arg-type]
     items = _items(inputs)  # every input checked before the store is opened
     extractor = _extractor(model, actors)
-    with open_cli_store(store_path) as st:
+    with open_cli_store(store_path) as st, build_progress(inputs, quiet=quiet) as on_article:
         summary = build_store(items, st, extractor=extractor, replace=replace,
-                              on_error=problems).to_dict()
+                              on_error=problems, on_article=on_article).to_dict()
     summary["seconds"] = time.perf_counter() - started  # model loading included
     summary["report"] = problems.report()
     return summary
