@@ -408,6 +408,7 @@ class Errors:
     E637 = ErrorCode(InputError, "top must be 0 or more, not {top}")
     E638 = ErrorCode(InputError, "unit must be 'year', 'month' or 'day', not {unit!r}")
     E639 = ErrorCode(InputError, "compare_periods needs the MultiDiGraphs of graph_from_statements")
+    E640 = ErrorCode(InputError, "--rank {rank!r} is not one of {rankings}")
 
     # E8xx: the notebook helpers
     E800 = ErrorCode(KGError, "{name} is not installed; install the notebook extras: pip install "

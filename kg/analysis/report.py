@@ -26,14 +26,20 @@ if TYPE_CHECKING:
     from kg.analysis.periods import BalanceTurn, PeriodDiff, RelationChange
     from kg.records import StatementRecord
 
-__all__ = ["analysis_report", "graph_measures"]
+__all__ = ["RANKINGS", "analysis_report", "graph_measures"]
+
+#: what "most central" can be ranked by (``kg analyze --rank``); the first is the default:
+#: the statements an actor is part of (its weighted degree), what a reader of the news
+#: expects to see first; ties go to the actor with more partners, then the higher PageRank
+RANKINGS = ("statements", "partners", "pagerank", "betweenness")
 
 
 def graph_measures(G: nx.Graph, *, seed: int = 0, resolution: float = 1.0) -> dict[str, dict[Any, Any]]:
     """Per-actor measures, name → {node → value}: the node attributes of ``kg export-graph``.
 
-    ``in_degree`` and ``out_degree`` (statements), ``pagerank``, ``betweenness`` and
-    ``community`` (Louvain with ``seed``, 0 for the largest community).
+    ``in_degree`` and ``out_degree`` (statements), ``statements`` (both: the weighted degree),
+    ``partners`` (distinct actors it has a relation with: the degree), ``pagerank``,
+    ``betweenness`` and ``community`` (Louvain with ``seed``, 0 for the largest community).
 
     >>> import networkx as nx
     >>> G = nx.MultiDiGraph()
@@ -48,6 +54,9 @@ def _measures(G: nx.Graph, communities: list[frozenset[Any]]) -> dict[str, dict[
     return {
         "in_degree": degree(G, direction="in"),
         "out_degree": degree(G, direction="out"),
+        "statements": degree(G, direction="both"),
+        "partners": {node: len(set(G.predecessors(node)) | set(G.successors(node)) - {node})
+                     if G.is_directed() else len(set(G.neighbors(node)) - {node}) for node in G},
         "pagerank": pagerank(G),
         "betweenness": betweenness(G),
         "community": community_index(communities),
@@ -72,6 +81,7 @@ def analysis_report(
     resolution: float = 1.0,
     dyad: tuple[str, str] | None = None,
     periods: tuple[tuple[str | None, str | None], tuple[str | None, str | None]] | None = None,
+    rank: str = RANKINGS[0],
 ) -> dict[str, Any]:
     """All the figures ``kg analyze`` shows, as a JSON-ready dict.
 
@@ -90,11 +100,15 @@ def analysis_report(
         Two actors (IRI, key or label) whose timeline to add as ``timeline``.
     periods : ((since, until), (since, until)), optional
         Two date ranges to compare, added as ``periods``; the other filters apply to both.
+    rank : {"statements", "partners", "pagerank", "betweenness"}, default "statements"
+        What "most central" means (:data:`RANKINGS`): by default the actors that take part in
+        the most statements come first (ties: more partners, then higher PageRank).
 
     Returns
     -------
     dict
-        ``graph`` (counts), ``centrality``, ``communities``, ``balance`` (``actors`` and
+        ``graph`` (counts), ``centrality`` (ranked by ``rank``, named in ``ranked_by``),
+        ``communities``, ``balance`` (``actors`` and
         ``dyads``), ``dyads`` (most active) and, when asked, ``timeline`` and ``periods``.
         Actors appear as ``{"id", "label"}``.
 
@@ -117,15 +131,17 @@ def analysis_report(
     """
     if top < 0:
         raise Errors.E628.error(top=top)
+    if rank not in RANKINGS:
+        raise Errors.E640.error(rank=rank, rankings=", ".join(RANKINGS))
     options = dict(filters or {})
     records = list(records)
     G = graph_from_statements(records, **options)
     communities = louvain(G, seed=seed, resolution=resolution)
     measures = _measures(G, communities)
-    ranks = measures["pagerank"]
+    first, then = measures[rank], (measures["statements"], measures["partners"], measures["pagerank"])
 
-    def by_rank(node: Any) -> tuple[float, str]:
-        return (-ranks.get(node, 0.0), str(G.nodes[node].get("label") or node))
+    def by_rank(node: Any) -> tuple[Any, ...]:
+        return (-first[node], *(-m[node] for m in then), str(G.nodes[node].get("label") or node))
 
     report: dict[str, Any] = {
         "graph": {
@@ -133,6 +149,7 @@ def analysis_report(
             "relations": G.number_of_edges(),
             "statements": int(G.graph.get("statements", 0)),
         },
+        "ranked_by": rank,
         "centrality": _limit(_centrality(G, measures, by_rank), top),
         "communities": {
             "seed": seed,
@@ -165,6 +182,8 @@ def _centrality(
         {
             **_actor(G, node),
             "type": G.nodes[node].get("type"),
+            "statements": measures["statements"][node],
+            "partners": measures["partners"][node],
             "in_degree": measures["in_degree"][node],
             "out_degree": measures["out_degree"][node],
             "pagerank": round(measures["pagerank"][node], 6),

@@ -103,11 +103,12 @@ def _print_report(report: Mapping[str, Any]) -> None:
                   style="dim", markup=False)
 
     if report["centrality"]:
-        table = _table("Most central actors", [("#", "right"), ("actor", "left"), ("type", "left"),
-                       ("in", "right"), ("out", "right"), ("PageRank", "right"),
-                       ("betweenness", "right"), ("community", "right")])
+        table = _table(f"Most central actors, by {report['ranked_by']} (--rank to change)",
+                       [("#", "right"), ("actor", "left"), ("type", "left"), ("statements", "right"),
+                        ("partners", "right"), ("PageRank", "right"), ("betweenness", "right"),
+                        ("community", "right")])
         for n, row in enumerate(report["centrality"], start=1):
-            _row(table, n, row["label"], row["type"], row["in_degree"], row["out_degree"],
+            _row(table, n, row["label"], row["type"], row["statements"], row["partners"],
                  f"{row['pagerank']:.3f}", f"{row['betweenness']:.3f}", row["community"])
         out.print(table)
 
@@ -242,8 +243,18 @@ def analyze(
     resolution: Annotated[
         float, typer.Option("--resolution", metavar="NUMBER", help="Louvain resolution: above 1 gives smaller communities.")
     ] = 1.0,
+    rank: Annotated[
+        str,
+        typer.Option("--rank", metavar="MEASURE", help="Rank the most central actors by statements (the default: the "
+                     "statements an actor takes part in), partners (distinct actors), pagerank or betweenness."),
+    ] = "statements",
 ) -> None:
-    """Measures of the actor graph: centrality, communities, balance, dyads, periods."""
+    """Measures of the actor graph: centrality, communities, balance, dyads, periods.
+
+    "Most central" lists the actors that take part in the most statements first (ties: more
+    partners, then higher PageRank), with partners, PageRank and betweenness side by side;
+    --rank orders by another of them.
+    """
     from kg.analysis import parse_period
     from kg.analysis.report import analysis_report
 
@@ -256,7 +267,7 @@ def analyze(
     filters = _graph_filters(since=since, until=until, predicate=predicate, actor=actor, hops=hops,
                              negated=negated, structural=structural, min_confidence=min_confidence)
     report = analysis_report(read_records(store), filters=filters, top=top, seed=seed,
-                             resolution=resolution, dyad=pair, periods=periods)
+                             resolution=resolution, dyad=pair, periods=periods, rank=rank)
     if as_json:
         sys.stdout.write(json.dumps(report, ensure_ascii=False, indent=2) + "\n")
         sys.stdout.flush()
