@@ -13,9 +13,11 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from kg.actors.kb import KnowledgeBase
+from kg.extract.actor_linker.descriptions import description_mentions
 from kg.extract.coref.data import CorefData
 from kg.extract.coref.resolve import (
     Link,
+    Referent,
     referents,
     resolve_descriptions,
     resolve_pronouns,
@@ -58,6 +60,11 @@ class CorefResolver:
         links: list[Link] = []
         refs = referents(doc, mentions)
         if self.descriptions:
+            # the linker's descriptions (pipelines/descriptors.tsv) where it left them to us
+            listed = description_mentions(doc, mentions, taken, self.data.linker)
+            links += [Link(m.start, m.end, Referent(m.start, m.start, (m,), False), "description") for m in listed]
+            mentions = [*mentions, *listed]
+            refs = referents(doc, mentions)
             found = resolve_descriptions(doc, refs, taken, self.data)
             links += found
             refs = _with_links(doc, mentions, found)
