@@ -9,6 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extract.extensions import Mention
+from kg.extract.relations.clauses import raised_subject
 from kg.extract.relations.context import RuleData
 
 __all__ = ["agent_of_event", "carrier", "conjuncts", "is_question", "mentions_at", "nested", "pobj",
@@ -131,6 +132,8 @@ def subject_of(tok: Token, object_control: frozenset[str]) -> Token | None:
                 if c.lower_ in _RELATIVE and cur.dep_ == "relcl":
                     return cur.head
                 return c
+        if raised_subject(cur) is not None:
+            return raised_subject(cur)  # "Modi is expected to meet Albanese"
         if cur.dep_ == "xcomp" and any(c.dep_ in ("dobj", "obj") for c in cur.head.children) \
                 and cur.head.lemma_.lower() in object_control:
             return next(c for c in cur.head.children if c.dep_ in ("dobj", "obj"))
