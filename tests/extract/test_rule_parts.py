@@ -54,6 +54,11 @@ RULE_ROWS = [
     ("surface", "Xi Pressures Trump", {("xi-jinping", "pressures", "donald-trump", "surface")}),
     ("surface", ("Xi met Trump in Busan on Thursday after a long day of talks between the two delegations "
                  "that had been prepared for months by officials of both governments."), set()),
+    ("collective", "Delegations of Chile, Peru and Bolivia met in Lima.",
+     {("chile", "meets", "peru", "verb"), ("chile", "meets", "bolivia", "verb"), ("peru", "meets", "bolivia", "verb")}),
+    ("collective", "Chile and Peru urged Bolivia to reopen the border.", set()),  # not symmetric
+    ("shared_titles", "Polish Prime Minister Donald Tusk and defence minister Jan Kowalski met.",
+     {("jan-kowalski", "officialOf", "poland", "title")}),
 ]
 
 
@@ -67,7 +72,7 @@ def test_each_rule_family_alone(parse, name, text, expected):
 
 
 def test_an_unknown_rule_name_says_which_there_are():
-    with pytest.raises(KGError, match="unknown relation rule 'coref'.*noun, surface, titles, verb"):
+    with pytest.raises(KGError, match="unknown relation rule 'coref'.*collective, noun, .*surface, titles, verb"):
         get_rule("coref")
 
 
