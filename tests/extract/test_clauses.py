@@ -52,3 +52,41 @@ def test_a_denial_is_attributed_to_the_denier(extractor) -> None:  # type: ignor
     statements = extractor.extract(Article(doc_id="t", text="Moscow denied that it had attacked Ukraine."))
     attack = next(s for s in statements if s.predicate == "attacks")
     assert attack.negated and attack.attributed_to is not None and attack.attributed_to.label == "Russia"
+
+
+NESTED = [
+    # the gerund after "accuse X of" is X's act, told by the accuser, never the accuser's
+    ("Kenya accused Sudan of arming the RSF.",
+     {("Kenya", "accuses", "Sudan", False, "actual"), ("Sudan", "supplies", "Rapid Support Forces", False, "actual")},
+     {("Kenya", "supplies", "Rapid Support Forces", False, "actual")}),
+    ("China accused the United States of arming Taiwan.",
+     {("United States", "supplies", "Taiwan", False, "actual")}, {("China", "supplies", "Taiwan", False, "actual")}),
+    ("Russia was accused by Poland of attacking Ukraine.",
+     {("Poland", "accuses", "Russia", False, "actual"), ("Russia", "attacks", "Ukraine", False, "actual")},
+     {("Poland", "attacks", "Ukraine", False, "actual")}),
+    ("The EU sanctioned Iran for supplying drones to Russia.",
+     {("European Union", "sanctions", "Iran", False, "actual"), ("Iran", "supplies", "Russia", False, "actual")},
+     {("European Union", "supplies", "Russia", False, "actual")}),
+    # the object inside a noun phrase is the possessor's, not the incursion's target
+    ("Rome declined to condemn Turkey's incursion into Syria.",
+     {("Italy", "criticizes", "Turkey", True, "actual")}, {("Italy", "criticizes", "Syria", True, "actual")}),
+    # a relative clause keeps its own subject
+    ("India, which has long opposed Pakistan, criticized China.",
+     {("India", "opposes", "Pakistan", False, "actual"), ("India", "criticizes", "China", False, "actual")},
+     {("Pakistan", "criticizes", "China", False, "actual")}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected", "absent"), NESTED)
+def test_nested_clauses(triples, text: str, expected: set, absent: set) -> None:  # type: ignore[no-untyped-def]
+    got = triples(text)
+    assert expected <= got
+    assert not absent & got
+
+
+def test_the_accuser_tells_the_act(extractor) -> None:  # type: ignore[no-untyped-def]
+    from kg.types import Article
+
+    statements = extractor.extract(Article(doc_id="t", text="Russia was accused by Poland of attacking Ukraine."))
+    attack = next(s for s in statements if s.predicate == "attacks")
+    assert attack.subject.label == "Russia" and attack.attributed_to is not None and attack.attributed_to.label == "Poland"

@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extract.extensions import Mention
-from kg.extract.relations.clauses import raised_subject
+from kg.extract.relations.clauses import gerund_frame, raised_subject
 from kg.extract.relations.context import RuleData
 
 __all__ = ["agent_of_event", "carrier", "conjuncts", "is_question", "mentions_at", "nested", "pobj",
@@ -134,6 +134,9 @@ def subject_of(tok: Token, object_control: frozenset[str]) -> Token | None:
                 return c
         if raised_subject(cur) is not None:
             return raised_subject(cur)  # "Modi is expected to meet Albanese"
+        frame = gerund_frame(cur)
+        if frame is not None:
+            return frame[0]  # "accused Sudan of arming …": Sudan
         if cur.dep_ == "xcomp" and any(c.dep_ in ("dobj", "obj") for c in cur.head.children) \
                 and cur.head.lemma_.lower() in object_control:
             return next(c for c in cur.head.children if c.dep_ in ("dobj", "obj"))

@@ -6,8 +6,8 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from kg.extract.extensions import Mention, Relation
-from kg.extract.relations.arguments import mentions_at
-from kg.extract.relations.clauses import denier
+from kg.extract.relations.arguments import mentions_at, pobj
+from kg.extract.relations.clauses import denier, gerund_frame
 from kg.extract.relations.context import SentenceContext, Trigger
 from kg.extract.relations.qualifiers import attribution, modality, negated
 from kg.extract.relations.scoring import BASE, score, types_fit
@@ -34,7 +34,7 @@ def emit(ctx: SentenceContext, trig: Trigger, predicate: str, subjects: list[Men
     denied = _denier(ctx, tok)
     is_negated = negated(tok, data) or denied is not None
     mode = modality(tok, sent, data)
-    attributed = denied or attribution(tok, sent, ctx.by_token, data)
+    attributed = denied or attribution(tok, sent, ctx.by_token, data) or _teller(ctx, tok)
     for s in subjects:
         if s.place:
             continue
@@ -52,6 +52,19 @@ def emit(ctx: SentenceContext, trig: Trigger, predicate: str, subjects: list[Men
 def _denier(ctx: SentenceContext, tok: Token) -> Mention | None:
     """The actor denying what the trigger's clause says, if it is a denial's object."""
     subj = denier(tok, ctx.data.lex)
+    found = [m for m in mentions_at(subj, ctx.by_token, ctx.data.people_of_state) if not m.place]
+    return found[0] if found else None
+
+
+def _teller(ctx: SentenceContext, tok: Token) -> Mention | None:
+    """Who tells the act of "accused Sudan of arming …": the accuser."""
+    frame = gerund_frame(tok)
+    if frame is None:
+        return None
+    teller = frame[1]
+    subj = next((c for c in teller.children if c.dep_ == "nsubj"), None)
+    if subj is None:  # "Russia was accused by Poland of …"
+        subj = pobj(next((c for c in teller.children if c.dep_ == "agent"), None))
     found = [m for m in mentions_at(subj, ctx.by_token, ctx.data.people_of_state) if not m.place]
     return found[0] if found else None
 

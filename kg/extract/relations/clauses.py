@@ -7,6 +7,9 @@
   (:func:`denier`; the verbs are ``denial_verbs`` of ``[negation]`` in ``pipelines/cues.toml``).
 * A raising verb in the passive passes its subject to its infinitive: "Modi is expected to
   meet Albanese" (:func:`raised_subject`).
+* A gerund after "of" / "for" that completes a verb with an object is that object's act, as
+  the verb's subject tells it: "Ruto accused Sudan of arming the rebels" is Sudan arming them,
+  reported by Ruto, never Ruto (:func:`gerund_frame`).
 """
 from __future__ import annotations
 
@@ -14,10 +17,11 @@ from spacy.tokens import Token
 
 from kg.extract.lexicon import Lexicon
 
-__all__ = ["denial_verbs", "denier", "own_clause", "raised_subject"]
+__all__ = ["denial_verbs", "denier", "gerund_frame", "own_clause", "raised_subject"]
 
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj", "expl")
 _CONTRAST = ("but", "yet")
+_GERUND_PREPS = ("of", "for")
 
 
 def own_clause(tok: Token) -> bool:
@@ -65,3 +69,22 @@ def raised_subject(verb: Token) -> Token | None:
     if not any(c.dep_ == "auxpass" for c in head.children):
         return None
     return next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+
+
+def gerund_frame(verb: Token) -> tuple[Token, Token] | None:
+    """(the object that acts, the verb that tells it) when ``verb`` is, or is coordinated
+    with, a gerund after "of" / "for" completing a verb that has a direct object (or, in the
+    passive, a subject: "Russia is accused of attacking Ukraine")."""
+    cur = verb
+    while cur.dep_ == "conj" and cur.head is not cur and not own_clause(cur):
+        cur = cur.head
+    if cur.dep_ != "pcomp" or cur.tag_ != "VBG":
+        return None
+    prep = cur.head
+    if prep.dep_ != "prep" or prep.lower_ not in _GERUND_PREPS or prep.head is prep:
+        return None
+    teller = prep.head
+    obj = next((c for c in teller.children if c.dep_ in ("dobj", "obj")), None)
+    if obj is None and any(c.dep_ == "auxpass" for c in teller.children):
+        obj = next((c for c in teller.children if c.dep_ == "nsubjpass"), None)  # "X is accused of …"
+    return (obj, teller) if obj is not None else None
