@@ -51,6 +51,19 @@ SPEAKERS = [
      {("Ukraine", "criticizes", "Iran", False, "actual")}),
 ]
 
+EVENTS = [
+    # "the move" / "the decision" as a subject: the actor that acted in the sentence before
+    ("Israel struck Gaza. The decision drew criticism from France.",
+     {("France", "criticizes", "Israel", False, "actual")}, set()),
+    ("Vietnam's coast guard seized a Chinese boat. The move drew condemnation from Beijing.",
+     {("China", "criticizes", "Vietnam", False, "actual")}, set()),
+    # received acts: the "from" actor acts on the subject, never the other way round
+    ("Israel drew criticism from France.",
+     {("France", "criticizes", "Israel", False, "actual")}, {("Israel", "criticizes", "France", False, "actual")}),
+    # "the plan" with no acting actor before it: nothing
+    ("The plan drew criticism from France.", set(), set()),
+]
+
 DESCRIPTIONS = [
     ("Russia's foreign ministry criticized France. The ministry said it would summon the French ambassador.",
      "Ministry of Foreign Affairs of Russia", ["The ministry", "it"]),
@@ -72,6 +85,15 @@ def test_pronouns_that_must_not_link(triples, text: str, absent: tuple[str, str]
 @pytest.mark.parametrize(("text", "expected"), SPEAKERS)
 def test_first_person_in_quotations(triples, text: str, expected: set) -> None:  # type: ignore[no-untyped-def]
     assert expected <= triples(text)
+
+
+@pytest.mark.parametrize(("text", "expected", "absent"), EVENTS)
+def test_event_descriptions(triples, text: str, expected: set, absent: set) -> None:  # type: ignore[no-untyped-def]
+    got = triples(text)
+    assert expected <= got
+    assert not absent & got
+    if not expected:
+        assert not got
 
 
 @pytest.mark.parametrize(("text", "actor", "anaphors"), DESCRIPTIONS)

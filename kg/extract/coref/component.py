@@ -20,6 +20,7 @@ from kg.extract.coref.resolve import (
     Referent,
     referents,
     resolve_descriptions,
+    resolve_events,
     resolve_pronouns,
     resolve_speakers,
 )
@@ -66,6 +67,8 @@ class CorefResolver:
             mentions = [*mentions, *listed]
             refs = referents(doc, mentions)
             found = resolve_descriptions(doc, refs, taken, self.data)
+            taken |= {i for link in found for i in range(link.start, link.end)}
+            found += resolve_events(doc, mentions, taken, self.data)
             links += found
             refs = _with_links(doc, mentions, found)
             taken |= {i for link in found for i in range(link.start, link.end)}

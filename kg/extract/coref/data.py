@@ -16,7 +16,8 @@ __all__ = ["CorefData", "read_coref_lists"]
 
 @dataclass(frozen=True, slots=True)
 class CorefData:
-    """Pronoun classes, description heads, windows, reporting verbs and the linker's data."""
+    """Pronoun classes, description heads, event nouns, windows, reporting verbs and the
+    linker's data."""
 
     person: frozenset[str]
     thing: frozenset[str]
@@ -24,6 +25,7 @@ class CorefData:
     speaker: frozenset[str]
     speaker_side: frozenset[str]
     heads: frozenset[str]
+    events: frozenset[str]
     collective_types: frozenset[str]
     windows: dict[str, int]
     reporting: frozenset[str]
@@ -44,7 +46,7 @@ class CorefData:
         return cls(
             person=words(pron, "person"), thing=words(pron, "thing"), plural=words(pron, "plural"),
             speaker=words(pron, "speaker"), speaker_side=words(pron, "speaker_side"),
-            heads=words(desc, "heads"), collective_types=frozenset(desc.get("collective_types", [])),
+            heads=words(desc, "heads"), events=words(desc, "events"), collective_types=frozenset(desc.get("collective_types", [])),
             windows={k: int(v) for k, v in lists.get("window", {}).items()},
             reporting=lexicon.cue("attribution", "reporting_verbs"),
             linker=LinkerData.build(kb, lexicon),

@@ -28,7 +28,8 @@ from kg.extract.actor_linker.pronouns import clause_subject, quoted_tokens
 from kg.extract.coref.data import CorefData
 from kg.extract.extensions import Mention
 
-__all__ = ["Link", "Referent", "referents", "resolve_descriptions", "resolve_pronouns", "resolve_speakers"]
+__all__ = ["Link", "Referent", "referents", "resolve_descriptions", "resolve_events", "resolve_pronouns",
+           "resolve_speakers"]
 
 _SUBJECTS = ("nsubj", "nsubjpass")
 _PLURAL_TAGS = ("NNS", "NNPS")
@@ -108,7 +109,7 @@ def _surface_pairs(doc: Doc, actors: list[Mention], done: set[int]) -> list[Refe
 def _group_head(tok: Token) -> Token | None:
     """The plural noun a group of conjoined actors belongs to ("ministers of Chile and Peru")."""
     first = tok
-    while first.dep_ == "conj" and first.head is not first:
+    while first.dep_ == "conj" and first.head.i != first.i:
         first = first.head
     if first.dep_ == "pobj" and first.head.lower_ == "of" and first.head.head.tag_ in _PLURAL_TAGS:
         return first.head.head
@@ -275,7 +276,7 @@ def resolve_descriptions(doc: Doc, refs: list[Referent], taken: set[int], data: 
         if tok.lower_ != "the" or tok.i in taken or tok.i + 1 >= len(doc):
             continue
         head = doc[tok.i + 1]
-        if head.i in taken or head.lower_ not in data.heads or head.tag_ != "NN" or head.head is not head and head.dep_ == "compound":
+        if head.i in taken or head.lower_ not in data.heads or head.tag_ != "NN" or head.dep_ == "compound":
             continue
         if head.i + 1 < len(doc) and doc[head.i + 1].lower_ in ("of", "'s", "’s"):
             continue  # "the ministry of defence", "the kingdom's": not a plain reference
@@ -290,3 +291,26 @@ def resolve_descriptions(doc: Doc, refs: list[Referent], taken: set[int], data: 
 def _named_with(doc: Doc, m: Mention, word: str) -> bool:
     words = {t.lower_ for t in doc[m.start: m.end]} | {w.lower() for w in m.actor.label.replace("-", " ").split()}
     return word in words
+
+
+def resolve_events(doc: Doc, mentions: list[Mention], taken: set[int], data: CorefData) -> list[Link]:
+    """Links for a subject "the move" / "this decision" to the previous sentence's acting actor."""
+    by_token = {i: m for m in mentions if not m.place for i in range(m.start, m.end)}
+    out: list[Link] = []
+    for tok in doc:
+        if tok.lower_ not in ("the", "this") or tok.i + 1 >= len(doc) or tok.i in taken:
+            continue
+        head = doc[tok.i + 1]
+        if head.i in taken or head.lemma_.lower() not in data.events or head.dep_ not in _SUBJECTS:
+            continue
+        if any(c.dep_ in ("prep", "poss", "acl", "relcl") for c in head.children) or tok.sent.start == 0:
+            continue  # "the move by Japan", "the decision to …": its own actor, if any
+        prev = doc[tok.sent.start - 1].sent
+        subject = next((c for c in prev.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        m = by_token.get(subject.i) if subject is not None else None
+        if m is None and subject is not None:  # "Vietnam's coast guard seized …"
+            m = next((by_token[c.i] for c in subject.children
+                      if c.dep_ in ("poss", "amod", "compound") and c.i in by_token), None)
+        if m is not None:
+            out.append(Link(tok.i, head.i + 1, Referent(m.start, m.start, (m,), False), "description"))
+    return out

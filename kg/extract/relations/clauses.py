@@ -51,7 +51,7 @@ def denier(tok: Token, lexicon: Lexicon) -> Token | None:
         return None
     cur = tok
     for _ in range(8):
-        if cur.head is cur or cur.dep_ in _SUBJECTS or own_clause(cur):
+        if cur.head.i == cur.i or cur.dep_ in _SUBJECTS or own_clause(cur):
             return None
         came, cur = cur.dep_, cur.head
         if came == "ccomp" and cur.lemma_.lower() in verbs:
@@ -63,7 +63,7 @@ def denier(tok: Token, lexicon: Lexicon) -> Token | None:
 
 def raised_subject(verb: Token) -> Token | None:
     """The passive subject of the verb whose infinitive ``verb`` is ("Modi is expected to meet")."""
-    if verb.dep_ != "xcomp" or verb.head is verb:
+    if verb.dep_ != "xcomp" or verb.head.i == verb.i:
         return None
     head = verb.head
     if not any(c.dep_ == "auxpass" for c in head.children):
@@ -76,12 +76,12 @@ def gerund_frame(verb: Token) -> tuple[Token, Token] | None:
     with, a gerund after "of" / "for" completing a verb that has a direct object (or, in the
     passive, a subject: "Russia is accused of attacking Ukraine")."""
     cur = verb
-    while cur.dep_ == "conj" and cur.head is not cur and not own_clause(cur):
+    while cur.dep_ == "conj" and cur.head.i != cur.i and not own_clause(cur):
         cur = cur.head
     if cur.dep_ != "pcomp" or cur.tag_ != "VBG":
         return None
     prep = cur.head
-    if prep.dep_ != "prep" or prep.lower_ not in _GERUND_PREPS or prep.head is prep:
+    if prep.dep_ != "prep" or prep.lower_ not in _GERUND_PREPS or prep.head.i == prep.i:
         return None
     teller = prep.head
     obj = next((c for c in teller.children if c.dep_ in ("dobj", "obj")), None)

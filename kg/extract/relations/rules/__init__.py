@@ -49,4 +49,4 @@ def get_rule(name: str) -> Rule:
 
 
 # the rule families; importing them registers them
-from kg.extract.relations.rules import collective, noun, shared_titles, surface, titles, verb  # noqa: F401
+from kg.extract.relations.rules import collective, noun, received, shared_titles, surface, titles, verb  # noqa: F401
