@@ -67,6 +67,8 @@ EVENTS = [
 DESCRIPTIONS = [
     ("Russia's foreign ministry criticized France. The ministry said it would summon the French ambassador.",
      "Ministry of Foreign Affairs of Russia", ["The ministry", "it"]),
+    # a resolved pronoun is a referent of later ones: "its" is the subject "It", Japan
+    ("Japan protested to China on Monday. It accused Beijing of violating its airspace.", "Japan", ["It", "its"]),
 ]
 
 

@@ -184,7 +184,11 @@ def resolve_pronouns(doc: Doc, refs: list[Referent], taken: set[int], data: Core
                           and r.mentions[0].actor.type in data.collective_types]
         chosen = _choose(doc, candidates, prefer_subject=tok.dep_ in _SUBJECTS or tok.dep_ == "poss")
         if chosen is not None and (word in data.person or not _competitor(doc, chosen, tok, taken, start)):
-            out.append(Link(tok.i, tok.i + 1, chosen, "pronoun"))
+            link = Link(tok.i, tok.i + 1, chosen, "pronoun")
+            out.append(link)
+            # a resolved pronoun is a referent of later ones ("It accused Beijing of violating
+            # its airspace": its is the subject It, Japan)
+            refs = [*refs, Referent(tok.i, tok.i, tuple(link.mentions()), chosen.plural)]
     return out
 
 
