@@ -46,6 +46,9 @@ ROWS = [
     ("Chinese President Xi Jinping met his Russian counterpart Vladimir Putin.",
      {("Xi Jinping", "meets", "Vladimir Putin", False, "actual"), ("Vladimir Putin", "leaderOf", "Russia", False, "actual")},
      {("Vladimir Putin", "leaderOf", "China", False, "actual")}),
+    # the parser hangs the first conjunct off the second as a modifier: both still act
+    ("France and the new Germany welcomed a resumption of formal diplomatic ties with Italy.",
+     {("France", "supports", "Italy", False, "actual"), ("Germany", "supports", "Italy", False, "actual")}, set()),
     # no title before the second name: it shares nothing
     ("Polish Prime Minister Donald Tusk and Olaf Scholz met in Berlin.",
      {("Donald Tusk", "meets", "Olaf Scholz", False, "actual")},

@@ -231,10 +231,21 @@ def build_actor_table(kb, folder: Path = SUITE) -> ActorTable:  # type: ignore[n
         pending.append((key, kind, forms, entry.code))
     for key, kind, forms, code in pending:
         line = {"key": key, "label": forms[0], "type": kind, "aliases": list(dict.fromkeys(forms))}
+        demonyms = _demonyms(forms) if kind == "State" else []
+        if demonyms:  # "Eriadori officials" is Eriador acting, as "Hungarian officials" is Hungary
+            line["demonyms"] = demonyms
+            line["aliases"] = [f for f in line["aliases"] if f not in demonyms]
         if kind != "State" and states.get(code[:3]):
             line["part_of"] = states[code[:3]]
         table.lines.append(line)
     return table
+
+
+def _demonyms(forms: list[str]) -> list[str]:
+    """The names of a state that are its name with an ending ("Eriadori", "Rohans")."""
+    label = forms[0]
+    return [f for f in forms[1:] if len(f) > len(label) and f.startswith(label) and f[len(label):].isalpha()
+            and f[len(label):].islower()]
 
 
 def write_actor_file(table: ActorTable, path: Path) -> Path:

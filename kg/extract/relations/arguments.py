@@ -11,6 +11,7 @@ from spacy.tokens import Token
 from kg.extract.extensions import Mention
 from kg.extract.relations.clauses import gerund_frame, raised_subject
 from kg.extract.relations.context import RuleData
+from kg.extract.relations.groups import misparsed_conjuncts
 
 __all__ = ["agent_of_event", "carrier", "conjuncts", "is_question", "mentions_at", "nested", "pobj",
            "reciprocal", "subject_of", "territory"]
@@ -71,6 +72,7 @@ def mentions_at(tok: Token | None, by_token: dict[int, Mention], people: frozens
             continue
         if m not in out:
             out.append(m)
+        out += [x for x in misparsed_conjuncts(t, by_token) if x not in out]  # "Fornost and the Gondor"
     return out
 
 

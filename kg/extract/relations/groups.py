@@ -10,9 +10,11 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
+from spacy.tokens import Token
+
 from kg.extract.extensions import Mention, Relation
 
-__all__ = ["expand_groups", "groups"]
+__all__ = ["expand_groups", "groups", "misparsed_conjuncts"]
 
 
 def groups(mentions: Iterable[Mention]) -> dict[tuple[int, int], list[Mention]]:
@@ -36,3 +38,19 @@ def expand_groups(relations: Iterable[Relation], shared: dict[tuple[int, int], l
             for o in objects:
                 if s.actor.key != o.actor.key:
                     yield replace(rel, subject=s, object=o)
+
+
+def misparsed_conjuncts(tok: Token, by_token: dict[int, Mention]) -> list[Mention]:
+    """Actors the parser hung off a name as its modifier though "and" joins them: "Fornost
+    and the evil Gondor", "Arnor, Calenardhon and the Gondor" (Fornost an ``nmod`` of Gondor,
+    with the "and" under it)."""
+    head = by_token.get(tok.i)
+    out: list[Mention] = []
+    for c in tok.children:
+        if c.dep_ not in ("nmod", "compound") or c.i >= tok.i or c.i not in by_token:
+            continue
+        m = by_token[c.i]
+        joined = any(g.dep_ == "cc" and g.lower_ == "and" for t in (c, *c.conjuncts) for g in t.children)
+        if joined and head is not None and m.actor.type == head.actor.type and m.actor.key != head.actor.key:
+            out += [by_token[t.i] for t in (c, *c.conjuncts) if t.i in by_token and t.i < tok.i]
+    return out
