@@ -283,6 +283,8 @@ def applicability(event: Event, record: Record, codes, table: ActorTable) -> str
         return f"{event.code}: no geokg predicate for this CAMEO code (ONTOLOGY.md / cameo_left_out.tsv)"
     if _UNKNOWN in event.source or _UNKNOWN in event.target:
         return "an unknown actor (---): geokg relates named actors only"
+    if not (event.source.isalnum() and event.target.isalnum()):
+        return "an actor coded by its own words (no code in the suite's dictionary)"
     if any(re.search(rf"\b{re.escape(name)}\b", record.text) and {event.source[:3], event.target[:3]} & roots
            for name, roots in table.dated.items()):
         return "a dated actor code (PETRARCH codes a person by date; geokg gives persons dated roles, not codes)"

@@ -112,6 +112,7 @@ def test_paired_codes(events, mirrors) -> None:  # type: ignore[no-untyped-def]
         (E("ARN", "GON", "010"), "root 01"),
         (E("ARN", "GON", "055"), "no geokg predicate"),
         (E("---GOV", "GON", "064"), "unknown actor"),
+        (E("GRYFFINDOR HEAD MINERVA MCGONAGALL", "GON", "064"), "its own words"),
         (E("ZBW", "RHO", "064"), "dated actor code"),
     ],
 )
