@@ -41,6 +41,9 @@ NOTHING = [  # (text, (predicate, object) that no statement may have)
     ("Ukraine shot down a Russian drone. Russia attacked it again on Friday.", ("attacks", "Ukraine")),
     # no actor before "it"
     ("The committee approved the budget. It criticized Iran.", ("criticizes", "Iran")),
+    # an object "them" is no single body: the tax returns, not the IRS
+    ("Trump has cited an Internal Revenue Service audit as prohibiting him from releasing them.",
+     ("concedesTo", "Internal Revenue Service")),
 ]
 
 SPEAKERS = [

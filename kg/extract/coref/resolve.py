@@ -179,7 +179,9 @@ def resolve_pronouns(doc: Doc, refs: list[Referent], taken: set[int], data: Core
         candidates = [r for r in refs if start <= r.start and r.root < tok.i and _agrees(r, word, data)
                       and (len(r.mentions) > 1 or (r.mentions[0].start, r.mentions[0].end) not in grouped)
                       and not (bound is not None and any(m.start <= bound.i < m.end for m in r.mentions))]
-        if not candidates and word in data.plural:
+        if not candidates and word in data.plural and (tok.dep_ in _SUBJECTS or tok.dep_ == "poss"):
+            # "the army said they …", "the IDF complete their withdrawal"; an object "them" is
+            # more often a thing ("prohibiting him from releasing them")
             candidates = [r for r in refs if start <= r.start and r.root < tok.i and len(r.mentions) == 1
                           and r.mentions[0].actor.type in data.collective_types]
         chosen = _choose(doc, candidates, prefer_subject=tok.dep_ in _SUBJECTS or tok.dep_ == "poss")
