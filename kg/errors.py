@@ -238,6 +238,8 @@ class Errors:
                                  "({actor_types}) separated by tabs")
     E219 = ErrorCode(InputError, "{path} row {n}: expected phrase, number, code, a sector of "
                                  "agent_sectors.tsv, word and class, separated by tabs")
+    E220 = ErrorCode(InputError, "{path}: not valid TOML ({detail}); fix the file or remove it to use "
+                                 "the bundled lists")
 
     # E3xx: RDF and stores: conversion, the embedded store, results, exports, servers, SHACL
     E300 = ErrorCode(StoreError, "store {path} is in use by another kg process; wait for it or use "

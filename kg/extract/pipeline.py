@@ -21,6 +21,7 @@ from spacy.tokens import Doc
 
 import kg.extract.actor_linker
 import kg.extract.actor_ruler
+import kg.extract.coref
 import kg.extract.line_breaks
 import kg.extract.relations
 import kg.extract.tokenizer  # noqa: F401  (registers kg.HeadlineTokenizer.v1)
@@ -87,6 +88,8 @@ def _load_pipeline(config: ExtractConfig) -> Language:
         if not config.bundled_actors:
             cfg["components"]["kg_actor_ruler"]["bundled"] = False
             cfg["components"]["kg_actor_linker"]["bundled"] = False
+            if "kg_coref" in cfg["components"]:
+                cfg["components"]["kg_coref"]["bundled"] = False
             if "bundled" in cfg["nlp"].get("tokenizer", {}):
                 cfg["nlp"]["tokenizer"]["bundled"] = False
         return spacy.util.load_model_from_config(cfg, auto_fill=True)

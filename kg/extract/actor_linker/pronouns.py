@@ -40,8 +40,9 @@ def pronoun_mentions(doc: Doc, mentions: list[Mention], taken: set[int], data: L
         if nearest is None:
             continue
         end = tok.i + 1
-        if tok.dep_ == "poss" and tok.head.lemma_.lower() in data.state_agents:
-            end = tok.head.i + 1  # "his administration"
+        if tok.dep_ == "poss" and tok.head.lemma_.lower() in data.state_agents \
+                and not any(i in taken for i in range(tok.i + 1, tok.head.i)):
+            end = tok.head.i + 1  # "his administration", not "his Russian counterpart"
         out.append(Mention(tok.i, end, nearest.actor, "pronoun"))
     return out
 

@@ -9,7 +9,9 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extract.extensions import Mention
+from kg.extract.relations.clauses import gerund_frame, raised_subject
 from kg.extract.relations.context import RuleData
+from kg.extract.relations.groups import misparsed_conjuncts
 
 __all__ = ["agent_of_event", "carrier", "conjuncts", "is_question", "mentions_at", "nested", "pobj",
            "reciprocal", "subject_of", "territory"]
@@ -70,6 +72,7 @@ def mentions_at(tok: Token | None, by_token: dict[int, Mention], people: frozens
             continue
         if m not in out:
             out.append(m)
+        out += [x for x in misparsed_conjuncts(t, by_token) if x not in out]  # "Fornost and the Gondor"
     return out
 
 
@@ -131,6 +134,11 @@ def subject_of(tok: Token, object_control: frozenset[str]) -> Token | None:
                 if c.lower_ in _RELATIVE and cur.dep_ == "relcl":
                     return cur.head
                 return c
+        if raised_subject(cur) is not None:
+            return raised_subject(cur)  # "Modi is expected to meet Albanese"
+        frame = gerund_frame(cur)
+        if frame is not None:
+            return frame[0]  # "accused Sudan of arming …": Sudan
         if cur.dep_ == "xcomp" and any(c.dep_ in ("dobj", "obj") for c in cur.head.children) \
                 and cur.head.lemma_.lower() in object_control:
             return next(c for c in cur.head.children if c.dep_ in ("dobj", "obj"))

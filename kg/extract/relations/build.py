@@ -3,8 +3,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from spacy.tokens import Token
+
 from kg.extract.extensions import Mention, Relation
 from kg.extract.lexicon import HAND_WRITTEN
+from kg.extract.relations.arguments import mentions_at, pobj
+from kg.extract.relations.clauses import denier, gerund_frame
 from kg.extract.relations.context import SentenceContext, Trigger
 from kg.extract.relations.qualifiers import attribution, modality, negated
 from kg.extract.relations.scoring import BASE, linked, score, types_fit
@@ -31,14 +35,16 @@ def emit(ctx: SentenceContext, trig: Trigger, predicate: str, subjects: list[Men
     if not subjects or not objects:
         return
     data, sent = ctx.data, ctx.sent
-    is_negated = negated(tok, data)
+    denied = _denier(ctx, tok)
+    is_negated = negated(tok, data) or denied is not None
     mode = modality(tok, sent, data)
-    attributed = attribution(tok, sent, ctx.by_token, data)
+    attributed = denied or attribution(tok, sent, ctx.by_token, data) or _teller(ctx, tok)
     guarded = trig.source != HAND_WRITTEN
     for s in subjects:
         if s.place or (guarded and not linked(s)):
             continue
-        source = attributed if attributed is None or attributed.actor.key != s.actor.key else None
+        # a denial stays the denier's claim, also about itself ("Moscow denied that it …")
+        source = attributed if attributed is None or attributed.actor.key != s.actor.key or denied else None
         for o, how in objects:
             if not _fits(ctx, predicate, s, o, how) or (guarded and not linked(o)):
                 continue
@@ -46,6 +52,26 @@ def emit(ctx: SentenceContext, trig: Trigger, predicate: str, subjects: list[Men
             yield Relation(subject=s, predicate=pred, object=o, sent_start=sent.start, sent_end=sent.end,
                            negated=is_negated, modality=mode, attributed_to=source, rule=f"{how} ({trig.source})",
                            trigger=trig.tokens, confidence=score(BASE[how], s, o))
+
+
+def _denier(ctx: SentenceContext, tok: Token) -> Mention | None:
+    """The actor denying what the trigger's clause says, if it is a denial's object."""
+    subj = denier(tok, ctx.data.lex)
+    found = [m for m in mentions_at(subj, ctx.by_token, ctx.data.people_of_state) if not m.place]
+    return found[0] if found else None
+
+
+def _teller(ctx: SentenceContext, tok: Token) -> Mention | None:
+    """Who tells the act of "accused Sudan of arming …": the accuser."""
+    frame = gerund_frame(tok)
+    if frame is None:
+        return None
+    teller = frame[1]
+    subj = next((c for c in teller.children if c.dep_ == "nsubj"), None)
+    if subj is None:  # "Russia was accused by Poland of …"
+        subj = pobj(next((c for c in teller.children if c.dep_ == "agent"), None))
+    found = [m for m in mentions_at(subj, ctx.by_token, ctx.data.people_of_state) if not m.place]
+    return found[0] if found else None
 
 
 def _fits(ctx: SentenceContext, predicate: str, s: Mention, o: Mention, how: str) -> bool:

@@ -10,6 +10,8 @@ from kg.extract.extensions import Mention, Relation
 from kg.extract.lexicon import Lexicon, load_lexicon
 from kg.extract.relations.context import RuleData, SentenceContext
 from kg.extract.relations.dedupe import dedupe
+from kg.extract.relations.groups import expand_groups, groups
+from kg.extract.relations.respectively import pair_respectively
 from kg.extract.relations.rules import get_rule
 from kg.extract.relations.triggers import find_trigger
 
@@ -42,9 +44,11 @@ class RelationExtractor:
             for i in range(m.start, m.end):
                 by_token.setdefault(i, m)
         relations: list[Relation] = []
+        shared = groups(mentions)
         for sent in doc.sents:
             if any(sent.start <= m.start < sent.end for m in mentions):
-                relations.extend(dedupe(self.sentence(sent, by_token)))
+                found = expand_groups(self.sentence(sent, by_token), shared)
+                relations.extend(dedupe(pair_respectively(found, sent)))
         doc._.kg_relations = relations
         return doc
 

@@ -10,6 +10,7 @@ from spacy.tokens import Span, Token
 
 from kg.extract.extensions import Mention
 from kg.extract.relations.arguments import SUBJ, mentions_at, pobj
+from kg.extract.relations.clauses import own_clause
 from kg.extract.relations.context import RuleData
 
 __all__ = ["attribution", "clause_chain", "modality", "negated"]
@@ -28,7 +29,7 @@ def clause_chain(tok: Token, data: RuleData) -> list[Token]:
             break
         if cur.dep_ in ("ccomp", "parataxis") and cur.head.lemma_.lower() in data.reporting:
             break
-        if cur.dep_ in ("nsubj", "nsubjpass", "csubj"):
+        if cur.dep_ in ("nsubj", "nsubjpass", "csubj") or own_clause(cur):
             break
         cur = cur.head
         chain.append(cur)
@@ -51,7 +52,7 @@ def negated(tok: Token, data: RuleData) -> bool:
                 return True
         if n > 0 and cur.lemma_.lower() in data.neg_verbs:
             return True
-        if cur.dep_ not in _NEG_PATH or cur.head is cur:
+        if cur.dep_ not in _NEG_PATH or cur.head is cur or own_clause(cur):
             return False
         if cur.dep_ in ("pobj", "pcomp") and cur.head.lower_ == _NEGATING_PREP:
             return True
