@@ -7,6 +7,7 @@ of ``pipelines/cues.toml``.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
@@ -34,7 +35,8 @@ def title_relations(ctx: SentenceContext) -> Iterator[Relation]:
                       if sent.start <= i < sent.end and m.actor.type == "Person"
                       and m.kind in ("name", "minted", "short")}.values(), key=lambda m: m.start)
     for m in persons:
-        found = _title_before(ctx, m) or _apposition(ctx, m) or _possessive_title(ctx, m)
+        found = (_title_before(ctx, m) or _apposition(ctx, m) or _possessive_title(ctx, m)
+                 or _title_by_role(ctx, m))
         if found is None:
             continue
         kind, org, trigger, rule_name = found
@@ -104,6 +106,28 @@ def _title_before(ctx: SentenceContext, m: Mention) -> Found | None:
     if org is None or org is m or org.place:
         return None
     return kind, org, (j,), "title"
+
+
+def _title_by_role(ctx: SentenceContext, m: Mention) -> Found | None:
+    """ "Prime Minister Boris Johnson", "current president Emmerson Mnangagwa": a title with no
+    organisation, resolved through the person's roles in the actor base held on the article
+    date, to an organisation the article names. One organisation must remain: a leader title
+    takes the leader roles (the one whose office holds the title, if several), any other
+    title the person's roles of its kind."""
+    j, words = _words_before(ctx.sent, m.start, ctx.by_token)
+    title = " ".join(words)
+    kind = title_kind(title, ctx.data)
+    if not kind or not m.actor.known:
+        return None
+    day = ctx.doc._.kg_date
+    roles = [r for r in m.actor.roles if r.kind == kind and r.of and r.holds_on(day)]
+    named = [r for r in roles if title.split()[-1] in r.office.lower()]
+    orgs = {r.of for r in (named or roles)}
+    if len(orgs) != 1:
+        return None
+    key = orgs.pop()
+    org = next((o for o in ctx.by_token.values() if o.actor.key == key and o.kind != "pronoun"), None)
+    return (kind, replace(org, place=False), (j,), "title") if org is not None else None
 
 
 def _apposition(ctx: SentenceContext, m: Mention) -> Found | None:
