@@ -174,11 +174,17 @@ def run_build(inputs: list[str], store_path: str, *, replace: bool, model: str |
     return summary
 
 
+def _unchanged(summary: dict[str, Any]) -> str:
+    n = summary.get("unchanged", 0)
+    return f", {n} already in the store as they are, not read again" if n else ""
+
+
 def print_summary(summary: dict[str, Any], store: str) -> None:
     """The two lines ``kg build`` prints: what was built, and what the store holds now."""
     s = summary["store"]
     out.print(
-        f"Built {summary['articles']} article(s) ({summary['written']} new or changed), "
+        f"Built {summary['articles']} article(s) ({summary['written']} new or changed"
+        f"{_unchanged(summary)}), "
         f"{summary['statements']} statements in {summary['seconds']:.1f} s.\n"
         f"Store {store}: {s.get('articles', 0)} articles, {s.get('actors', 0)} actors, "
         f"{s.get('statements', 0)} statements, {s.get('triples', 0)} triples.",

@@ -26,6 +26,7 @@ from kg.namespaces import (
     ARTICLE_NS,
     GKG,
     GKG_NS,
+    PROV,
     SKOS,
     WD_NS,
     XSD,
@@ -89,6 +90,15 @@ SELECT ?g ?doc ?headline ?date ?url ?source (COUNT(?st) AS ?n) WHERE {
     OPTIONAL { ?st a gkg:Statement }
   }
 } GROUP BY ?g ?doc ?headline ?date ?url ?source
+"""
+
+_ARTICLE_RUNS_QUERY = f"""
+SELECT DISTINCT ?g ?doc ?run WHERE {{
+  GRAPH ?g {{
+    ?g a schema:NewsArticle ; dcterms:identifier ?doc .
+    OPTIONAL {{ ?st <{PROV.wasGeneratedBy}> ?run }}
+  }}
+}}
 """
 
 _ACTORS_QUERY = """
@@ -302,6 +312,22 @@ class BaseStore(ABC):
             )
         out.sort(key=lambda a: (a["doc_id"], a["iri"]))
         return out
+
+    def current_articles(self, run_iri: str) -> set[tuple[str, str]]:
+        """``(text SHA-256, doc_id)`` of the articles that ``run_iri`` would not change.
+
+        An article is current when every statement of its graph was made by that extractor run
+        (same software version and configuration), or when it has no statement and the store
+        holds statements of no other run. ``kg build`` skips such articles before extraction.
+        """
+        runs: dict[tuple[str, str], set[str]] = {}
+        for row in self._select(_ARTICLE_RUNS_QUERY):
+            found = runs.setdefault((row["g"].value[len(ARTICLE_NS):], row["doc"].value), set())
+            if row["run"] is not None:
+                found.add(row["run"].value)
+        others = set().union(*runs.values()) - {run_iri}
+        return {article for article, made_by in runs.items()
+                if made_by == {run_iri} or (not made_by and not others)}
 
     def actor_names(self) -> list[ActorName]:
         """Every described actor with its label and aliases, to resolve what a user typed."""
