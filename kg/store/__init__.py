@@ -10,13 +10,17 @@
 ...     store.stats()["articles"]
 0
 """
+from typing import TYPE_CHECKING, Any
+
 from kg.errors import Errors
 from kg.store.base import DUMP_FORMATS, BaseStore, Binding, DumpFormat
 from kg.store.embedded import GraphStore
-from kg.store.rdflib_view import rdflib_dataset
 from kg.store.remote import LAYOUTS, Endpoints, RemoteStore, is_remote
 from kg.store.results import RESULT_FORMATS, QueryResult, format_result, result_table
 from kg.store.serve import OxigraphServer, free_port, oxigraph_executable
+
+if TYPE_CHECKING:
+    from kg.store.rdflib_view import rdflib_dataset
 
 __all__ = [
     "DUMP_FORMATS",
@@ -56,3 +60,12 @@ def open_store(
             raise Errors.E329.error(location=location)
         return RemoteStore.open(location, read_only=read_only)
     return GraphStore.open(location, read_only=read_only, in_memory=in_memory)
+
+
+def __getattr__(name: str) -> Any:
+    # the rdflib view loads rdflib's SPARQL engine and oxrdflib: only when a notebook asks
+    if name == "rdflib_dataset":
+        from kg.store.rdflib_view import rdflib_dataset
+
+        return rdflib_dataset
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
