@@ -117,6 +117,14 @@ def _not_current(articles: Iterable[Article], current: set[tuple[str, str]], unc
         yield article
 
 
+def _extraction(extractor: Extractor, articles: Iterable[Article], jobs: int) -> Iterator[tuple[Article, list[Statement]]]:
+    if jobs <= 1:
+        return extractor.pipe(articles)
+    from kg.extract.parallel import parallel_pipe
+
+    return parallel_pipe(extractor.config, articles, jobs=jobs)
+
+
 def extractor_run(extractor: Extractor) -> ExtractorRun:
     """The extractor run that statements of ``extractor`` are recorded as."""
     from kg.rdf.convert import ExtractorRun
@@ -133,6 +141,7 @@ def build_store(
     on_error: OnError | InputProblems = "skip",
     on_article: Callable[[Article, list[Statement], bool], None] | None = None,
     incremental: bool = True,
+    jobs: int = 1,
 ) -> BuildSummary:
     """Extract statements from ``articles`` and write them into ``store``, article by article.
 
@@ -163,6 +172,9 @@ def build_store(
         would write it (same text, doc_id and extractor run: :meth:`current_articles`), so a
         daily build over a growing folder costs only the new articles. A replacing build
         always reads every article.
+    jobs : int, default 1
+        Worker processes that extract (:func:`kg.extract.parallel.parallel_pipe`); this
+        process writes the store. The store is the same whatever the number.
 
     Returns
     -------
@@ -188,7 +200,7 @@ def build_store(
     unchanged: list[str] = []  # doc_ids of the articles skipped as current
     if current:
         good = _not_current(good, current, unchanged, on_article)
-    pairs: Iterator[tuple[Article, list[Statement]]] = extractor.pipe(good)
+    pairs = _extraction(extractor, good, jobs)
     for article, statements in pairs:
         n_articles += 1
         n_statements += len(statements)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,7 +21,7 @@ from kg.cli.common import (
     out,
     write_lines,
 )
-from kg.cli.progress import build_progress
+from kg.cli.progress import article_count, build_progress
 from kg.errors import Errors
 
 if TYPE_CHECKING:
@@ -143,20 +144,26 @@ def build(
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No progress bar and no summary; errors and skipped inputs only.")
     ] = False,
+    jobs: Annotated[
+        int | None,
+        typer.Option("--jobs", "-j", metavar="N", min=1, help="Worker processes that extract (default: the number of "
+                     "cores, one for fewer than 32 articles); the store is the same whatever the number."),
+    ] = None,
 ) -> None:
     """Extract statements and write them into the store (one named graph per article).
 
     On a terminal a progress bar shows the articles written, their rate and the time left.
     """
     summary = run_build(inputs, store, replace=replace, model=model, actors=actors, on_error=on_error,
-                        quiet=quiet)
+                        quiet=quiet, jobs=jobs)
     if not quiet:
         print_summary(summary, store)
     _report_skipped(summary["report"])
 
 
 def run_build(inputs: list[str], store_path: str, *, replace: bool, model: str | None,
-              actors: list[Path] | None, on_error: str = "skip", quiet: bool = False) -> dict[str, Any]:
+              actors: list[Path] | None, on_error: str = "skip", quiet: bool = False,
+              jobs: int | None = 1) -> dict[str, Any]:
     """Build ``inputs`` into the store: :func:`kg.builder.build_store`'s summary plus ``seconds``
     and ``report`` (the skipped inputs, empty when there were none)."""
     from kg.builder import build_store
@@ -168,10 +175,18 @@ def run_build(inputs: list[str], store_path: str, *, replace: bool, model: str |
     extractor = _extractor(model, actors)
     with open_cli_store(store_path) as st, build_progress(inputs, quiet=quiet) as on_article:
         summary = build_store(items, st, extractor=extractor, replace=replace,
-                              on_error=problems, on_article=on_article).to_dict()
+                              on_error=problems, on_article=on_article, jobs=_jobs(jobs, inputs)).to_dict()
     summary["seconds"] = time.perf_counter() - started  # model loading included
     summary["report"] = problems.report()
     return summary
+
+
+def _jobs(jobs: int | None, inputs: list[str]) -> int:
+    """The worker processes to use: as asked, else one per core for 32 articles or more."""
+    if jobs is not None:
+        return jobs
+    count = article_count(inputs)
+    return os.cpu_count() or 1 if count is not None and count >= 32 else 1
 
 
 def _unchanged(summary: dict[str, Any]) -> str:
