@@ -118,9 +118,22 @@
   var negatedOn = true;
   var degree = {};
 
+  // the date filter: an edge is shown when the dates of its statements meet the range (a
+  // partial date "2020" or "2020-09" covers its whole year or month); undated edges always
+  var lower = "";
+  var upper = "";
+  function periodStart(d) { return d.length === 4 ? d + "-01-01" : d.length === 7 ? d + "-01" : d; }
+  function periodEnd(d) { return d.length === 4 ? d + "-12-31" : d.length === 7 ? d + "-31" : d; }
+  function inDates(info) {
+    if (!info.firstDate && !info.lastDate) return true;
+    var first = periodStart(info.firstDate || info.lastDate);
+    var last = periodEnd(info.lastDate || info.firstDate);
+    return (!lower || last >= lower) && (!upper || first <= upper);
+  }
+
   function shown(edge) {
     var info = data.edgeInfo[edge.id];
-    return active[info.predicate] === true && (negatedOn || !info.negated);
+    return active[info.predicate] === true && (negatedOn || !info.negated) && inDates(info);
   }
 
   function recount() {
@@ -140,10 +153,13 @@
     filter: function (node) { return data.nodeInfo[node.id].isolated || degree[node.id] > 0; }
   });
 
+  var network = null;
+
   function refresh() {
     recount();
     edgeView.refresh();
     nodeView.refresh();
+    if (network !== null && nodeView.length > 0) network.fit({ animation: false });  // re-frame what is left
   }
 
   // ---------------------------------------------------------------- side panel
@@ -182,6 +198,52 @@
   }
   document.getElementById("all").addEventListener("click", function () { setAll(true); });
   document.getElementById("none").addEventListener("click", function () { setAll(false); });
+
+  // ---------------------------------------------------------------- search and dates
+
+  var search = document.getElementById("search");
+  var names = document.getElementById("actors");
+  var byLabel = {};
+  data.nodes.forEach(function (node) {
+    var label = String(node.label || node.id);
+    byLabel[label.toLowerCase()] = node.id;
+    var option = element("option");
+    option.value = label;
+    names.appendChild(option);
+  });
+
+  function findActor(text) {
+    var wanted = String(text || "").trim().toLowerCase();
+    if (!wanted) return null;
+    if (Object.prototype.hasOwnProperty.call(byLabel, wanted)) return byLabel[wanted];
+    var labels = Object.keys(byLabel).sort();
+    var hit = labels.filter(function (l) { return l.indexOf(wanted) === 0; })[0] ||
+      labels.filter(function (l) { return l.indexOf(wanted) >= 0; })[0];
+    return hit === undefined ? null : byLabel[hit];
+  }
+
+  search.addEventListener("change", function () {
+    var id = findActor(search.value);
+    if (id === null || nodeView.get(id) === null) {
+      status(search.value ? "no actor on the map is named “" + search.value + "”" : "");
+      return;
+    }
+    status("");
+    network.selectNodes([id]);
+    network.focus(id, { scale: 1.4, animation: { duration: 400 } });
+  });
+
+  var since = document.getElementById("since");
+  var until = document.getElementById("until");
+  var dated = data.edgeInfo.filter(function (info) { return info.firstDate || info.lastDate; });
+  document.getElementById("dates").hidden = dated.length === 0;
+  [since, until].forEach(function (input) {
+    input.addEventListener("change", function () {
+      lower = since.value || "";
+      upper = until.value || "";
+      refresh();
+    });
+  });
 
   var legend = document.getElementById("legend");
   function legendRow(marker, text) {
@@ -224,7 +286,7 @@
 
   // ---------------------------------------------------------------- network
 
-  var network = new vis.Network(
+  network = new vis.Network(
     document.getElementById("network"), { nodes: nodeView, edges: edgeView }, data.options
   );
   network.once("afterDrawing", function () {

@@ -21,7 +21,7 @@ from kg.render.html import LAYOUT_LIMIT, NEGATED_COLOUR, QUAD_CLASSES, TYPE_COLO
 URL = re.compile(r"https?://[^\s\"'<>)\\]*")
 TEMPLATE_TAGS = {
     "html", "head", "meta", "title", "style", "body", "header", "h1", "h2", "span", "div",
-    "main", "aside", "button", "script",
+    "main", "aside", "button", "script", "input", "label", "datalist",
 }
 
 

@@ -105,3 +105,19 @@ def test_chromium_renders_offline(tmp_path: Path, mixed_graph: nx.MultiDiGraph) 
     # a Content-Security-Policy refusal or a failed request
     console = [line for line in done.stderr.splitlines() if "CONSOLE" in line]
     assert console == [], "\n".join(console)[-2000:]
+
+
+def test_the_search_box_focuses_an_actor_and_the_dates_filter_the_relations(
+    tmp_path: Path, hostile_graph: nx.MultiDiGraph
+) -> None:
+    page = render_html(hostile_graph, tmp_path / "map.html", show_negated=True)
+    result = run_page(page)
+    assert result["problems"] == []
+    searched = result["searched"]
+    assert searched["label"] and len(searched["selected"]) == 1 and searched["status"] == ""
+    assert "no actor on the map" in result["searchMiss"]
+    dated = any(d.get("first_date") or d.get("last_date") for *_, d in hostile_graph.edges(keys=True, data=True))
+    assert result["datesShown"] is dated
+    if dated:
+        assert result["afterLateSince"]["edges"] < result["afterAll"]["edges"]
+    assert result["afterDatesCleared"] == result["afterAll"]

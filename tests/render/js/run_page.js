@@ -9,10 +9,11 @@ const page = fs.readFileSync(process.argv[2], "utf8");
 const wait = Number(process.argv[3] || 1500);
 const doc = makeDocument();
 doc.body.setAttribute("data-state", /<body data-state="([a-z]+)"/.exec(page)[1]);
-for (const id of ["summary", "status", "empty", "error", "map", "network", "filters", "legend"]) {
+for (const id of ["summary", "status", "empty", "error", "map", "network", "filters", "legend", "actors", "dates"]) {
   doc.register(id, new FakeElement("div"));
 }
 for (const id of ["all", "none"]) doc.register(id, new FakeElement("button"));
+for (const id of ["search", "since", "until"]) doc.register(id, new FakeElement("input")).value = "";
 doc.getElementById("empty").hidden = / id="empty" hidden>/.test(page);
 doc.getElementById("error").hidden = true;
 const data = doc.register("geokg-data", new FakeElement("script"));
@@ -90,5 +91,23 @@ setTimeout(() => {
   out.afterNone = { nodes: body.nodeIndices.length, edges: body.edgeIndices.length };
   doc.getElementById("all").fire("click");
   out.afterAll = { nodes: body.nodeIndices.length, edges: body.edgeIndices.length };
+  // search: the first node's label, in other case, then a name that is not there
+  const search = doc.getElementById("search");
+  const label = String(body.nodes[body.nodeIndices[0]].options.label || "");
+  search.value = label.toUpperCase();
+  search.fire("change");
+  out.searched = { label, selected: network.getSelectedNodes(), status: doc.getElementById("status").textContent };
+  search.value = "no such actor";
+  search.fire("change");
+  out.searchMiss = doc.getElementById("status").textContent;
+  // dates: a range after every statement leaves the undated edges only; clearing restores all
+  out.datesShown = !doc.getElementById("dates").hidden;
+  const since = doc.getElementById("since");
+  since.value = "2999-01-01";
+  since.fire("change");
+  out.afterLateSince = { nodes: body.nodeIndices.length, edges: body.edgeIndices.length };
+  since.value = "";
+  since.fire("change");
+  out.afterDatesCleared = { nodes: body.nodeIndices.length, edges: body.edgeIndices.length };
   report(out);
 }, wait);
