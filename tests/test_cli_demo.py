@@ -35,6 +35,8 @@ def test_demo_builds_its_own_store_and_map_and_may_rebuild_them(tmp_path: Path, 
     assert (tmp_path / "kg-demo").is_dir() and not (tmp_path / "kg-store").exists()
     assert (tmp_path / "graph.html").is_file()
     assert "graph.html" in first.stdout and "open it in a web browser" in first.stdout
+    assert "–pressures→" in first.stdout
+    assert max(len(line) for line in first.stdout.splitlines()) <= 80  # readable in 80 columns
     again = kg("demo", "--seeds", str(seeds), cwd=tmp_path)
     assert again.returncode == 0, again.stderr
 

@@ -8,7 +8,7 @@ wrote that map.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -42,7 +42,6 @@ def demo(
     """The main job on the bundled seed articles: build, summary, "who pressures whom", HTML map."""
     from kg.resources import seeds_path
     from kg.store.named_queries import named_queries
-    from kg.store.results import result_table
 
     _check_store(Path(store))
     _check_map(output)
@@ -54,10 +53,26 @@ def demo(
     with open_cli_store(store, read_only=True) as st:
         result = st.query(nq.text_for(st), bindings=nq.bind({}))
     out.print("\nWho pressures whom (SPARQL: kg query --named who-pressures-whom):", markup=False)
-    out.print(result_table(result))
+    _print_rows(result.dicts())
     render(output=output, store=store, negated=False, actor=None, hops=1, since=None, until=None,
            predicate=None, title=DEMO_TITLE)
     out.print(f"\nThe map is in {output}: open it in a web browser (it works offline).", markup=False)
+
+
+def _print_rows(rows: list[dict[str, Any]]) -> None:
+    """One block per relation, readable in an 80-column terminal: who, what, whom, then the
+    evidence indented and wrapped."""
+    from rich.padding import Padding
+    from rich.text import Text
+
+    for row in rows:
+        count = int(row.get("statements", 1))
+        head = f"{row['subject']} –{row['predicate']}→ {row['object']}"
+        out.print(Text(f"{head}  ({count} statement{'s' if count != 1 else ''})", style="bold"))
+        if row.get("evidence"):
+            out.print(Padding(Text(f"“{row['evidence']}”"), (0, 0, 0, 4), expand=False), soft_wrap=False)
+    if not rows:
+        out.print("(none)", markup=False)
 
 
 def _check_store(folder: Path) -> None:
