@@ -505,6 +505,40 @@ def _period(day: Any, unit: str) -> str | None:
     return day[: _UNITS[unit]]
 
 
+def every_period(periods: Iterable[str], unit: str) -> list[str]:
+    """``periods`` with every period between the first and the last added, in order, so that
+    a plot shows a month without statements as empty instead of drawing its neighbours side
+    by side. A period less precise than ``unit`` ("2025" by month) keeps its own place.
+
+    >>> every_period(["2019-11", "2020-02"], "month")
+    ['2019-11', '2019-12', '2020-01', '2020-02']
+    >>> every_period(["2019", "2021"], "year")
+    ['2019', '2020', '2021']
+    """
+    from datetime import date, timedelta
+
+    given = set(periods)
+    size = _UNITS[unit]
+    precise = sorted(p for p in given if len(p) == size)
+    if len(precise) < 2:
+        return sorted(given)
+    first, last = precise[0], precise[-1]
+    out = set(given)
+    if unit == "year":
+        out.update(str(y) for y in range(int(first), int(last) + 1))
+    elif unit == "month":
+        y, m = int(first[:4]), int(first[5:7])
+        while f"{y:04d}-{m:02d}" <= last:
+            out.add(f"{y:04d}-{m:02d}")
+            y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    else:
+        day, end = date.fromisoformat(first), date.fromisoformat(last)
+        while day <= end:
+            out.add(day.isoformat())
+            day += timedelta(days=1)
+    return sorted(out)
+
+
 def _check_unit(unit: str) -> None:
     if unit not in _UNITS:
         raise Errors.E805.error(unit=unit)
@@ -677,6 +711,10 @@ def plot_activity(frame: pd.DataFrame, *, title: str = "Statements naming each a
     axes = figure.add_subplot()
     if frame.empty:
         axes.text(0.5, 0.5, "no dated statements", ha="center", va="center")
+    else:  # months (years, days) without statements are on the axis too, at zero
+        unit = next((u for u, n in _UNITS.items() if n == max(len(str(p)) for p in frame.index)), "month")
+        index = _pandas().Index(every_period(map(str, frame.index), unit), name=frame.index.name)
+        frame = frame.reindex(index, fill_value=0)
     for column in frame.columns:
         axes.plot(list(frame.index), frame[column].tolist(), marker="o", label=str(column))
     axes.set_title(title)
@@ -710,13 +748,13 @@ def plot_dyad(
         if period is None or event.negated or event.quad_class not in _QUADS:
             continue
         counts.setdefault(period, Counter())[event.quad_class] += 1
-    periods = sorted(counts)
+    periods = every_period(counts, unit)  # periods without events on the axis, empty
     figure = Figure(figsize=(9, 4), layout="constrained")
     axes = figure.add_subplot()
     up = [0] * len(periods)
     down = [0] * len(periods)
     for quad, (name, colour) in _QUADS.items():
-        values = [counts[p][quad] for p in periods]
+        values = [counts.get(p, Counter())[quad] for p in periods]
         if not any(values):
             continue
         if quad <= 2:
