@@ -6,7 +6,7 @@ import pytest
 pytest.importorskip("pandas", reason="the notebook extras (pandas, matplotlib) are not installed")
 pytest.importorskip("matplotlib", reason="the notebook extras (pandas, matplotlib) are not installed")
 
-from kg import notebook as kn  # noqa: E402
+from kg import notebook as kn
 
 
 def said(s: str, o: str, day: str) -> dict:
