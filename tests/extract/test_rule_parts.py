@@ -87,7 +87,7 @@ def test_each_rule_family_alone(parse, name, text, expected):
 
 
 def test_an_unknown_rule_name_says_which_there_are():
-    with pytest.raises(KGError, match=r"unknown relation rule 'coref'.*collective, noun, .*surface, titles, verb"):
+    with pytest.raises(KGError, match=r"unknown relation rule 'coref'.*collective, membership, noun, .*surface, titles, verb"):
         get_rule("coref")
 
 

@@ -48,4 +48,13 @@ def get_rule(name: str) -> Rule:
 
 
 # the rule families; importing them registers them (last: they import the registry above)
-from kg.extract.relations.rules import collective, noun, received, shared_titles, surface, titles, verb  # noqa: E402, F401
+from kg.extract.relations.rules import (  # noqa: E402, F401
+    collective,
+    membership,
+    noun,
+    received,
+    shared_titles,
+    surface,
+    titles,
+    verb,
+)

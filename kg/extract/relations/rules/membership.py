@@ -1,0 +1,91 @@
+"""Membership: "Brazil is not a member of G7", "Lithuania, a member of NATO", "the Congo River
+Alliance, which includes M23", "Morgan Tsvangirai of the MDC" → memberOf.
+
+The words are data: ``[membership]`` of ``pipelines/words.toml`` (the member nouns, the verbs
+of including, and the actor classes a group can be). Negation and modality come from the
+shared qualifiers, read on the verb that carries the member noun.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from kg.extract.extensions import Mention, Relation
+from kg.extract.relations.arguments import mentions_at, pobj
+from kg.extract.relations.build import emit
+from kg.extract.relations.context import SentenceContext, Trigger
+from kg.extract.relations.rules import rule
+
+__all__ = ["membership_relations"]
+
+_GROUPS = ("InternationalOrganization", "Organization", "GovernmentBody")
+
+
+@rule("membership", per="sentence")
+def membership_relations(ctx: SentenceContext) -> Iterator[Relation]:
+    """memberOf from member nouns, verbs of including, and "PERSON of the PARTY"."""
+    words = ctx.data.lex.word_list("membership", "nouns")
+    including = ctx.data.lex.word_list("membership", "including")
+    for tok in ctx.sent:
+        if tok.lemma_.lower() in words and tok.pos_ == "NOUN":
+            yield from _member_noun(ctx, tok)
+        elif tok.lemma_.lower() in including and tok.pos_ == "VERB":
+            yield from _including(ctx, tok)
+    yield from _person_of_group(ctx)
+
+
+def _groups(ctx: SentenceContext, tok: Token | None) -> list[Mention]:
+    people = ctx.data.people_of_state
+    return [m for m in mentions_at(tok, ctx.by_token, people) if m.actor.type in _GROUPS and not m.place]
+
+
+def _member_noun(ctx: SentenceContext, noun: Token) -> Iterator[Relation]:
+    """ "X is (not) a member of Y", "X, a member of Y", "X became a member of Y"."""
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    groups = _groups(ctx, pobj(of))
+    if not groups:
+        return
+    people = ctx.data.people_of_state
+    if noun.dep_ == "appos":
+        members = mentions_at(noun.head, ctx.by_token, people)
+        carrier = noun
+    elif noun.dep_ in ("attr", "oprd", "dobj") and noun.head.pos_ in ("AUX", "VERB"):
+        subj = next((c for c in noun.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        members = mentions_at(subj, ctx.by_token, people)
+        carrier = noun.head
+    else:
+        return
+    trig = Trigger(carrier, "memberOf", "NOUN", (noun.i,))
+    yield from emit(ctx, trig, "memberOf", [m for m in members if not m.place], [(g, "noun") for g in groups])
+
+
+def _including(ctx: SentenceContext, verb: Token) -> Iterator[Relation]:
+    """ "the Congo River Alliance, which includes M23": the object is a member of the subject."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is not None and subj.lower_ in ("which", "that") and verb.dep_ == "relcl":
+        subj = verb.head
+    groups = _groups(ctx, subj)
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
+    members = [m for m in mentions_at(obj, ctx.by_token, ctx.data.people_of_state) if not m.place]
+    if groups and members:
+        trig = Trigger(verb, "memberOf", "VERB", (verb.i,))
+        for group in groups:
+            yield from emit(ctx, trig, "memberOf", members, [(group, "verb")])
+
+
+def _person_of_group(ctx: SentenceContext) -> Iterator[Relation]:
+    """ "Morgan Tsvangirai of the MDC": a person, "of", a party or organisation."""
+    doc, by_token = ctx.doc, ctx.by_token
+    seen: set[int] = set()
+    for m in by_token.values():
+        if m.start in seen or not (ctx.sent.start <= m.start < ctx.sent.end) or m.actor.type != "Person":
+            continue
+        seen.add(m.start)
+        k = m.end
+        if k + 1 < ctx.sent.end and doc[k].lower_ == "of":
+            k += 1 + (doc[k + 1].lower_ == "the")
+            group = by_token.get(k)
+            if group is not None and group.actor.type in ("Organization",) and not group.place:
+                trig = Trigger(doc[m.end], "memberOf", "NOUN", (m.end,))
+                yield from emit(ctx, trig, "memberOf", [m], [(group, "noun")])

@@ -1,0 +1,25 @@
+"""memberOf from member nouns, verbs of including and "PERSON of the PARTY"; sentences that
+must yield no membership."""
+from __future__ import annotations
+
+import pytest
+
+M = "memberOf"
+
+ROWS = [
+    ("Brazil is not a member of G7.", {("Brazil", M, "Group of Seven", True, "actual")}),
+    ("Lithuania, a member of NATO, expelled two Russian diplomats.",
+     {("Lithuania", M, "North Atlantic Treaty Organization", False, "actual")}),
+    ("Turkey became a member of NATO in 1952.", {("Turkey", M, "North Atlantic Treaty Organization", False, "actual")}),
+    ("Mugabe won a presidential election over Morgan Tsvangirai of the MDC.",
+     {("Morgan Tsvangirai", M, "MDC", False, "actual")}),
+    # a member of something that is no group, and a place after "of": no membership
+    ("Smith is a member of the family that founded Toyota.", set()),
+    ("Nancy Pelosi of California spoke on Monday.", set()),
+    ("The president of France met the members of the delegation.", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ROWS)
+def test_membership(triples, text: str, expected: set) -> None:
+    assert {t for t in triples(text) if t[1] == M} == expected
