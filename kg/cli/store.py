@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ipaddress
 import json
+import re
 import signal
 import sys
 from pathlib import Path
@@ -109,18 +110,30 @@ def serve(
         bool, typer.Option("--writable", help="Also accept SPARQL Update and Graph Store writes (default: read-only).")
     ] = False,
     timeout: Annotated[
-        int | None, typer.Option("--timeout", metavar="SECONDS", help="Stop queries that run longer than this many seconds.")
-    ] = None,
+        int, typer.Option("--timeout", metavar="SECONDS", help="Stop queries that run longer than this many seconds and answer them 504.")
+    ] = 60,
     cors: Annotated[
         bool, typer.Option("--cors", help="Allow cross-origin requests (browser pages served from elsewhere).")
     ] = False,
+    allow_federation: Annotated[
+        bool, typer.Option("--allow-federation", help="Run SERVICE and LOAD, which make the server fetch URLs (off: refused with 400).")
+    ] = False,
+    allowed_host: Annotated[
+        list[str] | None,
+        typer.Option("--allowed-host", metavar="NAME[:PORT]", help="Also answer requests for this Host name (a proxy's, a DNS name); * for any; repeatable."),
+    ] = None,
+    max_body: Annotated[
+        int, typer.Option("--max-body", metavar="BYTES", help="Refuse request bodies larger than this (413).")
+    ] = 1024 * 1024,
 ) -> None:
     """Serve the store as a SPARQL 1.1 endpoint (Oxigraph server) until Ctrl-C.
 
     Queries at http://HOST:PORT/query see the union of all graphs; the query page is at
     http://HOST:PORT/. While a read-only server runs, kg build refuses to write the same store
     (E300): stop the server first, or serve with --writable and build with --store http://…;
-    kg serve refuses a store that kg build is writing (E318).
+    kg serve refuses a store that kg build is writing (E318). Requests whose Host header names
+    another server are refused (421), as are bodies over --max-body (413) and, unless
+    --allow-federation, SERVICE and LOAD (400).
     """
     from kg.store.remote import is_remote
     from kg.store.serve import OxigraphServer
@@ -131,8 +144,10 @@ def serve(
         raise Errors.E393.error(port=port)
     if not Path(store).exists():
         raise Errors.E320.error(path=store)
+    _check_limits(timeout, max_body, allowed_host or [])
     server = OxigraphServer(store, host=host, port=port, read_only=not writable,
-                            timeout_s=timeout, cors=cors)
+                            timeout_s=timeout, cors=cors, allow_federation=allow_federation,
+                            allowed_hosts=tuple(allowed_host or ()), max_body=max_body)
     if not _is_loopback(host):
         err.print(f"warning: serving on {host}: other machines can reach this endpoint", markup=False)
 
@@ -151,6 +166,8 @@ def serve(
             f"  query page       {server.url}/\n"
             + (f"  update endpoint  {server.update_url}\n  graph store      {server.store_url}\n"
                if writable else "")
+            + f"  limits           {timeout} s per query, {max_body} bytes per request, SERVICE and "
+            f"LOAD {'allowed' if allow_federation else 'refused'}\n"
             + "Press Ctrl-C to stop.\n"
         )
         sys.stdout.flush()
@@ -162,6 +179,20 @@ def serve(
     finally:
         server.stop()
         signal.signal(signal.SIGTERM, previous)
+
+
+_HOST_NAME = re.compile(r"(?:\*|\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9_.-]+)(?::\d{1,5})?")
+
+
+def _check_limits(timeout: int, max_body: int, allowed_hosts: list[str]) -> None:
+    """Refuse a --timeout or --max-body under 1 and --allowed-host values that are not names."""
+    if timeout < 1:
+        raise Errors.E176.error(option="--timeout", value=timeout, unit="seconds")
+    if max_body < 1:
+        raise Errors.E176.error(option="--max-body", value=max_body, unit="bytes")
+    for name in allowed_hosts:
+        if not _HOST_NAME.fullmatch(name.strip()):
+            raise Errors.E177.error(value=name)
 
 
 def _is_loopback(host: str) -> bool:
