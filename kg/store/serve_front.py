@@ -39,7 +39,6 @@ _SPARQL_BODIES = ("application/sparql-query", "application/sparql-update")
 _FORM = "application/x-www-form-urlencoded"
 # what Oxigraph writes into a streamed answer when its --timeout-s cancels the query
 _CANCELLED = b"The SPARQL operation has been cancelled"
-_GRACE_S = 10.0  # how much longer than the timeout the front waits for the server
 
 
 @dataclass(frozen=True)
@@ -47,7 +46,8 @@ class FrontPolicy:
     """What the front lets through.
 
     ``hosts`` are the accepted ``Host`` values, lower case, as ``name`` (any port) or
-    ``name:port``; None accepts any. ``timeout_s`` None waits for the server without limit.
+    ``name:port``; None accepts any. ``timeout_s`` None waits for the server without limit;
+    otherwise the front waits ``grace_s`` longer than the server's own timeout.
     """
 
     upstream: tuple[str, int]
@@ -55,6 +55,7 @@ class FrontPolicy:
     max_body: int
     allow_federation: bool
     timeout_s: float | None
+    grace_s: float = 10.0
 
 
 def host_names(host: str, port: int, extra: Iterable[str] = ()) -> frozenset[str] | None:
@@ -141,14 +142,15 @@ class _FrontHandler(BaseHTTPRequestHandler):
             self._check_head()
             body = self._read_body()
             self._check_federation(body)
-            status, headers, answer = self._forward(body)
+            status, headers, answer, length = self._forward(body)
         except _Refusal as refusal:
             self._refuse(refusal)
             return
         self.send_response(status)
         for name, value in headers:
             self.send_header(name, value)
-        self.send_header("Content-Length", str(len(answer)))
+        if self.command != "HEAD" or not length:
+            self.send_header("Content-Length", str(len(answer)))
         self.end_headers()
         if self.command != "HEAD":
             self.wfile.write(answer)
@@ -225,9 +227,10 @@ class _FrontHandler(BaseHTTPRequestHandler):
             texts.append(body.decode("utf-8", "replace"))
         return texts
 
-    def _forward(self, body: bytes) -> tuple[int, list[tuple[str, str]], bytes]:
+    def _forward(self, body: bytes) -> tuple[int, list[tuple[str, str]], bytes, str | None]:
+        """The server's answer: status, headers to pass on, body, and its Content-Length."""
         policy = self.server.policy
-        wait = None if policy.timeout_s is None else policy.timeout_s + _GRACE_S
+        wait = None if policy.timeout_s is None else policy.timeout_s + policy.grace_s
         connection = http.client.HTTPConnection(*policy.upstream, timeout=wait)
         headers = {k: v for k, v in self.headers.items() if k.lower() not in _HOP_BY_HOP}
         try:
@@ -245,7 +248,10 @@ class _FrontHandler(BaseHTTPRequestHandler):
         ):
             raise _Refusal(504, self._timed_out())
         kept = [(k, v) for k, v in response.getheaders() if k.lower() not in _HOP_BY_HOP]
-        return response.status, kept, answer
+        length = response.getheader("Content-Length")
+        if self.command == "HEAD" and length:
+            kept.append(("Content-Length", length))  # HEAD: the length a GET would have
+        return response.status, kept, answer, length
 
     def _timed_out(self) -> str:
         limit = self.server.policy.timeout_s

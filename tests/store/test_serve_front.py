@@ -317,6 +317,10 @@ def test_other_requests_pass_through(folder: Path) -> None:
         assert status == 400 and b"error" in body.lower()
         status, _, _ = request(server.url + "/nothing-here")
         assert status == 404
+        head = urllib.request.Request(server.url + "/", method="HEAD")
+        with urllib.request.urlopen(head, timeout=30) as response:
+            assert response.status == 200 and response.read() == b""
+            assert response.headers["Content-Type"].startswith("text/html")
 
 
 @pytest.mark.parametrize(("args", "expected"), [
@@ -331,3 +335,26 @@ def test_kg_serve_refuses_bad_limits(folder: Path, args: list[str], expected: st
                             capture_output=True, text=True, timeout=120, env=env, cwd=ROOT)
     assert result.returncode == 2 and result.stderr.startswith(expected)
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_front_answers_504_when_the_server_is_silent_and_502_when_it_is_gone() -> None:
+    import socket
+
+    from kg.store.serve import free_port
+    from kg.store.serve_front import FrontPolicy, ServeFront
+
+    with socket.socket() as silent:  # accepts connections, never answers
+        silent.bind(("127.0.0.1", 0))
+        silent.listen()
+        for upstream, expected in ((silent.getsockname(), 504), (("127.0.0.1", free_port()), 502)):
+            port = free_port()
+            policy = FrontPolicy(upstream=upstream, hosts=host_names("127.0.0.1", port), max_body=100,
+                                 allow_federation=False, timeout_s=0.2, grace_s=0.3)
+            front = ServeFront("127.0.0.1", port, policy).start()
+            try:
+                started = time.monotonic()
+                status, _, body = request(f"http://127.0.0.1:{port}/query?query=ASK%7B%7D")
+                assert status == expected, body
+                assert time.monotonic() - started < 10
+            finally:
+                front.stop()
