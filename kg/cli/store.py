@@ -12,12 +12,15 @@ import re
 import signal
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from kg.cli.common import DEFAULT_STORE, ServeStoreOpt, StoreOpt, err, open_cli_store, out
 from kg.errors import Errors
+
+if TYPE_CHECKING:
+    from kg.store.serve import OxigraphServer
 
 __all__ = ["remove", "serve", "validate"]
 
@@ -157,20 +160,7 @@ def serve(
     previous = signal.signal(signal.SIGTERM, stop)
     try:
         server.start()
-        mode = "read-only" if server.read_only else "read-write"
-        # written straight to stdout: a Ctrl-C that lands inside rich's print (after its
-        # write, before it clears its buffer) made "Stopped." print the header again
-        sys.stdout.write(
-            f"Serving {store} ({mode}) with Oxigraph server\n"
-            f"  SPARQL endpoint  {server.query_url}\n"
-            f"  query page       {server.url}/\n"
-            + (f"  update endpoint  {server.update_url}\n  graph store      {server.store_url}\n"
-               if writable else "")
-            + f"  limits           {timeout} s per query, {max_body} bytes per request, SERVICE and "
-            f"LOAD {'allowed' if allow_federation else 'refused'}\n"
-            + "Press Ctrl-C to stop.\n"
-        )
-        sys.stdout.flush()
+        _print_header(server, store)
         code = server.wait()
         if code != 0:
             raise Errors.E394.error(code=code, log=server.log_tail())
@@ -179,6 +169,25 @@ def serve(
     finally:
         server.stop()
         signal.signal(signal.SIGTERM, previous)
+
+
+def _print_header(server: OxigraphServer, store: str) -> None:
+    """Where the server answers and its limits, once it answers."""
+    mode = "read-only" if server.read_only else "read-write"
+    allowed = "allowed" if server.allow_federation else "refused"
+    # written straight to stdout: a Ctrl-C that lands inside rich's print (after its
+    # write, before it clears its buffer) made "Stopped." print the header again
+    sys.stdout.write(
+        f"Serving {store} ({mode}) with Oxigraph server\n"
+        f"  SPARQL endpoint  {server.query_url}\n"
+        f"  query page       {server.url}/\n"
+        + (f"  update endpoint  {server.update_url}\n  graph store      {server.store_url}\n"
+           if not server.read_only else "")
+        + f"  limits           {server.timeout_s} s per query, {server.max_body} bytes per request, "
+        f"SERVICE and LOAD {allowed}\n"
+        + "Press Ctrl-C to stop.\n"
+    )
+    sys.stdout.flush()
 
 
 _HOST_NAME = re.compile(r"(?:\*|\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9_.-]+)(?::\d{1,5})?")
