@@ -34,7 +34,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -148,7 +148,7 @@ def main() -> None:
                       f"{'complete' if complete else 'INCOMPLETE'} {note}", flush=True)
             rows.append((kind, counts))
     minutes = (time.monotonic() - began) / 60
-    when = datetime.now(timezone.utc).strftime("%Y-%m-%d")
+    when = datetime.now(UTC).strftime("%Y-%m-%d")
     print(f"\nRun {when}, {minutes:.1f} min, seed {options.seed}; {platform.machine()}, "
           f"{os.cpu_count()} CPUs, Python {platform.python_version()}\n")
     print("| kind | runs | killed while running | consistent after re-run | complete after re-run |")
