@@ -216,6 +216,11 @@ class Errors:
                                  "update to a kg serve --writable endpoint")
     E175 = ErrorCode(InputError, "{name}={value!r} is not a valid IRI; give the actor's IRI, key "
                                  "or label")
+    E176 = ErrorCode(InputError, "{option} {value} is not allowed; give a whole number of 1 or more"
+                                 " ({unit})")
+    E177 = ErrorCode(InputError, "--allowed-host {value!r} is not a host name; give a name or "
+                                 "address such as kg.example.org or kg.example.org:8080, or * for "
+                                 "any")
 
     # E2xx: the actor base and the trigger lexicon
     E201 = ErrorCode(InputError, "{where}: an actor must be a JSON object")
@@ -298,6 +303,9 @@ class Errors:
                                  "{folder})")
     E334 = ErrorCode(StoreError, "{folder} is a folder with other files, not a geokg store; give a "
                                  "store folder")
+    E335 = ErrorCode(InputError, "the query calls other servers ({keyword}), which geokg does not "
+                                 "run by default; pass --allow-federation (or federation=True) "
+                                 "if you trust the query and the servers it names")
     E340 = ErrorCode(InputError, "a {kind} result cannot be written as {fmt!r}; use one of "
                                  "{allowed}")
     E350 = ErrorCode(InputError, "unknown export format {fmt!r}; use one of {export_formats}")

@@ -9,6 +9,7 @@ import typer
 
 from kg.cli.common import DEFAULT_STORE, StoreOpt, err, open_cli_store, out
 from kg.errors import Errors
+from kg.store.federation import remote_call
 from kg.store.sparql_text import is_update
 
 if TYPE_CHECKING:
@@ -32,6 +33,9 @@ def query(
         str, typer.Option("--format", metavar="FORMAT", help="table, csv, tsv or json (SELECT/ASK); ttl or nt (CONSTRUCT/DESCRIBE).")
     ] = "table",
     store: StoreOpt = DEFAULT_STORE,
+    allow_federation: Annotated[
+        bool, typer.Option("--allow-federation", help="Run SERVICE calls to other SPARQL servers (off: such a query is refused).")
+    ] = False,
 ) -> None:
     """Run a SPARQL query over the store (the union of all graphs is the default graph)."""
     from kg.store.named_queries import named_queries, parse_params
@@ -59,11 +63,13 @@ def query(
         nq.bind(params)  # unknown or missing parameters are refused before the store opens
     if sparql is not None and is_update(sparql):
         raise Errors.E174.error()
+    if sparql is not None and not allow_federation and (keyword := remote_call(sparql)):
+        raise Errors.E335.error(keyword=keyword)  # before the store opens
     with open_cli_store(store, read_only=True, must_exist=True) as st:
         if named is not None:
             sparql = nq.text_for(st)
             bindings = nq.bind(params, actor=st.resolve_actor)
-        result = st.query(sparql or "", bindings=bindings)
+        result = st.query(sparql or "", bindings=bindings, federation=allow_federation)
     if fmt == "table":
         from kg.store.results import result_table
 

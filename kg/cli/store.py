@@ -8,15 +8,19 @@ from __future__ import annotations
 
 import ipaddress
 import json
+import re
 import signal
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from kg.cli.common import DEFAULT_STORE, ServeStoreOpt, StoreOpt, err, open_cli_store, out
 from kg.errors import Errors
+
+if TYPE_CHECKING:
+    from kg.store.serve import OxigraphServer
 
 __all__ = ["remove", "serve", "validate"]
 
@@ -109,18 +113,30 @@ def serve(
         bool, typer.Option("--writable", help="Also accept SPARQL Update and Graph Store writes (default: read-only).")
     ] = False,
     timeout: Annotated[
-        int | None, typer.Option("--timeout", metavar="SECONDS", help="Stop queries that run longer than this many seconds.")
-    ] = None,
+        int, typer.Option("--timeout", metavar="SECONDS", help="Stop queries that run longer than this many seconds and answer them 504.")
+    ] = 60,
     cors: Annotated[
         bool, typer.Option("--cors", help="Allow cross-origin requests (browser pages served from elsewhere).")
     ] = False,
+    allow_federation: Annotated[
+        bool, typer.Option("--allow-federation", help="Run SERVICE and LOAD, which make the server fetch URLs (off: refused with 400).")
+    ] = False,
+    allowed_host: Annotated[
+        list[str] | None,
+        typer.Option("--allowed-host", metavar="NAME[:PORT]", help="Also answer requests for this Host name (a proxy's, a DNS name); * for any; repeatable."),
+    ] = None,
+    max_body: Annotated[
+        int, typer.Option("--max-body", metavar="BYTES", help="Refuse request bodies larger than this (413).")
+    ] = 1024 * 1024,
 ) -> None:
     """Serve the store as a SPARQL 1.1 endpoint (Oxigraph server) until Ctrl-C.
 
     Queries at http://HOST:PORT/query see the union of all graphs; the query page is at
     http://HOST:PORT/. While a read-only server runs, kg build refuses to write the same store
     (E300): stop the server first, or serve with --writable and build with --store http://…;
-    kg serve refuses a store that kg build is writing (E318).
+    kg serve refuses a store that kg build is writing (E318). Requests whose Host header names
+    another server are refused (421), as are bodies over --max-body (413) and, unless
+    --allow-federation, SERVICE and LOAD (400).
     """
     from kg.store.remote import is_remote
     from kg.store.serve import OxigraphServer
@@ -131,8 +147,10 @@ def serve(
         raise Errors.E393.error(port=port)
     if not Path(store).exists():
         raise Errors.E320.error(path=store)
+    _check_limits(timeout, max_body, allowed_host or [])
     server = OxigraphServer(store, host=host, port=port, read_only=not writable,
-                            timeout_s=timeout, cors=cors)
+                            timeout_s=timeout, cors=cors, allow_federation=allow_federation,
+                            allowed_hosts=tuple(allowed_host or ()), max_body=max_body)
     if not _is_loopback(host):
         err.print(f"warning: serving on {host}: other machines can reach this endpoint", markup=False)
 
@@ -142,18 +160,7 @@ def serve(
     previous = signal.signal(signal.SIGTERM, stop)
     try:
         server.start()
-        mode = "read-only" if server.read_only else "read-write"
-        # written straight to stdout: a Ctrl-C that lands inside rich's print (after its
-        # write, before it clears its buffer) made "Stopped." print the header again
-        sys.stdout.write(
-            f"Serving {store} ({mode}) with Oxigraph server\n"
-            f"  SPARQL endpoint  {server.query_url}\n"
-            f"  query page       {server.url}/\n"
-            + (f"  update endpoint  {server.update_url}\n  graph store      {server.store_url}\n"
-               if writable else "")
-            + "Press Ctrl-C to stop.\n"
-        )
-        sys.stdout.flush()
+        _print_header(server, store)
         code = server.wait()
         if code != 0:
             raise Errors.E394.error(code=code, log=server.log_tail())
@@ -162,6 +169,39 @@ def serve(
     finally:
         server.stop()
         signal.signal(signal.SIGTERM, previous)
+
+
+def _print_header(server: OxigraphServer, store: str) -> None:
+    """Where the server answers and its limits, once it answers."""
+    mode = "read-only" if server.read_only else "read-write"
+    allowed = "allowed" if server.allow_federation else "refused"
+    # written straight to stdout: a Ctrl-C that lands inside rich's print (after its
+    # write, before it clears its buffer) made "Stopped." print the header again
+    sys.stdout.write(
+        f"Serving {store} ({mode}) with Oxigraph server\n"
+        f"  SPARQL endpoint  {server.query_url}\n"
+        f"  query page       {server.url}/\n"
+        + (f"  update endpoint  {server.update_url}\n  graph store      {server.store_url}\n"
+           if not server.read_only else "")
+        + f"  limits           {server.timeout_s} s per query, {server.max_body} bytes per request, "
+        f"SERVICE and LOAD {allowed}\n"
+        + "Press Ctrl-C to stop.\n"
+    )
+    sys.stdout.flush()
+
+
+_HOST_NAME = re.compile(r"(?:\*|\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9_.-]+)(?::\d{1,5})?")
+
+
+def _check_limits(timeout: int, max_body: int, allowed_hosts: list[str]) -> None:
+    """Refuse a --timeout or --max-body under 1 and --allowed-host values that are not names."""
+    if timeout < 1:
+        raise Errors.E176.error(option="--timeout", value=timeout, unit="seconds")
+    if max_body < 1:
+        raise Errors.E176.error(option="--max-body", value=max_body, unit="bytes")
+    for name in allowed_hosts:
+        if not _HOST_NAME.fullmatch(name.strip()):
+            raise Errors.E177.error(value=name)
 
 
 def _is_loopback(host: str) -> bool:

@@ -48,6 +48,7 @@ from kg.store.base import (
     binding_term,
     dump_format,
 )
+from kg.store.federation import remote_call
 from kg.store.results import QueryResult, Term
 from kg.store.sparql_text import mentions_variable, project_variables
 
@@ -358,7 +359,9 @@ class GraphStore(BaseStore):
             return {iri} if store.contains_named_graph(node) else set()
         return self._doc_graphs(ref)
 
-    def query(self, sparql: str, *, bindings: Mapping[str, Binding] | None = None) -> QueryResult:
+    def query(
+        self, sparql: str, *, bindings: Mapping[str, Binding] | None = None, federation: bool = False
+    ) -> QueryResult:
         """Run a SPARQL query over the union of all graphs and return its whole result.
 
         The geokg prefixes (``gkg:``, ``actor:``, ``schema:``, ``xsd:``, …) are predeclared.
@@ -367,7 +370,11 @@ class GraphStore(BaseStore):
         (pass a :class:`pyoxigraph.NamedNode` for an IRI). A bound variable that a SELECT does
         not list is added to its SELECT clause for the substitution and left out of the result
         (:mod:`kg.store.sparql_text`). ``GRAPH ?g { … }`` still addresses one article graph.
+        A query that calls other servers (``SERVICE``) is refused (E335) unless ``federation``
+        is True (:mod:`kg.store.federation`).
         """
+        if not federation and (keyword := remote_call(sparql)):
+            raise Errors.E335.error(keyword=keyword)
         substitutions = dict(binding_term(k, v) for k, v in (bindings or {}).items())
         text = sparql
         added: list[str] = []

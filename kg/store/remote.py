@@ -56,6 +56,7 @@ from kg.rdf.iris import ARTICLE_NS
 
 # the same conversion of Python values, and the same add_article algorithm, as GraphStore
 from kg.store.base import BaseStore, Binding, DumpFormat, binding_term, dump_format
+from kg.store.federation import remote_call
 from kg.store.results import QueryResult, Term
 from kg.store.sparql_text import mentions_variable, where_group
 
@@ -471,13 +472,19 @@ class RemoteStore(BaseStore):
             return {iri} if held else set()
         return self._doc_graphs(ref)
 
-    def query(self, sparql: str, *, bindings: Mapping[str, Binding] | None = None) -> QueryResult:
+    def query(
+        self, sparql: str, *, bindings: Mapping[str, Binding] | None = None, federation: bool = False
+    ) -> QueryResult:
         """Run a SPARQL query on the server (union default graph) and return its whole result.
 
         The geokg prefixes are predeclared, as for :meth:`GraphStore.query`. ``bindings`` are
         joined to the query's top-level group as a ``VALUES`` block of RDF terms
         (:func:`bind_with_values`); Python values convert as in GraphStore.
+        A query that calls other servers (``SERVICE``) is refused (E335) unless ``federation``
+        is True (:mod:`kg.store.federation`).
         """
+        if not federation and (keyword := remote_call(sparql)):
+            raise Errors.E335.error(keyword=keyword)
         terms = {
             variable.value: term
             for variable, term in (binding_term(k, v) for k, v in (bindings or {}).items())

@@ -12,6 +12,11 @@ the same folder then stops with E300 instead of writing under the server's feet.
 server (``read_only=False``) takes the store's write lock itself. Loopback (127.0.0.1) is the
 default address.
 
+Oxigraph server itself listens on a private loopback port; the address users reach is a small
+HTTP front (:mod:`kg.store.serve_front`) that checks the ``Host`` header, limits request
+bodies, refuses ``SERVICE`` and ``LOAD`` (requests to other servers) unless federation is
+allowed, and answers a query cancelled at the timeout (60 s by default) with 504.
+
 POSIX locks belong to a process, so the shared lock keeps out writers of *other* processes
 only: do not open the served folder for writing from the process that runs the server.
 """
@@ -33,10 +38,15 @@ from types import TracebackType
 from typing import IO
 
 from kg.errors import Errors
+from kg.store.serve_front import FrontPolicy, ServeFront, host_names
 
-__all__ = ["OxigraphServer", "free_port", "oxigraph_executable"]
+__all__ = ["DEFAULT_MAX_BODY", "DEFAULT_TIMEOUT_S", "OxigraphServer", "free_port", "oxigraph_executable"]
 
 _LOOPBACK = "127.0.0.1"
+DEFAULT_TIMEOUT_S = 60
+"""Queries running longer (seconds) are stopped and answered 504, unless told otherwise."""
+DEFAULT_MAX_BODY = 1024 * 1024
+"""Request bodies over this many bytes are refused (413), unless told otherwise."""
 
 
 def oxigraph_executable() -> Path:
@@ -106,9 +116,17 @@ class OxigraphServer:
     union_default_graph
         Queries see the union of all graphs as their default graph (the default, as docs/rdf-model.md says).
     timeout_s
-        Give up on queries that run longer (seconds); None for Oxigraph's default.
+        Stop queries that run longer (seconds; 60 by default) and answer them 504; None for no
+        limit.
     cors
         Allow cross-origin requests (for a query page served from elsewhere).
+    allow_federation
+        Run queries and updates that fetch URLs (``SERVICE``, ``LOAD``); refused (400) by default.
+    allowed_hosts
+        ``Host`` header values accepted besides the bound address (``name`` or ``name:port``;
+        ``*`` for any); others are refused (421).
+    max_body
+        Largest request body in bytes (1 MiB by default); larger ones are refused (413).
     """
 
     def __init__(
@@ -119,8 +137,11 @@ class OxigraphServer:
         port: int | None = None,
         read_only: bool = True,
         union_default_graph: bool = True,
-        timeout_s: int | None = None,
+        timeout_s: int | None = DEFAULT_TIMEOUT_S,
         cors: bool = False,
+        allow_federation: bool = False,
+        allowed_hosts: tuple[str, ...] = (),
+        max_body: int = DEFAULT_MAX_BODY,
     ) -> None:
         self.location = Path(location).expanduser().resolve() if location is not None else None
         self.host = host
@@ -129,6 +150,11 @@ class OxigraphServer:
         self.union_default_graph = union_default_graph
         self.timeout_s = timeout_s
         self.cors = cors
+        self.allow_federation = allow_federation
+        self.allowed_hosts = tuple(allowed_hosts)
+        self.max_body = max_body
+        self.upstream_port: int | None = None  # Oxigraph server's private loopback port
+        self._front: ServeFront | None = None
         self._process: subprocess.Popen[bytes] | None = None
         self._log: IO[bytes] | None = None
         self._lock: IO[bytes] | None = None
@@ -170,7 +196,9 @@ class OxigraphServer:
         args.append("serve-read-only" if self.read_only else "serve")
         if self.location is not None:
             args += ["--location", str(self.location)]
-        args += ["--bind", f"{self.host}:{self.port}"]
+        if self.upstream_port is None:
+            self.upstream_port = free_port(_LOOPBACK)
+        args += ["--bind", f"{_LOOPBACK}:{self.upstream_port}"]
         if self.union_default_graph:
             args.append("--union-default-graph")
         if self.timeout_s is not None:
@@ -224,6 +252,8 @@ class OxigraphServer:
         self._check_location()
         self._log = tempfile.TemporaryFile()
         try:
+            self.upstream_port = free_port(_LOOPBACK)
+            self._front = self._start_front()
             # own session: Ctrl-C reaches kg, which stops the server in order; and on Linux the
             # server gets SIGTERM if the process that started it dies without stopping it
             self._process = subprocess.Popen(
@@ -239,6 +269,21 @@ class OxigraphServer:
             self.stop()
             raise
         return self
+
+    def _start_front(self) -> ServeFront:
+        """The HTTP front on the public address, passing checked requests to the server."""
+        assert self.upstream_port is not None
+        policy = FrontPolicy(
+            upstream=(_LOOPBACK, self.upstream_port),
+            hosts=host_names(self.host, self.port, self.allowed_hosts),
+            max_body=self.max_body,
+            allow_federation=self.allow_federation,
+            timeout_s=self.timeout_s,
+        )
+        try:
+            return ServeFront(self.host, self.port, policy).start()
+        except OSError:
+            raise Errors.E388.error(port=self.port, host=self.host) from None
 
     def _wait_until_ready(self, wait: float) -> None:
         deadline = time.monotonic() + wait
@@ -278,7 +323,10 @@ class OxigraphServer:
     def stop(self, *, grace: float = 10.0) -> None:
         """Stop the server (SIGTERM, then SIGKILL after ``grace`` seconds) and release the store."""
         process, self._process = self._process, None
+        front, self._front = self._front, None
         try:
+            if front is not None:
+                front.stop()
             if process is not None and process.poll() is None:
                 process.terminate()
                 try:
