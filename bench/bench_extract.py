@@ -7,6 +7,7 @@ geokg pipeline once to warm up, then times every component over the same documen
 prints words per second overall and milliseconds per 1,000 words for each component, plus
 the share of the geokg components (actor ruler + linker, relations) in the total.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -68,8 +69,10 @@ def main() -> None:
     actors = per_component["kg_actor_ruler"] + per_component["kg_actor_linker"]
     spacy_only = sum(v for k, v in per_component.items() if not k.startswith("kg_"))
     print(f"actor components add {actors / spacy_only:.1%} to the spaCy components' time")
-    print(f"relation component adds {per_component['kg_relations'] / spacy_only:.1%} "
-          f"({1000 * per_component['kg_relations'] / words * 1000:.1f} ms per 1,000 words)")
+    print(
+        f"relation component adds {per_component['kg_relations'] / spacy_only:.1%} "
+        f"({1000 * per_component['kg_relations'] / words * 1000:.1f} ms per 1,000 words)"
+    )
 
 
 if __name__ == "__main__":

@@ -6,6 +6,7 @@ Statement records are synthesised (random actors of every type, random predicate
 seed 7) so the sizes are exact; each graph is built with ``graph_from_statements`` and written
 with ``render_html``. Prints nodes, edges, seconds and kilobytes.
 """
+
 from __future__ import annotations
 
 import random
@@ -21,8 +22,16 @@ TYPES = ["State", "Person", "GovernmentBody", "ArmedForce", "InternationalOrgani
 
 
 def records(n_edges: int, n_actors: int, rng: random.Random) -> list[dict]:
-    actors = [{"id": f"https://w3id.org/geokg/actor/a{i}", "label": f"Actor {i}", "type": rng.choice(TYPES),
-               "wikidata": None, "country": None} for i in range(n_actors)]
+    actors = [
+        {
+            "id": f"https://w3id.org/geokg/actor/a{i}",
+            "label": f"Actor {i}",
+            "type": rng.choice(TYPES),
+            "wikidata": None,
+            "country": None,
+        }
+        for i in range(n_actors)
+    ]
     predicates = sorted(PREDICATES)
     seen: set[tuple] = set()
     out = []
@@ -35,12 +44,26 @@ def records(n_edges: int, n_actors: int, rng: random.Random) -> list[dict]:
             continue
         seen.add(key)
         pred = PREDICATES[p]
-        out.append({"id": f"https://w3id.org/geokg/statement/{len(out)}", "doc_id": f"doc{len(out) % 500}",
-                    "subject": s, "predicate": p, "object": o, "plover": pred.plover, "quad_class": pred.quad_class,
-                    "negated": False, "modality": modality, "attributed_to": None,
-                    "date": f"2025-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
-                    "sentence": f"Actor {s['label']} and {o['label']} in a sentence of evidence.",
-                    "char_start": 0, "char_end": 40, "confidence": 0.8, "article": "x"})
+        out.append(
+            {
+                "id": f"https://w3id.org/geokg/statement/{len(out)}",
+                "doc_id": f"doc{len(out) % 500}",
+                "subject": s,
+                "predicate": p,
+                "object": o,
+                "plover": pred.plover,
+                "quad_class": pred.quad_class,
+                "negated": False,
+                "modality": modality,
+                "attributed_to": None,
+                "date": f"2025-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
+                "sentence": f"Actor {s['label']} and {o['label']} in a sentence of evidence.",
+                "char_start": 0,
+                "char_end": 40,
+                "confidence": 0.8,
+                "article": "x",
+            }
+        )
     return out
 
 
@@ -55,8 +78,10 @@ def main() -> None:
             t1 = time.perf_counter()
             path = render_html(graph, Path(tmp) / f"g{n_edges}.html")
             t2 = time.perf_counter()
-            print(f"{graph.number_of_edges():7d} {graph.number_of_nodes():6d} {t1 - t0:8.2f} {t2 - t1:9.2f} "
-                  f"{path.stat().st_size / 1024:7.0f}")
+            print(
+                f"{graph.number_of_edges():7d} {graph.number_of_nodes():6d} {t1 - t0:8.2f} {t2 - t1:9.2f} "
+                f"{path.stat().st_size / 1024:7.0f}"
+            )
 
 
 if __name__ == "__main__":

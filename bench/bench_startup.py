@@ -8,6 +8,7 @@ With ``--baseline`` (a source tree of another geokg version, e.g. from ``git arc
 same command run from that tree is timed in between, so both see the same machine load.
 Then, in this process, the time to load the knowledge base and to build the actor ruler.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -25,8 +26,13 @@ ROOT = Path(__file__).resolve().parents[1]
 def _run(tree: Path, article: Path, cache: str) -> float:
     env = {**os.environ, "PYTHONPATH": str(tree), "GEOKG_CACHE_DIR": cache}
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "kg", "extract", str(article)], env=env, check=True,
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    subprocess.run(
+        [sys.executable, "-m", "kg", "extract", str(article)],
+        env=env,
+        check=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     return time.perf_counter() - start
 
 
@@ -42,8 +48,10 @@ def _in_process() -> None:
     t = time.perf_counter()
     ActorRuler(nlp, kb)
     ruler = time.perf_counter() - t
-    print(f"in process (cache as configured): knowledge base {len(kb):,} actors loaded in {loaded:.2f} s, "
-          f"actor ruler built in {ruler:.2f} s")
+    print(
+        f"in process (cache as configured): knowledge base {len(kb):,} actors loaded in {loaded:.2f} s, "
+        f"actor ruler built in {ruler:.2f} s"
+    )
 
 
 def main() -> None:
@@ -63,8 +71,10 @@ def main() -> None:
                 times["baseline"].append(_run(args.baseline, article, "off"))
     for name, values in times.items():
         if values:
-            print(f"kg extract, one-line article, {name}: median {statistics.median(values):.2f} s "
-                  f"({', '.join(f'{v:.2f}' for v in values)})")
+            print(
+                f"kg extract, one-line article, {name}: median {statistics.median(values):.2f} s "
+                f"({', '.join(f'{v:.2f}' for v in values)})"
+            )
     _in_process()
 
 

@@ -23,6 +23,7 @@ Extraction results are cached (``--cache``), so a second run measures the store 
 
 The target (issue 5): every query at least 10x faster than rdflib and none over 100 ms.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -89,10 +90,18 @@ def _extract_shard_unsafe(args: tuple[list[str], int, int, int | None, str]) -> 
         results.append((article, statements, actors_for(statements, extractor.kb)))
     seconds = time.perf_counter() - started
     with open(out, "wb") as handle:
-        pickle.dump({"results": results, "seconds": seconds, "words": tokens,
-                     "software": extractor.software_version,
-                     "config": extractor.config.digest(), "model": extractor.config.model},
-                    handle, protocol=pickle.HIGHEST_PROTOCOL)
+        pickle.dump(
+            {
+                "results": results,
+                "seconds": seconds,
+                "words": tokens,
+                "software": extractor.software_version,
+                "config": extractor.config.digest(),
+                "model": extractor.config.model,
+            },
+            handle,
+            protocol=pickle.HIGHEST_PROTOCOL,
+        )
     return out
 
 
@@ -121,8 +130,15 @@ def extract(inputs: list[str], *, limit: int | None, jobs: int, cache: Path) -> 
         words += part["words"]
         meta = {k: part[k] for k in ("software", "config", "model")}
     results.sort(key=lambda r: r[0].doc_id)
-    return {"results": results, "seconds": seconds, "wall": wall, "words": int(words),
-            "cached": not missing, "jobs": jobs, **meta}
+    return {
+        "results": results,
+        "seconds": seconds,
+        "wall": wall,
+        "words": int(words),
+        "cached": not missing,
+        "jobs": jobs,
+        **meta,
+    }
 
 
 # ---------------------------------------------------------------- loading
@@ -190,6 +206,7 @@ def rdflib_load(nquads: bytes) -> tuple[float, Any]:
 
 # ---------------------------------------------------------------- queries
 
+
 @dataclass
 class Timed:
     name: str
@@ -230,10 +247,14 @@ def _label_of(store: Any, iri: str) -> str:
 
 def _ranked(store: Any, rank: int) -> tuple[str, str, str]:
     """The label of the rank-th busiest actor and the labels of the rank-th busiest pair."""
-    actor = store.query(
-        "SELECT ?a (COUNT(?st) AS ?n) WHERE { ?st a gkg:Statement ; rdf:subject|rdf:object ?a } "
-        f"GROUP BY ?a ORDER BY DESC(?n) ?a OFFSET {rank - 1} LIMIT 1"
-    ).terms[0][0].value
+    actor = (
+        store.query(
+            "SELECT ?a (COUNT(?st) AS ?n) WHERE { ?st a gkg:Statement ; rdf:subject|rdf:object ?a } "
+            f"GROUP BY ?a ORDER BY DESC(?n) ?a OFFSET {rank - 1} LIMIT 1"
+        )
+        .terms[0][0]
+        .value
+    )
     pair = store.query(
         "SELECT ?s ?o (COUNT(?st) AS ?n) WHERE { ?st a gkg:Statement ; rdf:subject ?s ; "
         f"rdf:object ?o FILTER(?s != ?o) }} GROUP BY ?s ?o ORDER BY DESC(?n) ?s ?o "
@@ -248,21 +269,18 @@ def analyst_queries(store: Any) -> list[Timed]:
     actor, a, b = _ranked(store, 1)
     queries = [
         Timed("who-pressures-whom", "who pressures whom (PLOVER DEMAND), counted"),
-        Timed("relations-of-actor", f"every statement of the busiest actor ({actor})",
-              {"actor": actor}),
+        Timed("relations-of-actor", f"every statement of the busiest actor ({actor})", {"actor": actor}),
         Timed("dyad-history", f"history of the busiest pair ({a} / {b})", {"a": a, "b": b}),
         Timed("actor-degree", "degree of every actor (centrality input)"),
-        Timed("actor-timeline", f"timeline of the busiest actor ({actor}), with headlines",
-              {"actor": actor}),
+        Timed("actor-timeline", f"timeline of the busiest actor ({actor}), with headlines", {"actor": actor}),
     ]
     actor, a, b = _ranked(store, 10)
     queries += [
-        Timed("relations-of-actor", f"every statement of the 10th busiest actor ({actor})",
-              {"actor": actor}, typical=True),
-        Timed("dyad-history", f"history of the 10th busiest pair ({a} / {b})", {"a": a, "b": b},
-              typical=True),
-        Timed("actor-timeline", f"timeline of the 10th busiest actor ({actor})", {"actor": actor},
-              typical=True),
+        Timed(
+            "relations-of-actor", f"every statement of the 10th busiest actor ({actor})", {"actor": actor}, typical=True
+        ),
+        Timed("dyad-history", f"history of the 10th busiest pair ({a} / {b})", {"a": a, "b": b}, typical=True),
+        Timed("actor-timeline", f"timeline of the 10th busiest actor ({actor})", {"actor": actor}, typical=True),
     ]
     return queries
 
@@ -325,8 +343,7 @@ def time_oxigraph(disk: Any, memory: Any, *, repeat: int) -> list[Timed]:
         timed.disk, timed.rows = _oxigraph_runs(disk, query.text, bindings, repeat)
         timed.memory, rows = _oxigraph_runs(memory, query.text, bindings, repeat)
         assert rows == timed.rows
-        print(f"  {timed.name:20} disk {_ms(timed.disk)} ms   memory {_ms(timed.memory)} ms   "
-              f"rows {rows}", flush=True)
+        print(f"  {timed.name:20} disk {_ms(timed.disk)} ms   memory {_ms(timed.memory)} ms   rows {rows}", flush=True)
     return timings
 
 
@@ -357,8 +374,7 @@ def time_rdflib(timings: list[Timed], dataset: Any, *, repeat: int, timeout: flo
     for timed in timings:
         query = named_queries()[timed.name]
         bindings = {
-            key: (rdflib.URIRef(term.value) if term.__class__.__name__ == "NamedNode"
-                  else rdflib.Literal(term.value))
+            key: (rdflib.URIRef(term.value) if term.__class__.__name__ == "NamedNode" else rdflib.Literal(term.value))
             for key, term in query.bind(timed.params).items()
         }
         started = time.perf_counter()
@@ -370,8 +386,7 @@ def time_rdflib(timings: list[Timed], dataset: Any, *, repeat: int, timeout: flo
             timed.rdflib_rows = n_rows
             if n_rows < 0:  # timed out: one run says enough
                 break
-        print(f"  {timed.name:20} rdflib {_rdflib_ms(timed)} ms ({timed.rdflib_rows} rows)",
-              flush=True)
+        print(f"  {timed.name:20} rdflib {_rdflib_ms(timed)} ms ({timed.rdflib_rows} rows)", flush=True)
 
 
 #: one index lookup per statement of an actor (Oxigraph joins ?st rdf:predicate row by row)
@@ -380,9 +395,7 @@ LOOKUP_QUERY = (
     "?st rdf:predicate ?p } GROUP BY ?l"
 )
 #: the same statements without the per-row lookup
-SCAN_QUERY = (
-    "SELECT ?l (COUNT(*) AS ?n) WHERE { ?a rdfs:label ?l . ?st rdf:subject|rdf:object ?a } GROUP BY ?l"
-)
+SCAN_QUERY = "SELECT ?l (COUNT(*) AS ?n) WHERE { ?a rdfs:label ?l . ?st rdf:subject|rdf:object ?a } GROUP BY ?l"
 
 
 def lookup_cost(store: Any, actor: str, repeat: int) -> float:
@@ -423,9 +436,13 @@ def machine() -> dict[str, str]:
     import rdflib
 
     return {
-        "cpu": cpu, "nproc": run("nproc"), "memory": total,
-        "python": platform.python_version(), "pyoxigraph": pyoxigraph.__version__,
-        "rdflib": rdflib.__version__, "os": platform.platform(terse=True),
+        "cpu": cpu,
+        "nproc": run("nproc"),
+        "memory": total,
+        "python": platform.python_version(),
+        "pyoxigraph": pyoxigraph.__version__,
+        "rdflib": rdflib.__version__,
+        "os": platform.platform(terse=True),
     }
 
 
@@ -448,9 +465,19 @@ def _row(t: Timed) -> str:
     )
 
 
-def report(found: dict[str, Any], built: dict[str, Any], bulk: dict[str, float],
-           timings: list[Timed], seeks: dict[str, float], *, inputs: list[str], limit: int | None,
-           repeat: int, rdflib_repeat: int, timeout: float) -> str:
+def report(
+    found: dict[str, Any],
+    built: dict[str, Any],
+    bulk: dict[str, float],
+    timings: list[Timed],
+    seeks: dict[str, float],
+    *,
+    inputs: list[str],
+    limit: int | None,
+    repeat: int,
+    rdflib_repeat: int,
+    timeout: float,
+) -> str:
     info = machine()
     typical = [t for t in timings if t.typical]
     timings = [t for t in timings if not t.typical]
@@ -596,8 +623,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--cache", type=Path, default=DEFAULT_CACHE, help="extraction cache folder")
     parser.add_argument("--repeat", type=int, default=20, help="timed runs per Oxigraph query")
     parser.add_argument("--rdflib-repeat", type=int, default=3, help="timed runs per rdflib query")
-    parser.add_argument("--rdflib-timeout", type=float, default=300.0,
-                        help="stop an rdflib query after this many seconds")
+    parser.add_argument(
+        "--rdflib-timeout", type=float, default=300.0, help="stop an rdflib query after this many seconds"
+    )
     parser.add_argument("--results", type=Path, default=None, help="write the section to this file")
     args = parser.parse_args(argv)
 
@@ -606,8 +634,11 @@ def main(argv: Sequence[str] | None = None) -> None:
         if not Path(path).exists():
             raise SystemExit(f"{path} is missing; give --reuters and --current-events")
     found = extract(inputs, limit=args.limit, jobs=args.jobs, cache=args.cache)
-    print(f"{len(found['results'])} articles, {sum(len(r[1]) for r in found['results'])} statements"
-          f"{' (cached)' if found['cached'] else ''}", flush=True)
+    print(
+        f"{len(found['results'])} articles, {sum(len(r[1]) for r in found['results'])} statements"
+        f"{' (cached)' if found['cached'] else ''}",
+        flush=True,
+    )
     with tempfile.TemporaryDirectory(prefix="geokg-bench-") as scratch:
         built = build_store(found["results"], Path(scratch) / "store", found)
         print(f"built {built['stats']} in {built['seconds']:.1f} s", flush=True)
@@ -615,13 +646,23 @@ def main(argv: Sequence[str] | None = None) -> None:
         # as with `kg query`, Oxigraph is timed in a process that holds only the store
         with multiprocessing.get_context("spawn").Pool(1) as pool:
             timings, seeks, bulk["oxigraph_copy"] = pool.apply(
-                oxigraph_session, (str(Path(scratch) / "store"), args.repeat))
+                oxigraph_session, (str(Path(scratch) / "store"), args.repeat)
+            )
         bulk["rdflib_memory"], dataset = rdflib_load(built["nquads"])
         print("loads: " + ", ".join(f"{k} {v:.1f} s" for k, v in bulk.items()), flush=True)
         time_rdflib(timings, dataset, repeat=args.rdflib_repeat, timeout=args.rdflib_timeout)
-    section = report(found, built, bulk, timings, seeks, inputs=inputs, limit=args.limit,
-                     repeat=args.repeat, rdflib_repeat=args.rdflib_repeat,
-                     timeout=args.rdflib_timeout)
+    section = report(
+        found,
+        built,
+        bulk,
+        timings,
+        seeks,
+        inputs=inputs,
+        limit=args.limit,
+        repeat=args.repeat,
+        rdflib_repeat=args.rdflib_repeat,
+        timeout=args.rdflib_timeout,
+    )
     print()
     print(section)
     if args.results is not None:

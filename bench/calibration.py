@@ -7,6 +7,7 @@ predicted statement against the gold at the scorer's strict level (its own match
 and prints precision per confidence band. Statements that match only optional gold items are
 left out, as the scorer does.
 """
+
 from __future__ import annotations
 
 import importlib.util

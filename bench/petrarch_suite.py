@@ -11,6 +11,7 @@ rewrites ``tests/petrarch/passing.txt``, the records the regression test keeps p
 The suite's authors ask that it not be used to assess coding accuracy on real news: these
 are pass rates per construction, not a measure of quality.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -22,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.petrarch import suite
+from tests.petrarch import suite  # noqa: E402 (after the path to the repository is set)
 
 
 def _event(e: suite.Event) -> str:
@@ -49,13 +50,17 @@ def main() -> None:
     for o in outcomes:
         if o.status in args.show:
             got = ", ".join(f"{'/'.join(s) or '?'} {p} {'/'.join(t) or '?'}" for s, p, t in o.extracted)
-            print(f"\n[{o.status}] {o.record.id} ({o.record.category}) {o.record.text}\n"
-                  f"   missing: {', '.join(_event(e) for e in o.missing) or '-'}  {o.reason}\n   geokg:   {got or '-'}")
+            print(
+                f"\n[{o.status}] {o.record.id} ({o.record.category}) {o.record.text}\n"
+                f"   missing: {', '.join(_event(e) for e in o.missing) or '-'}  {o.reason}\n   geokg:   {got or '-'}"
+            )
     if args.write_passing:
         lines = sorted(f"{o.record.id}\t{level}\n" for level, out in levels.items() for o in out if o.status == "pass")
         (ROOT / "tests" / "petrarch" / "passing.txt").write_text(
             "# PETRARCH records geokg passes, with the level; rewritten by bench/petrarch_suite.py --write-passing\n"
-            + "".join(lines), encoding="utf-8")
+            + "".join(lines),
+            encoding="utf-8",
+        )
 
 
 def _table(levels: dict[str, list[suite.Outcome]]) -> None:

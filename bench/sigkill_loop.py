@@ -21,6 +21,7 @@ of each kind::
 
 Prints one line per run and a table for bench/RESULTS.md.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -46,8 +47,9 @@ _BLANK = re.compile(r"_:[A-Za-z0-9]+")
 def kg(*args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
     """Run ``kg ARGS`` to completion."""
     env = dict(os.environ, PYTHONPATH=str(ROOT))
-    result = subprocess.run([sys.executable, "-m", "kg", *args], capture_output=True, text=True,
-                            env=env, cwd=ROOT, timeout=600)
+    result = subprocess.run(
+        [sys.executable, "-m", "kg", *args], capture_output=True, text=True, env=env, cwd=ROOT, timeout=600
+    )
     if check and result.returncode != 0:
         raise RuntimeError(f"kg {' '.join(args)} failed ({result.returncode}): {result.stderr.strip()}")
     return result
@@ -56,8 +58,9 @@ def kg(*args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
 def killed_run(args: list[str], delay: float) -> bool:
     """Start ``kg ARGS``, SIGKILL it after ``delay`` seconds; True when it was still running."""
     env = dict(os.environ, PYTHONPATH=str(ROOT))
-    process = subprocess.Popen([sys.executable, "-m", "kg", *args], stdout=subprocess.DEVNULL,
-                               stderr=subprocess.DEVNULL, env=env, cwd=ROOT)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "kg", *args], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, cwd=ROOT
+    )
     try:
         process.wait(delay)
         return False
@@ -142,15 +145,20 @@ def main() -> None:
                 counts["killed"] += killed
                 counts["consistent"] += consistent
                 counts["complete"] += complete
-                print(f"{kind:9} {number + 1:2} kill at {delay:5.2f} s "
-                      f"{'killed' if killed else 'finished first'}: "
-                      f"{'consistent' if consistent else 'INCONSISTENT'}, "
-                      f"{'complete' if complete else 'INCOMPLETE'} {note}", flush=True)
+                print(
+                    f"{kind:9} {number + 1:2} kill at {delay:5.2f} s "
+                    f"{'killed' if killed else 'finished first'}: "
+                    f"{'consistent' if consistent else 'INCONSISTENT'}, "
+                    f"{'complete' if complete else 'INCOMPLETE'} {note}",
+                    flush=True,
+                )
             rows.append((kind, counts))
     minutes = (time.monotonic() - began) / 60
     when = datetime.now(UTC).strftime("%Y-%m-%d")
-    print(f"\nRun {when}, {minutes:.1f} min, seed {options.seed}; {platform.machine()}, "
-          f"{os.cpu_count()} CPUs, Python {platform.python_version()}\n")
+    print(
+        f"\nRun {when}, {minutes:.1f} min, seed {options.seed}; {platform.machine()}, "
+        f"{os.cpu_count()} CPUs, Python {platform.python_version()}\n"
+    )
     print("| kind | runs | killed while running | consistent after re-run | complete after re-run |")
     print("|---|---:|---:|---:|---:|")
     for kind, counts in rows:

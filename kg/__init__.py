@@ -19,6 +19,7 @@ pyoxigraph):
 >>> kg.Article(doc_id="a1", text="Russia attacked Ukraine.").doc_id
 'a1'
 """
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any

@@ -23,6 +23,7 @@ Actor descriptions are upserted as each article is written; at the end of a repl
 that removed the articles it did not see, the descriptions of actors that no article of the
 input named are dropped too. Extractor runs are kept.
 """
+
 from __future__ import annotations
 
 import time
@@ -105,8 +106,12 @@ class BuildSummary:
         }
 
 
-def _not_current(articles: Iterable[Article], current: set[tuple[str, str]], unchanged: list[str],
-                 on_article: Callable[[Article, list[Statement], bool], None] | None) -> Iterator[Article]:
+def _not_current(
+    articles: Iterable[Article],
+    current: set[tuple[str, str]],
+    unchanged: list[str],
+    on_article: Callable[[Article, list[Statement], bool], None] | None,
+) -> Iterator[Article]:
     """The articles not already current in the store; the others go to ``unchanged``."""
     for article in articles:
         if (article.sha256, article.doc_id) in current:
@@ -117,7 +122,9 @@ def _not_current(articles: Iterable[Article], current: set[tuple[str, str]], unc
         yield article
 
 
-def _extraction(extractor: Extractor, articles: Iterable[Article], jobs: int) -> Iterator[tuple[Article, list[Statement]]]:
+def _extraction(
+    extractor: Extractor, articles: Iterable[Article], jobs: int
+) -> Iterator[tuple[Article, list[Statement]]]:
     if jobs <= 1:
         return extractor.pipe(articles)
     from kg.extract.parallel import parallel_pipe
@@ -227,8 +234,9 @@ def build_store(
     )
 
 
-def _remove_the_rest(store: WritableStore, built: set[str], described: set[str],
-                     problems: InputProblems) -> tuple[int, int]:
+def _remove_the_rest(
+    store: WritableStore, built: set[str], described: set[str], problems: InputProblems
+) -> tuple[int, int]:
     """End of a replacing build: remove the articles not built (and the actors only they
     named), unless inputs were skipped; return (articles removed, articles kept)."""
     others = [info["iri"] for info in store.articles() if info["iri"] not in built]

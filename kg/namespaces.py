@@ -21,6 +21,7 @@ pyoxigraph writers turn a term into a node with :func:`named_node`:
 uses for SPARQL queries and Turtle/TriG output; :func:`bind_namespaces` binds the same
 prefixes on an rdflib graph.
 """
+
 from __future__ import annotations
 
 from functools import cache

@@ -19,6 +19,7 @@ saying what to install.
 >>> frame.startswith('<div class="geokg-map"><iframe srcdoc="&lt;!DOCTYPE html&gt;'), "<script" in frame
 (True, False)
 """
+
 from __future__ import annotations
 
 import html
@@ -200,9 +201,25 @@ def build(
 
 
 _STATEMENT_COLUMNS = [
-    "date", "doc_id", "subject", "predicate", "object", "negated", "modality", "attributed_to",
-    "confidence", "quad_class", "plover", "sentence", "subject_type", "object_type", "subject_id",
-    "object_id", "headline", "rule", "id",
+    "date",
+    "doc_id",
+    "subject",
+    "predicate",
+    "object",
+    "negated",
+    "modality",
+    "attributed_to",
+    "confidence",
+    "quad_class",
+    "plover",
+    "sentence",
+    "subject_type",
+    "object_type",
+    "subject_id",
+    "object_id",
+    "headline",
+    "rule",
+    "id",
 ]
 
 
@@ -396,8 +413,9 @@ def centrality_frame(G: nx.MultiDiGraph, *, top: int | None = 10, seed: int = 0)
         }
         for node in G
     ]
-    frame = pd.DataFrame(rows, columns=["actor", "type", "out_degree", "in_degree", "pagerank",
-                                        "betweenness", "community"])
+    frame = pd.DataFrame(
+        rows, columns=["actor", "type", "out_degree", "in_degree", "pagerank", "betweenness", "community"]
+    )
     frame = frame.sort_values(["pagerank", "actor"], ascending=[False, True]).set_index("actor")
     return frame if top is None else frame.head(top)
 
@@ -412,8 +430,7 @@ def communities_frame(G: nx.MultiDiGraph, *, seed: int = 0, resolution: float = 
 
     pd = _pandas()
     rows = [
-        {"community": number, "size": len(members),
-         "members": ", ".join(sorted(_label(G, n) for n in members))}
+        {"community": number, "size": len(members), "members": ", ".join(sorted(_label(G, n) for n in members))}
         for number, members in enumerate(louvain(G, seed=seed, resolution=resolution))
     ]
     return pd.DataFrame(rows, columns=["community", "size", "members"]).set_index("community")
@@ -429,12 +446,19 @@ def balance_frame(G: nx.MultiDiGraph, *, top: int | None = 10) -> pd.DataFrame:
 
     pd = _pandas()
     rows = [
-        {"actor": _label(G, node), **balance.to_json()}
-        for node, balance in actor_balance(G).items()
-        if balance.total
+        {"actor": _label(G, node), **balance.to_json()} for node, balance in actor_balance(G).items() if balance.total
     ]
-    columns = ["actor", "verbal_cooperation", "material_cooperation", "verbal_conflict",
-               "material_conflict", "cooperation", "conflict", "score", "leaning"]
+    columns = [
+        "actor",
+        "verbal_cooperation",
+        "material_cooperation",
+        "verbal_conflict",
+        "material_conflict",
+        "cooperation",
+        "conflict",
+        "score",
+        "leaning",
+    ]
     frame = pd.DataFrame(rows, columns=columns)
     frame["total"] = frame["cooperation"] + frame["conflict"]
     frame = frame.sort_values(["total", "actor"], ascending=[False, True]).drop(columns="total")
@@ -465,8 +489,9 @@ def dyads_frame(G: nx.MultiDiGraph, *, top: int | None = 10) -> pd.DataFrame:
         }
         for d in most_active_dyads(G, top=top)
     ]
-    return pd.DataFrame(rows, columns=["a", "b", "statements", "relations", "predicates",
-                                       "first_date", "last_date", "score", "leaning"])
+    return pd.DataFrame(
+        rows, columns=["a", "b", "statements", "relations", "predicates", "first_date", "last_date", "score", "leaning"]
+    )
 
 
 def timeline_frame(G: nx.MultiDiGraph, a: str, b: str, *, directed: bool = False) -> pd.DataFrame:
@@ -493,8 +518,9 @@ def timeline_frame(G: nx.MultiDiGraph, a: str, b: str, *, directed: bool = False
         }
         for e in timeline.events
     ]
-    frame = pd.DataFrame(rows, columns=["date", "source", "relation", "target", "quad_class",
-                                        "sentence", "doc_id", "confidence"])
+    frame = pd.DataFrame(
+        rows, columns=["date", "source", "relation", "target", "quad_class", "sentence", "doc_id", "confidence"]
+    )
     frame["quad_class"] = frame["quad_class"].astype("Int64")
     return frame
 
@@ -604,9 +630,11 @@ def activity_frame(
         for name in names:
             counts[(period, name)] += 1
             totals[name] += 1
-    chosen = list(actors) if actors is not None else [
-        name for name, _ in sorted(totals.items(), key=lambda kv: (-kv[1], kv[0]))[:top]
-    ]
+    chosen = (
+        list(actors)
+        if actors is not None
+        else [name for name, _ in sorted(totals.items(), key=lambda kv: (-kv[1], kv[0]))[:top]]
+    )
     periods = sorted({period for period, name in counts if name in chosen})
     data = {name: [counts[(period, name)] for period in periods] for name in chosen}
     frame = pd.DataFrame(data, index=pd.Index(periods, name=unit), columns=chosen)
@@ -652,16 +680,17 @@ def period_changes(
     rows = []
     for change, graph, items in (("appeared", after, diff.appeared), ("vanished", before, diff.vanished)):
         for r in items:
-            rows.append({
-                "change": change,
-                "source": _label(graph, r.source),
-                "relation": r.relation,
-                "target": _label(graph, r.target),
-                "quad_class": r.quad_class,
-                "statements": r.statements,
-            })
-    frame = pd.DataFrame(rows, columns=["change", "source", "relation", "target", "quad_class",
-                                        "statements"])
+            rows.append(
+                {
+                    "change": change,
+                    "source": _label(graph, r.source),
+                    "relation": r.relation,
+                    "target": _label(graph, r.target),
+                    "quad_class": r.quad_class,
+                    "statements": r.statements,
+                }
+            )
+    frame = pd.DataFrame(rows, columns=["change", "source", "relation", "target", "quad_class", "statements"])
     frame["quad_class"] = frame["quad_class"].astype("Int64")
     frame.attrs["kept"] = diff.kept
     frame.attrs["to_conflict"] = [(_label(after, t.a), _label(after, t.b)) for t in diff.to_conflict]
@@ -726,9 +755,7 @@ def plot_activity(frame: pd.DataFrame, *, title: str = "Statements naming each a
     return figure
 
 
-def plot_dyad(
-    G: nx.MultiDiGraph, a: str, b: str, *, unit: Unit = "month", title: str | None = None
-) -> Figure:
+def plot_dyad(G: nx.MultiDiGraph, a: str, b: str, *, unit: Unit = "month", title: str | None = None) -> Figure:
     """Stacked bars of what two actors did to each other per period, by quad class.
 
     Cooperation (quad classes 1–2) stacks above zero, conflict (3–4) below; negated and

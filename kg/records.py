@@ -24,6 +24,7 @@ This module belongs to the types layer: it imports nothing from the rest of geok
 >>> record.to_json() == line
 True
 """
+
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -90,8 +91,11 @@ class AttributionRecord:
         """The attribution object, or a bare label or IRI as some hand-written records give."""
         if isinstance(data, str):
             return cls(id=data, label=data)
-        return cls(id=str(data.get("id") or data.get("label") or ""),
-                   label=str(data.get("label") or data.get("id") or ""), type=data.get("type"))
+        return cls(
+            id=str(data.get("id") or data.get("label") or ""),
+            label=str(data.get("label") or data.get("id") or ""),
+            type=data.get("type"),
+        )
 
     def to_json(self) -> dict[str, Any]:
         return {"id": self.id, "label": self.label, "type": self.type}
@@ -178,8 +182,7 @@ class StatementRecord:
             char_end=data.get("char_end"),
             confidence=data.get("confidence"),
             article=data.get("article"),
-            info=ArticleInfo(data.get("headline"), data.get("url"), data.get("source"))
-            if has_info else None,
+            info=ArticleInfo(data.get("headline"), data.get("url"), data.get("source")) if has_info else None,
         )
 
     def to_json(self) -> dict[str, Any]:

@@ -3,6 +3,7 @@
 In a source checkout (and an editable install) they sit at the top of the repository; a
 wheel carries them inside the package as ``kg/_data/``. Code asks here, never builds paths.
 """
+
 from __future__ import annotations
 
 from functools import cache

@@ -4,6 +4,7 @@ An article (or an actor file) can carry bytes that a terminal obeys: ANSI escape
 that recolour, move the cursor or rewrite the title, carriage returns that overwrite a line.
 Everything geokg prints from such data goes through :func:`printable` first.
 """
+
 from __future__ import annotations
 
 import re

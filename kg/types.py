@@ -5,6 +5,7 @@ compared in tests. Extraction is a pure function from an :class:`Article` (plus 
 configuration) to :class:`Statement` records; everything downstream (RDF, stores, exports,
 analysis) reads these records and nothing else.
 """
+
 from __future__ import annotations
 
 import hashlib

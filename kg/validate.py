@@ -11,6 +11,7 @@ references across graphs resolve.
 ...     validate_store(store).conforms
 True
 """
+
 from __future__ import annotations
 
 import io
@@ -50,7 +51,7 @@ def _short(node: rdflib.term.Node | None, prefixes: Mapping[str, str] = PREFIXES
         best, best_ns = text, ""
         for prefix, namespace in prefixes.items():
             if text.startswith(namespace) and len(namespace) > len(best_ns):
-                local = text[len(namespace):]
+                local = text[len(namespace) :]
                 if local and all(c.isalnum() or c in "-_." for c in local):
                     best, best_ns = f"{prefix}:{local}", namespace
         return best
@@ -111,8 +112,7 @@ class ValidationReport:
             lines.append(f"conforms: {self.triples} triples checked against the geokg shapes")
         else:
             n = len(self.violations)
-            lines.append(f"does not conform: {n} violation{'s' if n != 1 else ''} in "
-                         f"{self.triples} triples")
+            lines.append(f"does not conform: {n} violation{'s' if n != 1 else ''} in {self.triples} triples")
         return "\n".join(lines)
 
 

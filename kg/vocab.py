@@ -7,6 +7,7 @@ True
 >>> PREDICATES["leaderOf"].structural
 True
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -63,7 +64,7 @@ def predicates() -> dict[str, Predicate]:
         subject = triple.subject
         if not isinstance(subject, ox.NamedNode) or not subject.value.startswith(GKG_NS):
             continue
-        name = subject.value[len(GKG_NS):]
+        name = subject.value[len(GKG_NS) :]
         slot = annotations.setdefault(name, _Annotations())
         prop = triple.predicate
         if prop == _PLOVER_TYPE:
@@ -77,7 +78,7 @@ def predicates() -> dict[str, Predicate]:
         elif prop == _LABEL:
             slot.label = triple.object.value
         elif prop in _CLASSES:
-            slot.types[_CLASSES[prop]].add(triple.object.value[len(GKG_NS):])
+            slot.types[_CLASSES[prop]].add(triple.object.value[len(GKG_NS) :])
     out: dict[str, Predicate] = {}
     for name, slot in annotations.items():
         if slot.plover is not None or name in STRUCTURAL:

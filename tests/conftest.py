@@ -1,4 +1,5 @@
 """Shared fixtures. Tests that need ../shared skip with a reason when it is absent."""
+
 from __future__ import annotations
 
 from pathlib import Path

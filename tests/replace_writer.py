@@ -5,6 +5,7 @@ It runs what ``kg build INPUT --store STORE --replace`` runs (read_items, the re
 build_store with replace=True) and prints each doc_id once its article is written, then waits
 a little, so that the test can SIGKILL it between (or during) writes.
 """
+
 from __future__ import annotations
 
 import sys
@@ -26,8 +27,7 @@ def main(inputs: str, store: str) -> None:
     check_inputs([inputs])
     extractor = Extractor(ExtractConfig())
     with GraphStore.open(store) as st:
-        build_store(read_items([inputs]), st, extractor=extractor, replace=True,
-                    on_article=progress)
+        build_store(read_items([inputs]), st, extractor=extractor, replace=True, on_article=progress)
 
 
 if __name__ == "__main__":

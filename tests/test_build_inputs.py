@@ -4,6 +4,7 @@ Bad inputs beside good ones (every good article kept, every bad one reported at 
 ``--on-error fail``, ``--replace`` that never removes what it has not replaced, the same text
 under two doc_ids, and article graphs that do not depend on the path the files were read from.
 """
+
 from __future__ import annotations
 
 import json
@@ -24,8 +25,9 @@ OTHER = "Xi Jinping met Donald Trump in Busan.\n"
 
 
 def kg(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "kg", *map(str, args)], capture_output=True,
-                          text=True, timeout=300, cwd=cwd, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "kg", *map(str, args)], capture_output=True, text=True, timeout=300, cwd=cwd, check=False
+    )
 
 
 def doc_ids(store: Path) -> list[str]:
@@ -45,7 +47,7 @@ def nquads(store: Path) -> list[str]:
 def skipped_lines(result: subprocess.CompletedProcess[str]) -> list[str]:
     lines = result.stderr.splitlines()
     start = next(i for i, line in enumerate(lines) if line.startswith("skipped "))
-    return [line.strip() for line in lines[start + 1:]]
+    return [line.strip() for line in lines[start + 1 :]]
 
 
 def test_good_file_beside_empty_file_is_kept(tmp_path: Path) -> None:
@@ -71,8 +73,7 @@ def test_many_articles_then_empty_file_keep_every_article(tmp_path: Path) -> Non
     corpus.mkdir()
     names = [f"{i:03d}" for i in range(33)]
     for i, name in enumerate(names):
-        (corpus / f"{name}.txt").write_text(f"Report {i}: Russia attacked Ukraine.\n",
-                                            encoding="utf-8")
+        (corpus / f"{name}.txt").write_text(f"Report {i}: Russia attacked Ukraine.\n", encoding="utf-8")
     (tmp_path / "empty.txt").write_text("  \n", encoding="utf-8")
     store = tmp_path / "store"
     result = kg("build", corpus, tmp_path / "empty.txt", "--store", store)
@@ -83,8 +84,10 @@ def test_many_articles_then_empty_file_keep_every_article(tmp_path: Path) -> Non
 
 def test_bad_jsonl_line_between_good_ones(tmp_path: Path) -> None:
     path = tmp_path / "m.jsonl"
-    path.write_text(json.dumps({"id": "a", "text": GOOD}) + "\n{not json\n"
-                    + json.dumps({"id": "b", "text": OTHER}) + "\n", encoding="utf-8")
+    path.write_text(
+        json.dumps({"id": "a", "text": GOOD}) + "\n{not json\n" + json.dumps({"id": "b", "text": OTHER}) + "\n",
+        encoding="utf-8",
+    )
     store = tmp_path / "store"
     result = kg("build", path, "--store", store)
     assert result.returncode == 1, result.stderr
@@ -99,8 +102,10 @@ def test_bad_jsonl_line_between_good_ones(tmp_path: Path) -> None:
 
 def test_on_error_fail_stops_at_the_first_bad_input(tmp_path: Path) -> None:
     path = tmp_path / "m.jsonl"
-    path.write_text(json.dumps({"id": "a", "text": GOOD}) + "\n[1]\n"
-                    + json.dumps({"id": "b", "text": OTHER}) + "\n", encoding="utf-8")
+    path.write_text(
+        json.dumps({"id": "a", "text": GOOD}) + "\n[1]\n" + json.dumps({"id": "b", "text": OTHER}) + "\n",
+        encoding="utf-8",
+    )
     store = tmp_path / "store"
     result = kg("build", path, "--store", store, "--on-error", "fail")
     assert result.returncode == 2
@@ -143,8 +148,7 @@ def test_same_text_under_two_ids_is_reported_and_counted_once(tmp_path: Path) ->
         (tmp_path / f"{name}.txt").write_text(GOOD, encoding="utf-8")
     (tmp_path / "three.txt").write_text(OTHER, encoding="utf-8")
     store = tmp_path / "store"
-    result = kg("build", tmp_path / "one.txt", tmp_path / "two.txt", tmp_path / "three.txt",
-                "--store", store)
+    result = kg("build", tmp_path / "one.txt", tmp_path / "two.txt", tmp_path / "three.txt", "--store", store)
     assert result.returncode == 1
     assert "Built 2 article(s) (2 new or changed)" in result.stdout
     assert doc_ids(store) == ["one", "three"]
@@ -156,8 +160,7 @@ def test_the_same_files_read_from_another_path_give_the_same_graphs(tmp_path: Pa
     here = tmp_path / "here" / "corpus"
     (here / "sub").mkdir(parents=True)
     shutil.copy(SEED_ARTICLE, here / SEED_ARTICLE.name)
-    (here / "sub" / "b.jsonl").write_text(json.dumps({"id": "b", "text": OTHER}) + "\n",
-                                          encoding="utf-8")
+    (here / "sub" / "b.jsonl").write_text(json.dumps({"id": "b", "text": OTHER}) + "\n", encoding="utf-8")
     there = tmp_path / "elsewhere" / "deeper" / "copy"
     shutil.copytree(here, there)
     first, second = tmp_path / "s1", tmp_path / "s2"
@@ -205,9 +208,14 @@ def test_a_killed_replace_leaves_every_article_old_or_new(tmp_path: Path) -> Non
     before, after = _graphs(victim), _graphs(reference)
 
     env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[1]))
-    child = subprocess.Popen([sys.executable, "-m", "tests.replace_writer", str(new), str(victim)],
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
-                             cwd=Path(__file__).resolve().parents[1])
+    child = subprocess.Popen(
+        [sys.executable, "-m", "tests.replace_writer", str(new), str(victim)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+        cwd=Path(__file__).resolve().parents[1],
+    )
     assert child.stdout is not None
     done = [child.stdout.readline().strip() for _ in range(5)]
     assert done == names[:5], child.stderr.read() if child.stderr else ""

@@ -1,4 +1,5 @@
 """The kg command end to end on the bundled seed article: build, SPARQL, exports, HTML."""
+
 from __future__ import annotations
 
 import json
@@ -15,8 +16,7 @@ pytestmark = pytest.mark.slow
 
 
 def kg(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "kg", *args], capture_output=True, text=True,
-                          input=stdin, timeout=300)
+    return subprocess.run([sys.executable, "-m", "kg", *args], capture_output=True, text=True, input=stdin, timeout=300)
 
 
 @pytest.fixture(scope="module")
@@ -47,9 +47,13 @@ def test_headline_statement_is_a_direct_triple(store):
 
 
 def test_russia_trains_pla_airborne_forces_intended(store):
-    rows = _select(store, PREFIXES + """SELECT ?m WHERE {
+    rows = _select(
+        store,
+        PREFIXES
+        + """SELECT ?m WHERE {
         ?st rdf:subject actor:russia ; rdf:predicate gkg:trains ; rdf:object ?o ; gkg:modality ?m .
-        ?o gkg:partOf* ?part . FILTER(?part = actor:china || ?o = actor:pla-airborne-corps) }""")
+        ?o gkg:partOf* ?part . FILTER(?part = actor:china || ?o = actor:pla-airborne-corps) }""",
+    )
     assert rows, "Russia trains PLA airborne forces is missing"
     assert {r["m"]["value"].rsplit("#", 1)[1] for r in rows} == {"Intended"}
     direct = _select(store, PREFIXES + "SELECT ?o WHERE { actor:russia gkg:trains ?o }")
@@ -57,8 +61,12 @@ def test_russia_trains_pla_airborne_forces_intended(store):
 
 
 def test_negated_aid_has_no_bare_triple(store):
-    rows = _select(store, PREFIXES + """SELECT ?st WHERE { ?st rdf:subject actor:donald-trump ;
-        rdf:predicate gkg:providesAidTo ; rdf:object actor:taiwan ; gkg:negated true }""")
+    rows = _select(
+        store,
+        PREFIXES
+        + """SELECT ?st WHERE { ?st rdf:subject actor:donald-trump ;
+        rdf:predicate gkg:providesAidTo ; rdf:object actor:taiwan ; gkg:negated true }""",
+    )
     assert rows
     assert not _select(store, PREFIXES + "SELECT * WHERE { actor:donald-trump gkg:providesAidTo actor:taiwan }")
 
@@ -118,7 +126,16 @@ def test_query_on_missing_store_says_what_to_do(tmp_path):
 
 
 def test_named_query_with_parameter(store):
-    result = kg("query", "--named", "relations-of-actor", "--param", "actor=Xi Jinping", "--format", "csv",
-                "--store", str(store))
+    result = kg(
+        "query",
+        "--named",
+        "relations-of-actor",
+        "--param",
+        "actor=Xi Jinping",
+        "--format",
+        "csv",
+        "--store",
+        str(store),
+    )
     assert result.returncode == 0, result.stderr
     assert "pressures" in result.stdout

@@ -1,4 +1,5 @@
 """``kg analyze`` and ``kg export-graph`` end to end on a store built from the seed article."""
+
 from __future__ import annotations
 
 import csv
@@ -17,8 +18,7 @@ pytestmark = pytest.mark.slow
 
 
 def kg(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "kg", *args], capture_output=True, text=True,
-                          timeout=300)
+    return subprocess.run([sys.executable, "-m", "kg", *args], capture_output=True, text=True, timeout=300)
 
 
 @pytest.fixture(scope="module")
@@ -114,8 +114,7 @@ def test_dyad_timeline(store: Path) -> None:
 
 
 def test_two_periods(store: Path) -> None:
-    periods = analyze(store, "--period1", "2025-08:2025-08", "--period2", "2025-09:2025-09",
-                      "--top", "0")["periods"]
+    periods = analyze(store, "--period1", "2025-08:2025-08", "--period2", "2025-09:2025-09", "--top", "0")["periods"]
     assert periods["period1"]["since"] == "2025-08" and periods["period2"]["until"] == "2025-09"
     assert periods["period2"]["relations"] > periods["period1"]["relations"] >= 1
     # "In August 2025, Trump claimed that Xi had personally assured him ..."

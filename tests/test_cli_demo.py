@@ -1,5 +1,6 @@
 """``kg demo`` and ``kg actors`` as a user runs them: the demo never touches what a user made,
 and an actor search shows the actor that is named first."""
+
 from __future__ import annotations
 
 import os
@@ -18,8 +19,9 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def kg(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
-    return subprocess.run([sys.executable, "-m", "kg", *args], capture_output=True, text=True,
-                          timeout=300, cwd=cwd, env=env)
+    return subprocess.run(
+        [sys.executable, "-m", "kg", *args], capture_output=True, text=True, timeout=300, cwd=cwd, env=env
+    )
 
 
 @pytest.fixture(scope="module")
@@ -50,8 +52,15 @@ def test_demo_refuses_a_store_it_did_not_make(tmp_path: Path, seeds: Path) -> No
     assert result.stderr.startswith("error E171:") and "mine" in result.stderr
     assert "Traceback" not in result.stderr
     assert sorted(p.name for p in (tmp_path / "mine").iterdir()) == before
-    query = kg("query", "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }", "--store", "mine",
-               "--format", "csv", cwd=tmp_path)
+    query = kg(
+        "query",
+        "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }",
+        "--store",
+        "mine",
+        "--format",
+        "csv",
+        cwd=tmp_path,
+    )
     assert query.returncode == 0 and int(query.stdout.split()[-1]) > 0
 
 
@@ -64,10 +73,13 @@ def test_demo_does_not_overwrite_a_file_it_did_not_write(tmp_path: Path, seeds: 
     assert not (tmp_path / "kg-demo").exists()
 
 
-@pytest.mark.parametrize(("search", "first"), [("Xi", "Xi Jinping"), ("xi jinping", "Xi Jinping"),
-                                               ("Q15031", "Xi Jinping"), ("Putin", "Vladimir Putin")])
-def test_actor_search_shows_the_named_actor_first_and_says_what_was_cut(tmp_path: Path, search: str,
-                                                                        first: str) -> None:
+@pytest.mark.parametrize(
+    ("search", "first"),
+    [("Xi", "Xi Jinping"), ("xi jinping", "Xi Jinping"), ("Q15031", "Xi Jinping"), ("Putin", "Vladimir Putin")],
+)
+def test_actor_search_shows_the_named_actor_first_and_says_what_was_cut(
+    tmp_path: Path, search: str, first: str
+) -> None:
     result = kg("actors", search, "--limit", "3", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[0].startswith(first + "  (")
@@ -80,8 +92,14 @@ def test_a_terminated_extraction_leaves_no_file_behind(tmp_path: Path) -> None:
     import time
 
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    process = subprocess.Popen([sys.executable, "-m", "kg", "extract", str(ROOT / "seeds"), "-o", "out.jsonl"],
-                               cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "kg", "extract", str(ROOT / "seeds"), "-o", "out.jsonl"],
+        cwd=tmp_path,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     deadline = time.monotonic() + 120
     while not list(tmp_path.glob(".out.jsonl.tmp*")) and time.monotonic() < deadline:
         time.sleep(0.05)  # until the output is being written
@@ -101,8 +119,14 @@ def test_kg_build_shows_progress_on_a_terminal_and_nothing_with_quiet(tmp_path: 
         shutil.copy(ROOT / "seeds" / "wikinews" / name, seeds / name)
     env = {**os.environ, "PYTHONPATH": str(ROOT), "TERM": "xterm", "COLUMNS": "100"}
     leader, follower = pty.openpty()
-    process = subprocess.Popen([sys.executable, "-m", "kg", "build", str(seeds), "--store", "s"], cwd=tmp_path,
-                               env=env, stdout=subprocess.PIPE, stderr=follower, text=True)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "kg", "build", str(seeds), "--store", "s"],
+        cwd=tmp_path,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=follower,
+        text=True,
+    )
     os.close(follower)
     screen = b""
     while True:

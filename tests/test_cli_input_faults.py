@@ -1,5 +1,6 @@
 """User input that is wrong gets a one-line error naming it, never an internal error (exit 70),
 and nothing that article text holds reaches the terminal as a control sequence."""
+
 from __future__ import annotations
 
 import subprocess
@@ -19,8 +20,14 @@ HOSTILE = "Xi Jinping pressured Donald Trump \x1b[31mRED\x1b[0m\x1b]0;owned\x07 
 
 
 def kg(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "kg", *args], capture_output=True, text=True,
-                          timeout=300, cwd=cwd, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
+    return subprocess.run(
+        [sys.executable, "-m", "kg", *args],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=cwd,
+        env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
+    )
 
 
 @pytest.fixture(scope="module")
@@ -35,40 +42,96 @@ def workdir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_kg_query_refuses_updates_and_leaves_the_store_as_it_was(workdir: Path) -> None:
     count = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
     before = kg("query", count, "--store", "s", "--format", "csv", cwd=workdir).stdout
-    for update in ("INSERT DATA { <http://a> <http://b> <http://c> }",
-                   "PREFIX ex: <http://e.org/>\ndelete where { ?s ?p ?o }", "CLEAR ALL"):
+    for update in (
+        "INSERT DATA { <http://a> <http://b> <http://c> }",
+        "PREFIX ex: <http://e.org/>\ndelete where { ?s ?p ?o }",
+        "CLEAR ALL",
+    ):
         result = kg("query", update, "--store", "s", cwd=workdir)
         assert result.returncode == 2 and result.stderr.startswith("error E174:"), result.stderr
     assert kg("query", count, "--store", "s", "--format", "csv", cwd=workdir).stdout == before
 
 
 def test_an_actor_iri_that_is_not_an_iri_is_named_in_the_error(workdir: Path) -> None:
-    result = kg("query", "--named", "relations-of-actor", "--param",
-                "actor=https://w3id.org/geokg/actor/x>y", "--store", "s", cwd=workdir)
+    result = kg(
+        "query",
+        "--named",
+        "relations-of-actor",
+        "--param",
+        "actor=https://w3id.org/geokg/actor/x>y",
+        "--store",
+        "s",
+        cwd=workdir,
+    )
     assert result.returncode == 2 and "x>y" in result.stderr and "Traceback" not in result.stderr
 
 
 def test_escape_sequences_of_an_article_never_reach_the_terminal(workdir: Path) -> None:
     explained = kg("extract", "hostile.txt", "--explain", cwd=workdir)
     assert explained.returncode == 0 and "pressures" in explained.stderr
-    table = kg("query", "SELECT ?e WHERE { ?st <https://w3id.org/geokg/ontology#evidence> ?e }",
-               "--store", "s", cwd=workdir)
+    table = kg(
+        "query", "SELECT ?e WHERE { ?st <https://w3id.org/geokg/ontology#evidence> ?e }", "--store", "s", cwd=workdir
+    )
     assert table.returncode == 0 and "RED" in table.stdout
     for text in (explained.stderr, table.stdout):
         assert not any(ch in text for ch in "\x1b\x07\r"), text
 
 
-_WORDS = ["query", "render", "export", "analyze", "export-graph", "actors", "remove", "validate",
-          "extract", "build", "--store", "s", "nope", "--named", "--param", "--format", "-f",
-          "--actor", "--hops", "--since", "--until", "--predicate", "--dyad", "--period1", "--limit",
-          "-o", "out.x", "--json", "--negated", "actor=Xi", "a=", "=", "--", "-", "SELECT", "{", "}",
-          "relations-of-actor", "table", "json", "ttl", "gexf", "1", "-1", "2025-13-40", "x>y"]
+_WORDS = [
+    "query",
+    "render",
+    "export",
+    "analyze",
+    "export-graph",
+    "actors",
+    "remove",
+    "validate",
+    "extract",
+    "build",
+    "--store",
+    "s",
+    "nope",
+    "--named",
+    "--param",
+    "--format",
+    "-f",
+    "--actor",
+    "--hops",
+    "--since",
+    "--until",
+    "--predicate",
+    "--dyad",
+    "--period1",
+    "--limit",
+    "-o",
+    "out.x",
+    "--json",
+    "--negated",
+    "actor=Xi",
+    "a=",
+    "=",
+    "--",
+    "-",
+    "SELECT",
+    "{",
+    "}",
+    "relations-of-actor",
+    "table",
+    "json",
+    "ttl",
+    "gexf",
+    "1",
+    "-1",
+    "2025-13-40",
+    "x>y",
+]
 
 
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(st.one_of(st.sampled_from(_WORDS), st.text(max_size=12)), min_size=1, max_size=6))
-def test_no_command_line_exits_as_an_internal_error(workdir: Path, monkeypatch: pytest.MonkeyPatch,
-                                                    argv: list[str]) -> None:
+def test_no_command_line_exits_as_an_internal_error(
+    workdir: Path, monkeypatch: pytest.MonkeyPatch, argv: list[str]
+) -> None:
     monkeypatch.chdir(workdir)
     if argv[0] in ("extract", "build"):  # never load the model: inputs that do not exist
         argv = [argv[0], "no-such-file.txt", *[a for a in argv[1:] if a != "-"]]

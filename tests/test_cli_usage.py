@@ -1,4 +1,5 @@
 """Usage errors of ``kg``: the usage line and the problem, exit code 2; --version; bare ``kg``."""
+
 from __future__ import annotations
 
 import subprocess
@@ -10,18 +11,20 @@ import kg
 
 
 def kg_run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "kg", *args], capture_output=True, text=True, check=False,
-                          timeout=120)
+    return subprocess.run([sys.executable, "-m", "kg", *args], capture_output=True, text=True, check=False, timeout=120)
 
 
-@pytest.mark.parametrize(("args", "usage", "problem"), [
-    (("query", "--bogus", "x"), "kg query [OPTIONS]", "No such option: --bogus"),
-    (("build",), "kg build [OPTIONS]", "Missing argument 'inputs'"),
-    (("analyze", "--top", "many"), "kg analyze [OPTIONS]", "Invalid value for '--top'"),
-    # click raises this one without its context: no usage line to print
-    (("render", "--hops"), None, "Option '--hops' requires an argument"),
-    (("nosuch",), "kg [OPTIONS] COMMAND", "No such command 'nosuch'"),
-])
+@pytest.mark.parametrize(
+    ("args", "usage", "problem"),
+    [
+        (("query", "--bogus", "x"), "kg query [OPTIONS]", "No such option: --bogus"),
+        (("build",), "kg build [OPTIONS]", "Missing argument 'inputs'"),
+        (("analyze", "--top", "many"), "kg analyze [OPTIONS]", "Invalid value for '--top'"),
+        # click raises this one without its context: no usage line to print
+        (("render", "--hops"), None, "Option '--hops' requires an argument"),
+        (("nosuch",), "kg [OPTIONS] COMMAND", "No such command 'nosuch'"),
+    ],
+)
 def test_usage_errors_print_usage_and_problem_and_exit_2(
     args: tuple[str, ...], usage: str | None, problem: str
 ) -> None:
@@ -42,8 +45,20 @@ def test_version_prints_the_version() -> None:
 def test_bare_kg_shows_the_help_with_every_command() -> None:
     result = kg_run()
     assert "Usage:" in result.stderr and "E999" not in result.stderr
-    for command in ("extract", "build", "query", "render", "export", "actors", "demo", "analyze",
-                    "export-graph", "remove", "validate", "serve"):
+    for command in (
+        "extract",
+        "build",
+        "query",
+        "render",
+        "export",
+        "actors",
+        "demo",
+        "analyze",
+        "export-graph",
+        "remove",
+        "validate",
+        "serve",
+    ):
         assert f"\n  {command} " in result.stderr
     assert result.returncode == 2  # no command given: a usage error, as click reports it
 
@@ -54,8 +69,23 @@ def test_a_user_error_is_still_one_line_with_its_code() -> None:
     assert result.stderr.startswith("error E320: no store at /nonexistent/store")
 
 
-@pytest.mark.parametrize("command", ["extract", "build", "query", "render", "export", "analyze", "export-graph",
-                                     "actors", "remove", "validate", "demo", "serve"])
+@pytest.mark.parametrize(
+    "command",
+    [
+        "extract",
+        "build",
+        "query",
+        "render",
+        "export",
+        "analyze",
+        "export-graph",
+        "actors",
+        "remove",
+        "validate",
+        "demo",
+        "serve",
+    ],
+)
 def test_help_names_values_as_users_write_them(command: str) -> None:
     result = kg_run(command, "--help")
     assert result.returncode == 0

@@ -5,6 +5,7 @@ one triple. The cookbook marks the exceptions with an HTML comment on the line b
 block: ``<!-- cookbook: expect false -->`` (an ASK whose answer is false) and
 ``<!-- cookbook: may be empty -->`` (the query only has to run).
 """
+
 from __future__ import annotations
 
 import re
@@ -58,8 +59,7 @@ def test_the_cookbook_has_at_least_ten_questions_each_with_its_own_section() -> 
 
 
 @pytest.mark.parametrize(("heading", "mark", "query"), QUERIES, ids=[h.split(".")[0] for h, _, _ in QUERIES])
-def test_query_answers_on_the_seed_article(seed_store: GraphStore, heading: str, mark: str | None,
-                                           query: str) -> None:
+def test_query_answers_on_the_seed_article(seed_store: GraphStore, heading: str, mark: str | None, query: str) -> None:
     result = seed_store.query(query)
     if mark == "may be empty":
         return
@@ -70,8 +70,9 @@ def test_query_answers_on_the_seed_article(seed_store: GraphStore, heading: str,
         assert len(result) >= 1, f"{heading}: no answer on the seed article"
 
 
-@pytest.mark.parametrize(("heading", "query"), [(h, q) for h, _, q in QUERIES],
-                         ids=[h.split(".")[0] for h, _, _ in QUERIES])
+@pytest.mark.parametrize(
+    ("heading", "query"), [(h, q) for h, _, q in QUERIES], ids=[h.split(".")[0] for h, _, _ in QUERIES]
+)
 def test_query_declares_its_prefixes(seed_store: GraphStore, heading: str, query: str) -> None:
     # the cookbook promises queries that run on any endpoint, where no prefix is predeclared
     try:
@@ -85,8 +86,9 @@ def test_the_expected_answers_of_the_seed_article(seed_store: GraphStore) -> Non
     pressures = seed_store.query(by_number["1"]).dicts()
     assert {"who": "Xi Jinping", "whom": "Donald Trump"} in pressures
     negated = seed_store.query(by_number["3"]).dicts()
-    assert any(r["subject"] == "Donald Trump" and r["relation"] == "providesAidTo"
-               and r["object"] == "Taiwan" for r in negated)
+    assert any(
+        r["subject"] == "Donald Trump" and r["relation"] == "providesAidTo" and r["object"] == "Taiwan" for r in negated
+    )
     sources = {r["source"] for r in seed_store.query(by_number["6"]).dicts()}
     assert "The Telegraph" in sources
 

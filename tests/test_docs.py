@@ -1,5 +1,6 @@
 """The documentation: links that resolve, the predicate table of the RDF model, no pointer
 from the code to documents that users do not have."""
+
 from __future__ import annotations
 
 import ast
@@ -80,8 +81,11 @@ _PRIVATE_DOCUMENTS = re.compile(r"\b(ONTOLOGY|STATEMENTS|PITFALLS|STYLE)\.md\b")
 
 
 def _docstrings_and_comments(source: str) -> list[tuple[int, str]]:
-    found = [(tok.start[0], tok.string) for tok in tokenize.generate_tokens(io.StringIO(source).readline)
-             if tok.type == tokenize.COMMENT]
+    found = [
+        (tok.start[0], tok.string)
+        for tok in tokenize.generate_tokens(io.StringIO(source).readline)
+        if tok.type == tokenize.COMMENT
+    ]
     for node in ast.walk(ast.parse(source)):
         if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef):
             doc = ast.get_docstring(node, clean=False)

@@ -6,6 +6,7 @@ one made), in a folder that holds what the pages assume: the bundled ``seeds/`` 
 test cannot give (a running server, a corpus of your own) says so in an HTML comment on the
 line before it: ``<!-- not run: reason -->``.
 """
+
 from __future__ import annotations
 
 import os

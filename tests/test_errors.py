@@ -1,4 +1,5 @@
 """The error catalogue: each code defined once, used somewhere, filled right, documented."""
+
 from __future__ import annotations
 
 import ast
@@ -31,7 +32,8 @@ def _sources() -> dict[str, ast.Module]:
     """Every module of kg/ but the catalogue, parsed, by path relative to the repository."""
     return {
         path.relative_to(ROOT).as_posix(): ast.parse(path.read_text(encoding="utf-8"))
-        for path in sorted((ROOT / "kg").rglob("*.py")) if path != CATALOGUE
+        for path in sorted((ROOT / "kg").rglob("*.py"))
+        if path != CATALOGUE
     }
 
 
@@ -40,10 +42,14 @@ def _raise_sites() -> list[tuple[str, int, str, ast.Call]]:
     sites = []
     for path, tree in _sources().items():
         for node in ast.walk(tree):
-            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
-                    and node.func.attr == "error" and isinstance(node.func.value, ast.Attribute)
-                    and isinstance(node.func.value.value, ast.Name)
-                    and node.func.value.value.id == "Errors"):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr == "error"
+                and isinstance(node.func.value, ast.Attribute)
+                and isinstance(node.func.value.value, ast.Name)
+                and node.func.value.value.id == "Errors"
+            ):
                 sites.append((path, node.lineno, node.func.value.attr, node))
     return sites
 
@@ -51,8 +57,13 @@ def _raise_sites() -> list[tuple[str, int, str, ast.Call]]:
 def test_no_code_is_defined_twice() -> None:
     tree = ast.parse(CATALOGUE.read_text(encoding="utf-8"))
     (body,) = [node for node in tree.body if isinstance(node, ast.ClassDef) and node.name == "Errors"]
-    names = [target.id for node in body.body if isinstance(node, ast.Assign)
-             for target in node.targets if isinstance(target, ast.Name)]
+    names = [
+        target.id
+        for node in body.body
+        if isinstance(node, ast.Assign)
+        for target in node.targets
+        if isinstance(target, ast.Name)
+    ]
     twice = sorted({name for name in names if names.count(name) > 1})
     assert not twice, f"defined more than once in Errors: {twice}"
     assert names == sorted(names), "keep the catalogue in the order of the codes"
@@ -70,8 +81,12 @@ def test_every_code_is_well_formed_and_in_a_range() -> None:
 
 def test_every_code_is_raised_somewhere() -> None:
     used = {code for _, _, code, _ in _raise_sites()}
-    named = {match for path in (ROOT / "kg").rglob("*.py") if path != CATALOGUE
-             for match in re.findall(r"\bErrors\.(E\d{3})\b", path.read_text(encoding="utf-8"))}
+    named = {
+        match
+        for path in (ROOT / "kg").rglob("*.py")
+        if path != CATALOGUE
+        for match in re.findall(r"\bErrors\.(E\d{3})\b", path.read_text(encoding="utf-8"))
+    }
     unused = sorted(set(catalogue()) - used)
     assert not unused, f"catalogued but never raised: {unused}"
     unknown = sorted(named - set(catalogue()))
@@ -82,11 +97,14 @@ def test_no_code_is_written_inline() -> None:
     inline = []
     for path, tree in _sources().items():
         for node in ast.walk(tree):
-            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
-                    and node.func.id in ERROR_CLASSES):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ERROR_CLASSES:
                 inline.append(f"{path}:{node.lineno}: {node.func.id}(...)")
-            if (isinstance(node, ast.Constant) and isinstance(node.value, str)
-                    and re.fullmatch(r"E\d{3}", node.value) and (path, node.value) not in FOREIGN_CODES):
+            if (
+                isinstance(node, ast.Constant)
+                and isinstance(node.value, str)
+                and re.fullmatch(r"E\d{3}", node.value)
+                and (path, node.value) not in FOREIGN_CODES
+            ):
                 inline.append(f"{path}:{node.lineno}: {node.value!r}")
         text = (ROOT / path).read_text(encoding="utf-8")
         inline += [f"{path}: {match}" for match in re.findall(r"Error\(\s*[\"']E\d{3}", text)]
@@ -102,8 +120,10 @@ def test_every_raise_site_fills_exactly_the_fields_of_its_template() -> None:
             continue
         names = {keyword.arg for keyword in call.keywords}
         if call.args or None in names or names != codes[code].fields:
-            wrong.append(f"{path}:{line}: {code} takes {sorted(codes[code].fields)}, "
-                         f"got {sorted(map(str, names))} and {len(call.args)} positional")
+            wrong.append(
+                f"{path}:{line}: {code} takes {sorted(codes[code].fields)}, "
+                f"got {sorted(map(str, names))} and {len(call.args)} positional"
+            )
     assert not wrong, "\n".join(wrong)
 
 
@@ -113,16 +133,23 @@ def test_a_missing_or_unknown_field_fails_loudly(fields: dict[str, object]) -> N
         Errors.E401.error(**fields)
 
 
-@pytest.mark.parametrize(("spec", "fields", "cls", "exit_code", "text"), [
-    (Errors.E401, {"model": "xx_model"}, KGError, 1, "E401: spaCy model 'xx_model' is not installed"),
-    (Errors.E106, {"place": "'b.txt'"}, InputError, 2, "E106: 'b.txt': the article is empty;"),
-    (Errors.E107, {"place": "'a.txt'", "max_chars": 2_000_000}, InputError, 2,
-     "longer than 2,000,000 characters"),
-    (Errors.E307, {}, StoreError, 3, "E307: this store is closed"),
-    (Errors.E380, {}, InputError, 2, "it has no WHERE { … } pattern"),
-    (Errors.E999, {"kind": "ZeroDivisionError", "detail": ZeroDivisionError("division by zero")},
-     UnexpectedError, 70, "E999: unexpected ZeroDivisionError: division by zero (run again"),
-])
+@pytest.mark.parametrize(
+    ("spec", "fields", "cls", "exit_code", "text"),
+    [
+        (Errors.E401, {"model": "xx_model"}, KGError, 1, "E401: spaCy model 'xx_model' is not installed"),
+        (Errors.E106, {"place": "'b.txt'"}, InputError, 2, "E106: 'b.txt': the article is empty;"),
+        (Errors.E107, {"place": "'a.txt'", "max_chars": 2_000_000}, InputError, 2, "longer than 2,000,000 characters"),
+        (Errors.E307, {}, StoreError, 3, "E307: this store is closed"),
+        (Errors.E380, {}, InputError, 2, "it has no WHERE { … } pattern"),
+        (
+            Errors.E999,
+            {"kind": "ZeroDivisionError", "detail": ZeroDivisionError("division by zero")},
+            UnexpectedError,
+            70,
+            "E999: unexpected ZeroDivisionError: division by zero (run again",
+        ),
+    ],
+)
 def test_error_fills_the_template_with_the_class_of_the_code(
     spec: ErrorCode[KGError], fields: dict[str, object], cls: type, exit_code: int, text: str
 ) -> None:

@@ -7,6 +7,7 @@ comment on its ``def`` line, on the line just above it, or above its decorators:
     # long-function: one branch per output format, in the order of the docs
     def render(...):
 """
+
 from __future__ import annotations
 
 import ast

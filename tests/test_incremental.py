@@ -1,5 +1,6 @@
 """A build skips, before extraction, the articles the store already holds as this extractor
 would write them; a different extractor run, a changed text or --replace reads them again."""
+
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
@@ -32,6 +33,7 @@ class Counting:
             for article in articles:
                 self.seen += 1
                 yield article
+
         return self.extractor.pipe(counted(), **kwargs)
 
 
@@ -42,8 +44,11 @@ def extractor() -> Extractor:
 
 def articles() -> list[Article]:
     seed = next(iter(read_articles([str(SEED_ARTICLE)])))
-    return [seed, Article(doc_id="short", text="Russia attacked Ukraine on Monday."),
-            Article(doc_id="empty", text="The weather was mild.")]
+    return [
+        seed,
+        Article(doc_id="short", text="Russia attacked Ukraine on Monday."),
+        Article(doc_id="empty", text="The weather was mild."),
+    ]
 
 
 def test_a_second_build_reads_nothing_again(extractor: Extractor) -> None:

@@ -1,4 +1,5 @@
 """Import layers: the typed records know nothing of the RDF side."""
+
 from __future__ import annotations
 
 import ast

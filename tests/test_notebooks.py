@@ -4,6 +4,7 @@ The notebooks are executed with nbclient in a temporary working folder (they mus
 on the folder they are started from), with a timeout per cell. They hold no logic of their
 own: no function or class definitions, and they are saved without outputs.
 """
+
 from __future__ import annotations
 
 import ast
@@ -54,8 +55,9 @@ def test_notebook_holds_no_logic_and_imports_only_kg_and_pandas(path: Path) -> N
     for cell in _code_cells(path):
         tree = ast.parse(_source(cell))
         for node in ast.walk(tree):
-            assert not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef,
-                                         ast.Lambda, ast.For, ast.While)), _source(cell)[:80]
+            assert not isinstance(
+                node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda, ast.For, ast.While)
+            ), _source(cell)[:80]
             if isinstance(node, ast.Import):
                 assert all(a.name.split(".")[0] in ("kg", "pandas") for a in node.names)
             if isinstance(node, ast.ImportFrom):
@@ -104,9 +106,18 @@ def _record(subject: str, predicate: str, obj: str, day: str | None, **extra: An
         return {"id": f"https://w3id.org/geokg/actor/{key}", "label": label, "type": "State"}
 
     quad = {"pressures": 3, "supports": 1, "attacks": 4, "meets": 1, "leaderOf": None}[predicate]
-    return {"id": f"{subject}|{predicate}|{obj}|{day}", "doc_id": "d", "subject": actor(subject),
-            "predicate": predicate, "object": actor(obj), "date": day, "quad_class": quad,
-            "sentence": f"{subject} {predicate} {obj}.", "confidence": 0.8, **extra}
+    return {
+        "id": f"{subject}|{predicate}|{obj}|{day}",
+        "doc_id": "d",
+        "subject": actor(subject),
+        "predicate": predicate,
+        "object": actor(obj),
+        "date": day,
+        "quad_class": quad,
+        "sentence": f"{subject} {predicate} {obj}.",
+        "confidence": 0.8,
+        **extra,
+    }
 
 
 @pytest.mark.slow
@@ -157,8 +168,12 @@ def test_build_store_summary_and_replace(tmp_path: Path) -> None:
     extractor = Extractor()
     seen: list[tuple[str, int, bool]] = []
     with GraphStore.open(None) as st:
-        first = build_store(read_articles([SEED_ARTICLE]), st, extractor=extractor,
-                            on_article=lambda a, s, w: seen.append((a.doc_id, len(s), w)))
+        first = build_store(
+            read_articles([SEED_ARTICLE]),
+            st,
+            extractor=extractor,
+            on_article=lambda a, s, w: seen.append((a.doc_id, len(s), w)),
+        )
         assert isinstance(first, BuildSummary)
         assert (first.articles, first.written) == (1, 1) and first.statements == seen[0][1] > 10
         assert first.store["articles"] == 1 and first.to_dict()["store"] == first.store
@@ -240,9 +255,11 @@ def test_activity_frame_counts_event_statements_per_period() -> None:
         _record("China", "attacks", "Taiwan", "2019-05-03", negated=True),  # negated
     ]
     frame = activity_frame(records, unit="month")
-    assert frame.to_dict() == {"China": {"2019-05": 2, "2020-01": 1},
-                               "Taiwan": {"2019-05": 1, "2020-01": 1},
-                               "Russia": {"2019-05": 1, "2020-01": 0}}
+    assert frame.to_dict() == {
+        "China": {"2019-05": 2, "2020-01": 1},
+        "Taiwan": {"2019-05": 1, "2020-01": 1},
+        "Russia": {"2019-05": 1, "2020-01": 0},
+    }
     by_year = activity_frame(records, unit="year", actors=["Taiwan"], structural=True, negated=True)
     assert by_year.to_dict() == {"Taiwan": {"2019": 2, "2020": 1}}
     assert activity_frame(records, top=1).columns.tolist() == ["China"]
@@ -266,8 +283,7 @@ def test_period_changes_lists_appeared_vanished_and_turns() -> None:
     ]
     frame = period_changes(records, "2019", "2020")
     rows = {(r.change, r.source, r.relation, r.target, r.statements) for r in frame.itertuples()}
-    assert rows == {("appeared", "China", "pressures", "Russia", 2),
-                    ("vanished", "China", "supports", "Russia", 1)}
+    assert rows == {("appeared", "China", "pressures", "Russia", 2), ("vanished", "China", "supports", "Russia", 1)}
     assert frame.attrs["kept"] == 1
     assert frame.attrs["to_conflict"] == [("China", "Russia")] and frame.attrs["to_cooperation"] == []
 
@@ -275,8 +291,9 @@ def test_period_changes_lists_appeared_vanished_and_turns() -> None:
 def test_statements_frame_from_records_keeps_rule_and_attribution() -> None:
     from kg.notebook import statements_frame
 
-    frame = statements_frame([_record("China", "pressures", "Taiwan", "2019-01-01", rule="verb",
-                                      attributed_to={"label": "Reuters"})])
+    frame = statements_frame(
+        [_record("China", "pressures", "Taiwan", "2019-01-01", rule="verb", attributed_to={"label": "Reuters"})]
+    )
     row = frame.iloc[0]
     assert (row.rule, row.attributed_to, row.quad_class, row.negated) == ("verb", "Reuters", 3, False)
     assert statements_frame([]).columns.tolist()[:5] == ["date", "doc_id", "subject", "predicate", "object"]
@@ -288,9 +305,11 @@ def test_plots_return_figures() -> None:
     from kg.analysis import graph_from_statements
     from kg.notebook import activity_frame, plot_activity, plot_dyad
 
-    records = [_record("China", "pressures", "Taiwan", "2019-05-02"),
-               _record("China", "supports", "Taiwan", "2019-06-02"),
-               _record("Taiwan", "attacks", "China", "2019-06-03")]
+    records = [
+        _record("China", "pressures", "Taiwan", "2019-05-02"),
+        _record("China", "supports", "Taiwan", "2019-06-02"),
+        _record("Taiwan", "attacks", "China", "2019-06-03"),
+    ]
     figure = plot_activity(activity_frame(records))
     assert isinstance(figure, Figure) and len(figure.axes[0].lines) == 2
     dyad = plot_dyad(graph_from_statements(records), "China", "Taiwan")
@@ -308,8 +327,15 @@ def test_map_iframe_escapes_article_text_and_show_map_wraps_it() -> None:
     hostile = '"></iframe><script>alert(1)</script>'
     G.add_node("a", label=hostile, type="State")
     G.add_node("b", label="B", type="State")
-    G.add_edge("a", "b", "pressures", predicate="pressures", quad_class=3, statements=1,
-               evidence=[{"sentence": hostile, "doc_id": "d", "confidence": 0.5}])
+    G.add_edge(
+        "a",
+        "b",
+        "pressures",
+        predicate="pressures",
+        quad_class=3,
+        statements=1,
+        evidence=[{"sentence": hostile, "doc_id": "d", "confidence": 0.5}],
+    )
     frame = map_iframe(G, height=420, title=hostile)
     assert frame.count("<iframe") == 1 and frame.count("</iframe>") == 1
     assert "<script" not in frame and "height: 420px" in frame

@@ -1,4 +1,5 @@
 """kg build with worker processes writes the same store as a build in one process."""
+
 from __future__ import annotations
 
 import os
@@ -14,8 +15,14 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def kg(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "kg", *args], capture_output=True, text=True, timeout=600,
-                          cwd=cwd, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    return subprocess.run(
+        [sys.executable, "-m", "kg", *args],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        cwd=cwd,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
 
 
 def test_two_workers_write_the_same_store_as_one_process(tmp_path: Path) -> None:

@@ -1,4 +1,5 @@
 """The public API of ``kg``: five names and ``__version__``, loaded on first use."""
+
 from __future__ import annotations
 
 import subprocess
@@ -17,8 +18,7 @@ def test_import_kg_loads_neither_spacy_nor_pyoxigraph() -> None:
         "import sys, kg; kg.__version__; kg.Article; kg.Statement\n"
         "print(sorted(m for m in ('spacy', 'pyoxigraph', 'rdflib') if m in sys.modules))"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
-                            cwd=REPO)
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=REPO)
     assert result.stdout.strip() == "[]"
 
 

@@ -3,6 +3,7 @@
 Good stores conform (the hand-built records and the seed article); each kind of broken data is
 reported with a readable line naming the node, the property and what is expected.
 """
+
 from __future__ import annotations
 
 import json
@@ -70,67 +71,80 @@ def test_shapes_know_every_predicate_and_modality() -> None:
 BROKEN = {
     "two labels": (
         'INSERT DATA {{ GRAPH <{G}> {{ actor:china rdfs:label "PRC" }} }}',
-        "actor:china rdfs:label", "an actor has exactly one rdfs:label",
+        "actor:china rdfs:label",
+        "an actor has exactly one rdfs:label",
     ),
     "two classes": (
         "INSERT DATA {{ GRAPH <{G}> {{ actor:taiwan a gkg:Person }} }}",
-        "actor:taiwan rdf:type", "an actor is exactly one of State, Person",
+        "actor:taiwan rdf:type",
+        "an actor is exactly one of State, Person",
     ),
     "bad wikidata link": (
         "DELETE DATA {{ GRAPH <{G}> {{ actor:taiwan owl:sameAs wd:Q865 }} }} ; "
         "INSERT DATA {{ GRAPH <{G}> {{ actor:taiwan owl:sameAs <http://example.org/taiwan> }} }}",
-        "actor:taiwan owl:sameAs", "one Wikidata item",
+        "actor:taiwan owl:sameAs",
+        "one Wikidata item",
     ),
     "bad country code": (
         'DELETE DATA {{ GRAPH <{G}> {{ actor:taiwan gkg:countryCode "TWN" }} }} ; '
         'INSERT DATA {{ GRAPH <{G}> {{ actor:taiwan gkg:countryCode "TW" }} }}',
-        "actor:taiwan gkg:countryCode", 'ISO 3166-1 alpha-3 code such as "CHN" (value "TW")',
+        "actor:taiwan gkg:countryCode",
+        'ISO 3166-1 alpha-3 code such as "CHN" (value "TW")',
     ),
     "bad actor IRI": (
         'INSERT DATA {{ GRAPH <{G}> {{ actor:Bad_Key a gkg:Actor, gkg:State ; rdfs:label "Bad" }} }}',
-        "actor:Bad_Key", "followed by a lower-case slug",
+        "actor:Bad_Key",
+        "followed by a lower-case slug",
     ),
     "confidence above 1": (
         "DELETE {{ GRAPH ?g {{ <{st}> gkg:confidence ?c }} }} "
         "INSERT {{ GRAPH ?g {{ <{st}> gkg:confidence 1.5 }} }} "
         "WHERE {{ GRAPH ?g {{ <{st}> gkg:confidence ?c }} }}",
-        "{short} gkg:confidence", 'an xsd:decimal from 0 to 1 (value "1.5")',
+        "{short} gkg:confidence",
+        'an xsd:decimal from 0 to 1 (value "1.5")',
     ),
     "unknown predicate": (
         "DELETE {{ GRAPH ?g {{ <{st}> rdf:predicate ?p }} }} "
         "INSERT {{ GRAPH ?g {{ <{st}> rdf:predicate gkg:likes }} }} "
         "WHERE {{ GRAPH ?g {{ <{st}> rdf:predicate ?p }} }}",
-        "{short} rdf:predicate", "one of the relations of the ontology (docs/rdf-model.md)",
+        "{short} rdf:predicate",
+        "one of the relations of the ontology (docs/rdf-model.md)",
     ),
     "negated is text": (
         "DELETE {{ GRAPH ?g {{ <{st}> gkg:negated ?n }} }} "
         'INSERT {{ GRAPH ?g {{ <{st}> gkg:negated "maybe" }} }} '
         "WHERE {{ GRAPH ?g {{ <{st}> gkg:negated ?n }} }}",
-        "{short} gkg:negated", "true or false (xsd:boolean)",
+        "{short} gkg:negated",
+        "true or false (xsd:boolean)",
     ),
     "offsets the wrong way round": (
         "DELETE {{ GRAPH ?g {{ <{st}> gkg:charStart ?n }} }} "
         "INSERT {{ GRAPH ?g {{ <{st}> gkg:charStart 100000 }} }} "
         "WHERE {{ GRAPH ?g {{ <{st}> gkg:charStart ?n }} }}",
-        "{short} gkg:charStart", "below gkg:charEnd",
+        "{short} gkg:charStart",
+        "below gkg:charEnd",
     ),
     "no evidence": (
         "DELETE WHERE {{ GRAPH ?g {{ <{st}> gkg:evidence ?e }} }}",
-        "{short} gkg:evidence", "exactly one gkg:evidence, the sentence",
+        "{short} gkg:evidence",
+        "exactly one gkg:evidence, the sentence",
     ),
     "subject not described": (
         "DELETE {{ GRAPH ?g {{ <{st}> rdf:subject ?s }} }} "
         "INSERT {{ GRAPH ?g {{ <{st}> rdf:subject actor:nobody }} }} "
         "WHERE {{ GRAPH ?g {{ <{st}> rdf:subject ?s }} }}",
-        "{short} rdf:subject", "a described gkg:Actor (value actor:nobody)",
+        "{short} rdf:subject",
+        "a described gkg:Actor (value actor:nobody)",
     ),
     "direct triple missing": (
         "DELETE WHERE {{ GRAPH ?g {{ actor:xi-jinping gkg:pressures actor:donald-trump }} }}",
-        "{short}", "actual and not negated, but its direct triple",
+        "{short}",
+        "actual and not negated, but its direct triple",
     ),
     "article without doc_id": (
         "DELETE WHERE {{ GRAPH ?g {{ ?g dcterms:identifier ?id }} }}",
-        "article:", "exactly one dcterms:identifier",
+        "article:",
+        "exactly one dcterms:identifier",
     ),
 }
 
@@ -142,10 +156,15 @@ def test_broken_data_is_reported_readably(store: GraphStore, case: str) -> None:
     short = "stmt:" + st.rsplit("/", 1)[1]
     prologue = "".join(
         f"PREFIX {p}: <{ns}>\n"
-        for p, ns in {"gkg": GKG_NS, "actor": "https://w3id.org/geokg/actor/",
-                      "rdf": str(rdflib.RDF), "rdfs": str(rdflib.RDFS), "owl": str(rdflib.OWL),
-                      "wd": "http://www.wikidata.org/entity/",
-                      "dcterms": "http://purl.org/dc/terms/"}.items()
+        for p, ns in {
+            "gkg": GKG_NS,
+            "actor": "https://w3id.org/geokg/actor/",
+            "rdf": str(rdflib.RDF),
+            "rdfs": str(rdflib.RDFS),
+            "owl": str(rdflib.OWL),
+            "wd": "http://www.wikidata.org/entity/",
+            "dcterms": "http://purl.org/dc/terms/",
+        }.items()
     )
     store.oxigraph.update(prologue + update.format(st=st, G=G))
     report = validate_store(store)
@@ -158,7 +177,7 @@ def test_broken_data_is_reported_readably(store: GraphStore, case: str) -> None:
 
 def test_text_limit_and_custom_shapes(store: GraphStore, tmp_path: Path) -> None:
     store.oxigraph.update(
-        f'INSERT DATA {{ GRAPH <{ACTORS_GRAPH}> {{ <https://w3id.org/geokg/actor/china> '
+        f"INSERT DATA {{ GRAPH <{ACTORS_GRAPH}> {{ <https://w3id.org/geokg/actor/china> "
         f'<http://www.w3.org/2000/01/rdf-schema#label> "A", "B" }} }}'
     )
     report = validate_store(store)
@@ -192,8 +211,9 @@ def test_validate_graph_takes_any_rdflib_graph() -> None:
 
 def kg(*args: str) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ, PYTHONPATH=str(ROOT))
-    return subprocess.run([sys.executable, "-m", "kg", *args], capture_output=True, text=True,
-                          timeout=300, env=env, cwd=ROOT)
+    return subprocess.run(
+        [sys.executable, "-m", "kg", *args], capture_output=True, text=True, timeout=300, env=env, cwd=ROOT
+    )
 
 
 def test_kg_validate_exit_codes_and_formats(tmp_path: Path) -> None:
@@ -204,14 +224,13 @@ def test_kg_validate_exit_codes_and_formats(tmp_path: Path) -> None:
     assert result.stdout.startswith("conforms: ")
     with GraphStore.open(folder) as store:
         store.oxigraph.update(
-            f'INSERT DATA {{ GRAPH <{ACTORS_GRAPH}> {{ <https://w3id.org/geokg/actor/taiwan> '
+            f"INSERT DATA {{ GRAPH <{ACTORS_GRAPH}> {{ <https://w3id.org/geokg/actor/taiwan> "
             '<https://w3id.org/geokg/ontology#countryCode> "TW" } }'
         )
     result = kg("validate", "--store", str(folder))
     assert result.returncode == 1
     assert (
-        "actor:taiwan gkg:countryCode: gkg:countryCode is one ISO 3166-1 alpha-3 code such as "
-        '"CHN" (value "TW")'
+        'actor:taiwan gkg:countryCode: gkg:countryCode is one ISO 3166-1 alpha-3 code such as "CHN" (value "TW")'
     ) in result.stdout.splitlines()
     assert result.stderr.startswith("error E398: the store breaks")
     result = kg("validate", "--store", str(folder), "--format", "json")

@@ -1,4 +1,5 @@
 """The ontology and the trigger lexicon cover the whole predicate vocabulary of the ontology."""
+
 from __future__ import annotations
 
 from kg.extract.lexicon import load_lexicon
@@ -6,15 +7,33 @@ from kg.vocab import PREDICATES, STRUCTURAL
 
 # the contract of the predicates (docs/rdf-model.md): name → (PLOVER type, CAMEO root, quad class)
 CONTRACT = {
-    "agreesWith": ("AGREE", "03", 1), "assures": ("AGREE", "03", 1), "consults": ("CONSULT", "04", 1),
-    "meets": ("CONSULT", "04", 1), "visits": ("CONSULT", "04", 1), "negotiatesWith": ("CONSULT", "04", 1),
-    "supports": ("SUPPORT", "05", 1), "cooperatesWith": ("COOPERATE", "06", 2), "trains": ("COOPERATE", "06", 2),
-    "providesAidTo": ("AID", "07", 2), "supplies": ("AID", "07", 2), "concedesTo": ("CONCEDE", "08", 2),
-    "withdrawsFrom": ("RETREAT", "08", 2), "investigates": ("INVESTIGATE", "09", 2), "urges": ("DEMAND", "02", 1),
-    "demands": ("DEMAND", "10", 3), "pressures": ("DEMAND", "10", 3), "criticizes": ("DISAPPROVE", "11", 3),
-    "accuses": ("DISAPPROVE", "11", 3), "opposes": ("REJECT", "12", 3), "threatens": ("THREATEN", "13", 3),
-    "protests": ("PROTEST", "14", 3), "deters": ("MOBILIZE", "15", 4), "mobilizesAgainst": ("MOBILIZE", "15", 4),
-    "sanctions": ("SANCTION", "16", 4), "coerces": ("COERCE", "17", 4), "attacks": ("ASSAULT", "18", 4),
+    "agreesWith": ("AGREE", "03", 1),
+    "assures": ("AGREE", "03", 1),
+    "consults": ("CONSULT", "04", 1),
+    "meets": ("CONSULT", "04", 1),
+    "visits": ("CONSULT", "04", 1),
+    "negotiatesWith": ("CONSULT", "04", 1),
+    "supports": ("SUPPORT", "05", 1),
+    "cooperatesWith": ("COOPERATE", "06", 2),
+    "trains": ("COOPERATE", "06", 2),
+    "providesAidTo": ("AID", "07", 2),
+    "supplies": ("AID", "07", 2),
+    "concedesTo": ("CONCEDE", "08", 2),
+    "withdrawsFrom": ("RETREAT", "08", 2),
+    "investigates": ("INVESTIGATE", "09", 2),
+    "urges": ("DEMAND", "02", 1),
+    "demands": ("DEMAND", "10", 3),
+    "pressures": ("DEMAND", "10", 3),
+    "criticizes": ("DISAPPROVE", "11", 3),
+    "accuses": ("DISAPPROVE", "11", 3),
+    "opposes": ("REJECT", "12", 3),
+    "threatens": ("THREATEN", "13", 3),
+    "protests": ("PROTEST", "14", 3),
+    "deters": ("MOBILIZE", "15", 4),
+    "mobilizesAgainst": ("MOBILIZE", "15", 4),
+    "sanctions": ("SANCTION", "16", 4),
+    "coerces": ("COERCE", "17", 4),
+    "attacks": ("ASSAULT", "18", 4),
     "fights": ("FIGHT", "19", 4),
 }
 SYMMETRIC = {"meets", "consults", "negotiatesWith", "cooperatesWith", "agreesWith", "fights"}
@@ -51,7 +70,18 @@ def test_structural_relations_declare_the_actor_types_they_take():
     # aid, withdrawal and sanction; of investigations and verbal events it is
     events = {name: p for name, p in PREDICATES.items() if not p.structural}
     no_outlet = {name for name, p in events.items() if p.subject_types is not None}
-    assert no_outlet == {"cooperatesWith", "trains", "providesAidTo", "supplies", "withdrawsFrom", "deters",
-                         "mobilizesAgainst", "sanctions", "coerces", "attacks", "fights"}
+    assert no_outlet == {
+        "cooperatesWith",
+        "trains",
+        "providesAidTo",
+        "supplies",
+        "withdrawsFrom",
+        "deters",
+        "mobilizesAgainst",
+        "sanctions",
+        "coerces",
+        "attacks",
+        "fights",
+    }
     assert all(events[name].subject_types == others - {"Media"} | {"Person"} for name in no_outlet)
     assert all(p.object_types is None for p in events.values())

@@ -6,6 +6,7 @@ Runs ``kg demo`` on the bundled seeds in a temporary folder (so the counts are t
 ones) and takes a screenshot of the map as it opens, with headless Chromium: the map, the
 search box and the date filter in the side panel, the relation filters and the legend.
 """
+
 from __future__ import annotations
 
 import shutil
@@ -30,9 +31,22 @@ def main() -> int:
             return demo.returncode
         page = Path(folder) / "graph.html"
         shot = Path(folder) / "shot.png"
-        subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
-                        "--window-size=1400,860", "--virtual-time-budget=20000", f"--screenshot={shot}",
-                        page.as_uri()], check=True, capture_output=True, timeout=180)
+        subprocess.run(
+            [
+                chromium,
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--hide-scrollbars",
+                "--window-size=1400,860",
+                "--virtual-time-budget=20000",
+                f"--screenshot={shot}",
+                page.as_uri(),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=180,
+        )
         shutil.copy(shot, TARGET)
     print(f"wrote {TARGET.relative_to(ROOT)}")
     return 0

@@ -9,6 +9,7 @@ depends on, so a changed actor file or tokenizer simply misses the cache; a cach
 cannot be read or written is ignored (the result is then computed as without a cache).
 Only the six most recently used entries of each kind are kept.
 """
+
 from __future__ import annotations
 
 import gc

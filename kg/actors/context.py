@@ -1,4 +1,5 @@
 """Which actor descriptions go into the store with an article's statements."""
+
 from __future__ import annotations
 
 from collections.abc import Iterable

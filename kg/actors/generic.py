@@ -5,6 +5,7 @@ converted by ``pipelines/tools/convert_agents.py``): each surface form with its 
 code, the sector of the generic actor, the word of its label and the class it implies. GOV
 forms stand for the state itself and make no generic actor.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -65,9 +66,16 @@ def generic_actor(state: Actor, sector: Sector, phrase: str) -> Actor:
     """
     if not state.country or sector.code == GOV:
         raise Errors.E208.error(state=state.key, sector=sector.code)
-    return Actor(key=generic_key(state.country, sector.code), label=f"{state.label}: {sector.word}",
-                 type=sector.actor_type, country=state.country, aliases=(phrase,),  # type: ignore[arg-type]
-                 part_of=state.key, sector=sector.code, known=False)
+    return Actor(
+        key=generic_key(state.country, sector.code),
+        label=f"{state.label}: {sector.word}",
+        type=sector.actor_type,  # type: ignore[arg-type]  # checked against ACTOR_TYPES when read
+        country=state.country,
+        aliases=(phrase,),
+        part_of=state.key,
+        sector=sector.code,
+        known=False,
+    )
 
 
 def _rows(path: Path) -> list[list[str]]:

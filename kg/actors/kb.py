@@ -6,6 +6,7 @@ format. This module loads those files into :class:`KnowledgeBase`, which answers
 questions actor linking asks: which actor does this name denote, which state does this
 demonym or capital stand for, who held this office on that day.
 """
+
 from __future__ import annotations
 
 import json
@@ -194,8 +195,13 @@ class KnowledgeBase:
     def mint_namesake(self, label: str, type_: str, country: str) -> Actor:
         """An actor named like a known one but of another country ("Abdoulaye Diop", the
         Malian minister, not the Senegalese one): key ``{slug}-{iso3}``."""
-        return Actor(key=f"{slugify(label)}-{country.lower()}", label=label, type=type_,  # type: ignore[arg-type]
-                     country=country, known=False)
+        return Actor(
+            key=f"{slugify(label)}-{country.lower()}",
+            label=label,
+            type=type_,  # type: ignore[arg-type]
+            country=country,
+            known=False,
+        )
 
 
 def _parse_record(rec: dict, where: str) -> tuple[Actor, dict[str, list[str]]]:
@@ -215,10 +221,7 @@ def _parse_record(rec: dict, where: str) -> tuple[Actor, dict[str, list[str]]]:
         if kind not in _ROLE_KINDS:
             raise Errors.E205.error(where=where, kind=kind, role_kinds=", ".join(_ROLE_KINDS))
         roles.append(Role(office=r["office"], of=r.get("of"), kind=kind, start=r.get("start"), end=r.get("end")))
-    extras = {
-        name: [str(x) for x in rec.get(name) or []]
-        for name in ("demonyms", "capitals", "seats", "short_names")
-    }
+    extras = {name: [str(x) for x in rec.get(name) or []] for name in ("demonyms", "capitals", "seats", "short_names")}
     aliases = tuple(dict.fromkeys(str(a) for a in (rec.get("aliases") or []) if a))
     actor = Actor(
         key=key,

@@ -4,6 +4,7 @@ Matches are ranked the way a reader expects: the actor whose name, alias, short 
 Wikidata id *is* the text first, then names with a word that starts with it, then names that
 merely contain it; within a rank, shorter names first (the closer match), then alphabetical.
 """
+
 from __future__ import annotations
 
 import difflib

@@ -7,6 +7,7 @@ dyads (:func:`most_active_dyads`, :func:`dyad_timeline`) and the difference betw
 periods (:func:`compare_periods`); :func:`analysis_report` gathers them all, as ``kg analyze``
 shows them.
 """
+
 from __future__ import annotations
 
 from kg.analysis.balance import (

@@ -9,6 +9,7 @@ Negated edges ("did not provide aid") and structural relations (no quad class) c
 neither side. Which modalities count is up to the graph: build it with
 ``graph_from_statements(records, modalities=["actual"])`` to count only what happened.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -105,9 +106,7 @@ class Balance:
     def __add__(self, other: Balance) -> Balance:
         if not isinstance(other, Balance):
             return NotImplemented
-        return Balance(
-            **{field: getattr(self, field) + getattr(other, field) for field in QUAD_NAMES.values()}
-        )
+        return Balance(**{field: getattr(self, field) + getattr(other, field) for field in QUAD_NAMES.values()})
 
     def to_json(self) -> dict[str, Any]:
         """The counts, the cooperation and conflict sums and the score (rounded to 4 places)."""
@@ -121,9 +120,7 @@ class Balance:
         }
 
 
-def coded_edges(
-    G: nx.Graph, *, weight: str | None = "statements"
-) -> Iterator[tuple[Any, Any, int, float, bool]]:
+def coded_edges(G: nx.Graph, *, weight: str | None = "statements") -> Iterator[tuple[Any, Any, int, float, bool]]:
     """The edges that count for a balance: ``(source, target, quad_class, amount, symmetric)``.
 
     Edges without a quad class 1–4 (structural relations) and negated edges are skipped.

@@ -5,6 +5,7 @@ first fold it into a simple weighted graph in which the weight of ``a → b`` is
 statements of all relations from ``a`` to ``b``. A symmetric relation (``meets``,
 ``fights``…) is stored once but holds both ways, so it counts in both directions.
 """
+
 from __future__ import annotations
 
 from typing import Any, Literal
@@ -137,9 +138,7 @@ def degree(
     return dict(view)
 
 
-def pagerank(
-    G: nx.Graph, *, weight: str | None = "statements", alpha: float = 0.85
-) -> dict[Any, float]:
+def pagerank(G: nx.Graph, *, weight: str | None = "statements", alpha: float = 0.85) -> dict[Any, float]:
     """PageRank of each actor on the weighted relations: who is acted upon by central actors.
 
     A relation ``a → b`` passes rank from ``a`` to ``b``, so the actors that many (central)

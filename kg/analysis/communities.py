@@ -3,6 +3,7 @@
 Louvain is randomised; with the same ``seed`` and the same graph it gives the same
 communities, whatever order the statements came in (the projection sorts the actors first).
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable, Set
@@ -59,14 +60,10 @@ def louvain(
     if H.number_of_nodes() == 0:
         return []
     found = nx.community.louvain_communities(H, weight="weight", resolution=resolution, seed=seed)
-    return sorted(
-        (frozenset(c) for c in found), key=lambda c: (-len(c), min(str(n) for n in c))
-    )
+    return sorted((frozenset(c) for c in found), key=lambda c: (-len(c), min(str(n) for n in c)))
 
 
-def modularity(
-    G: nx.Graph, communities: Iterable[Set[Any]], *, weight: str | None = "statements"
-) -> float:
+def modularity(G: nx.Graph, communities: Iterable[Set[Any]], *, weight: str | None = "statements") -> float:
     """Modularity of a partition on the same projection :func:`louvain` uses.
 
     Near 0: no more links within communities than chance would give; up to 1: strongly

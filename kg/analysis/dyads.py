@@ -9,6 +9,7 @@ with its date, direction, relation and sentence. An edge keeps at most
 :data:`kg.analysis.graph.MAX_EVIDENCE` evidence sentences, so a much-reported relation may have
 more statements than events; :attr:`DyadTimeline.omitted` says how many.
 """
+
 from __future__ import annotations
 
 from collections import Counter
@@ -106,9 +107,7 @@ class DyadTimeline:
     events: tuple[TimelineEvent, ...]
     omitted: int = 0
 
-    def by_period(
-        self, unit: Literal["year", "month", "day"] = "month"
-    ) -> list[tuple[str, int, Balance]]:
+    def by_period(self, unit: Literal["year", "month", "day"] = "month") -> list[tuple[str, int, Balance]]:
         """Events per year, month or day: ``(period, events, balance)``, oldest first.
 
         Partial dates stay as precise as they are (``"2025"`` is its own period when counting
@@ -162,8 +161,12 @@ def find_actor(G: nx.Graph, query: str) -> Any:
     ('https://w3id.org/geokg/actor/china', True)
     """
     names = {str(n): n for n in G}
-    pool = [ActorName(str(n), _key(G, n), str(G.nodes[n].get("label") or "").strip(),
-                      tuple(G.nodes[n].get("aliases") or ())) for n in G]
+    pool = [
+        ActorName(
+            str(n), _key(G, n), str(G.nodes[n].get("label") or "").strip(), tuple(G.nodes[n].get("aliases") or ())
+        )
+        for n in G
+    ]
     found = resolve_actor(query, pool, among="the graph (after the filters)")
     return names[found.iri]
 
@@ -173,7 +176,7 @@ def _key(G: nx.Graph, node: Any) -> str:
     if key:
         return str(key)
     text = str(node)
-    return text[len(ACTOR_NS):] if text.startswith(ACTOR_NS) else text.rstrip("/").rsplit("/", 1)[-1]
+    return text[len(ACTOR_NS) :] if text.startswith(ACTOR_NS) else text.rstrip("/").rsplit("/", 1)[-1]
 
 
 def _is_structural(data: dict[str, Any]) -> bool:
@@ -244,8 +247,14 @@ def most_active_dyads(
         for pair in pairs:
             slot = totals.setdefault(
                 pair,
-                {"statements": 0, "relations": 0, "predicates": Counter(), "first": None,
-                 "last": None, "balance": Balance()},
+                {
+                    "statements": 0,
+                    "relations": 0,
+                    "predicates": Counter(),
+                    "first": None,
+                    "last": None,
+                    "balance": Balance(),
+                },
             )
             slot["statements"] += amount
             slot["relations"] += 1
@@ -274,9 +283,7 @@ def most_active_dyads(
     return found if top is None else found[:top]
 
 
-def dyad_timeline(
-    G: nx.Graph, a: str, b: str, *, directed: bool = False, structural: bool = False
-) -> DyadTimeline:
+def dyad_timeline(G: nx.Graph, a: str, b: str, *, directed: bool = False, structural: bool = False) -> DyadTimeline:
     """The statements between actors ``a`` and ``b``, in date order, from the edges' evidence.
 
     Parameters
@@ -355,6 +362,5 @@ def dyad_timeline(
                 )
         if not G.is_directed():
             break
-    events.sort(key=lambda e: (e.date is None, e.date or "", str(e.doc_id), e.relation,
-                               e.sentence))
+    events.sort(key=lambda e: (e.date is None, e.date or "", str(e.doc_id), e.relation, e.sentence))
     return DyadTimeline(a=first, b=second, events=tuple(events), omitted=omitted)

@@ -8,6 +8,7 @@ them into a
 predicate, negated, modality), so that several articles saying the same thing become one
 edge whose ``sources`` count says how well it is corroborated.
 """
+
 from __future__ import annotations
 
 import re
@@ -148,8 +149,15 @@ def graph_from_statements(
     >>> sorted(G.nodes[n]["label"] for n in graph_from_statements(records, actor="china", hops=1))
     ['China', 'Taiwan']
     """
-    keep = _Filter.of(since=since, until=until, predicates=predicates, quad_classes=quad_classes,
-                      modalities=modalities, negated=negated, min_confidence=min_confidence)
+    keep = _Filter.of(
+        since=since,
+        until=until,
+        predicates=predicates,
+        quad_classes=quad_classes,
+        modalities=modalities,
+        negated=negated,
+        min_confidence=min_confidence,
+    )
     if min_sources < 1:
         raise Errors.E604.error(min_sources=min_sources)
     if hops < 0:
@@ -204,8 +212,14 @@ class _Facts:
         quad = record.quad_class
         if quad is None and info is not None:
             quad = info.quad_class
-        return cls(predicate, info, quad, str(record.modality or "actual"),
-                   _confidence(record.confidence), _record_date(record.date))
+        return cls(
+            predicate,
+            info,
+            quad,
+            str(record.modality or "actual"),
+            _confidence(record.confidence),
+            _record_date(record.date),
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -233,8 +247,7 @@ class _Filter:
         min_confidence: float,
     ) -> _Filter:
         lower, upper = _date_bounds(since, until)
-        wanted = (_check_predicates(predicates), _check_quad_classes(quad_classes),
-                  _check_modalities(modalities))
+        wanted = (_check_predicates(predicates), _check_quad_classes(quad_classes), _check_modalities(modalities))
         if not 0.0 <= min_confidence <= 1.0:
             raise Errors.E613.error(min_confidence=min_confidence)
         return cls(lower, upper, *wanted, negated, min_confidence)
@@ -274,12 +287,21 @@ def _add_statement(
     key = edge_key(facts.predicate, negated=negated, modality=facts.modality)
     if not G.has_edge(subject.id, obj.id, key):
         G.add_edge(
-            subject.id, obj.id, key,
+            subject.id,
+            obj.id,
+            key,
             predicate=facts.predicate,
             plover=record.plover or (facts.info.plover if facts.info else None),
-            quad_class=facts.quad_class, modality=facts.modality, negated=negated,
-            symmetric=symmetric, statements=0, sources=0, first_date=None, last_date=None,
-            confidence=0.0, evidence=[],
+            quad_class=facts.quad_class,
+            modality=facts.modality,
+            negated=negated,
+            symmetric=symmetric,
+            statements=0,
+            sources=0,
+            first_date=None,
+            last_date=None,
+            confidence=0.0,
+            evidence=[],
         )
     data = G.edges[subject.id, obj.id, key]
     seen = articles.setdefault((subject.id, obj.id, key), set())
@@ -303,7 +325,7 @@ def _local_name(predicate: str) -> str:
     """``pressures`` from ``pressures``, ``gkg:pressures`` or the full predicate IRI."""
     for prefix in (GKG_NS, "gkg:"):
         if predicate.startswith(prefix):
-            return predicate[len(prefix):]
+            return predicate[len(prefix) :]
     return predicate
 
 
@@ -322,7 +344,7 @@ def _node_attributes(actor: ActorRecord) -> dict[str, Any]:
 def _key(iri: str) -> str:
     """The actor key of an IRI (its last path segment outside the geokg namespace)."""
     if iri.startswith(ACTOR_NS):
-        return iri[len(ACTOR_NS):]
+        return iri[len(ACTOR_NS) :]
     return iri.rstrip("/").rsplit("/", 1)[-1]
 
 
@@ -381,9 +403,7 @@ def _add_evidence(evidence: list[dict[str, Any]], item: dict[str, Any]) -> None:
 # ------------------------------------------------------------------ filters
 
 
-def _date_bounds(
-    since: Date | str | None, until: Date | str | None
-) -> tuple[str | None, str | None]:
+def _date_bounds(since: Date | str | None, until: Date | str | None) -> tuple[str | None, str | None]:
     """Lowest first day and highest last day of the range, as comparable ISO strings."""
     lower = _bound(since, "since")
     upper = _bound(until, "until")
@@ -462,9 +482,7 @@ def _matches(query: str, iri: str, label: str | None) -> bool:
     return wanted in {iri.casefold(), _key(iri).casefold(), (label or "").strip().casefold()}
 
 
-def _ego(
-    G: nx.MultiDiGraph, query: str, *, hops: int, seen: Mapping[str, ActorRecord]
-) -> nx.MultiDiGraph:
+def _ego(G: nx.MultiDiGraph, query: str, *, hops: int, seen: Mapping[str, ActorRecord]) -> nx.MultiDiGraph:
     """The union of the ego networks of every node that ``query`` names."""
     centres = [n for n, label in G.nodes(data="label") if _matches(query, n, label)]
     if not centres:

@@ -7,6 +7,7 @@ possibly pressures Taiwan" are different relations. A dyad *turned to conflict* 
 :class:`~kg.analysis.balance.Balance` leaned to cooperation in the first period and to
 conflict in the second; a dyad missing from either period did not turn.
 """
+
 from __future__ import annotations
 
 import re
@@ -84,8 +85,7 @@ class BalanceTurn:
 
     def to_json(self) -> dict[str, Any]:
         """A JSON-ready dict with both balances."""
-        return {"a": self.a, "b": self.b, "before": self.before.to_json(),
-                "after": self.after.to_json()}
+        return {"a": self.a, "b": self.b, "before": self.before.to_json(), "after": self.after.to_json()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,9 +182,7 @@ def _relations(G: nx.MultiDiGraph, *, structural: bool) -> dict[tuple[Any, Any, 
     if not G.is_multigraph():
         raise Errors.E639.error()
     return {
-        (u, v, k): None
-        for u, v, k, quad in G.edges(keys=True, data="quad_class")
-        if structural or quad in QUAD_NAMES
+        (u, v, k): None for u, v, k, quad in G.edges(keys=True, data="quad_class") if structural or quad in QUAD_NAMES
     }
 
 

@@ -6,6 +6,7 @@ conflict–cooperation balance, the most active dyads and, on request, a dyad's 
 difference between two periods. :func:`graph_measures` gives the per-actor measures that
 ``kg export-graph`` and :func:`kg.notebook.centrality_frame` attach to actors.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
@@ -55,8 +56,12 @@ def _measures(G: nx.Graph, communities: list[frozenset[Any]]) -> dict[str, dict[
         "in_degree": degree(G, direction="in"),
         "out_degree": degree(G, direction="out"),
         "statements": degree(G, direction="both"),
-        "partners": {node: len(set(G.predecessors(node)) | set(G.successors(node)) - {node})
-                     if G.is_directed() else len(set(G.neighbors(node)) - {node}) for node in G},
+        "partners": {
+            node: len(set(G.predecessors(node)) | set(G.successors(node)) - {node})
+            if G.is_directed()
+            else len(set(G.neighbors(node)) - {node})
+            for node in G
+        },
         "pagerank": pagerank(G),
         "betweenness": betweenness(G),
         "community": community_index(communities),
@@ -157,8 +162,7 @@ def analysis_report(
             "count": len(communities),
             "modularity": round(modularity(G, communities), 6),
             "list": [
-                {"id": number, "size": len(members),
-                 "members": [_actor(G, n) for n in sorted(members, key=by_rank)]}
+                {"id": number, "size": len(members), "members": [_actor(G, n) for n in sorted(members, key=by_rank)]}
                 for number, members in enumerate(_limit(communities, top))
             ],
         },
@@ -269,12 +273,18 @@ def _periods(
         return row
 
     return {
-        "period1": {"since": periods[0][0], "until": periods[0][1],
-                    "relations": graphs[0].number_of_edges(),
-                    "statements": int(graphs[0].graph.get("statements", 0))},
-        "period2": {"since": periods[1][0], "until": periods[1][1],
-                    "relations": graphs[1].number_of_edges(),
-                    "statements": int(graphs[1].graph.get("statements", 0))},
+        "period1": {
+            "since": periods[0][0],
+            "until": periods[0][1],
+            "relations": graphs[0].number_of_edges(),
+            "statements": int(graphs[0].graph.get("statements", 0)),
+        },
+        "period2": {
+            "since": periods[1][0],
+            "until": periods[1][1],
+            "relations": graphs[1].number_of_edges(),
+            "statements": int(graphs[1].graph.get("statements", 0)),
+        },
         "appeared_count": len(diff.appeared),
         "vanished_count": len(diff.vanished),
         "kept": diff.kept,

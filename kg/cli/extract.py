@@ -1,4 +1,5 @@
 """``kg extract`` (statements as JSON Lines, no store) and ``kg build`` (statements into a store)."""
+
 from __future__ import annotations
 
 import json
@@ -44,7 +45,8 @@ def _extractor(model: str | None, actors: list[Path] | None) -> Extractor:
 OnErrorOpt = Annotated[
     str,
     typer.Option(
-        "--on-error", metavar="skip|fail",
+        "--on-error",
+        metavar="skip|fail",
         help=(
             "A bad input (file, or .jsonl line): skip it, keep the good ones and list the bad ones at the end, "
             "exit code 1 (skip); or stop there, after writing what came before it (fail)."
@@ -71,7 +73,8 @@ def _report_skipped(report: str) -> None:
 def extract(
     inputs: InputsArg,
     output: Annotated[
-        Path | None, typer.Option("-o", "--output", metavar="FILE", help="Write JSON Lines here instead of standard output.")
+        Path | None,
+        typer.Option("-o", "--output", metavar="FILE", help="Write JSON Lines here instead of standard output."),
     ] = None,
     explain: Annotated[
         bool,
@@ -119,10 +122,12 @@ def _explain(st: Statement) -> str:
     if st.modality != "actual":
         flags.append(st.modality)
     attr = f" according to {st.attributed_to.label}" if st.attributed_to else ""
-    return (f"{st.evidence.doc_id}: {st.subject.label} -{st.predicate}-> {st.object.label}"
-            f"{' [' + ', '.join(flags) + ']' if flags else ''}{attr}  "
-            f"(rule {st.evidence.rule}, trigger {st.evidence.trigger!r}, confidence {st.confidence:.2f})\n"
-            f"    {st.evidence.sentence}")
+    return (
+        f"{st.evidence.doc_id}: {st.subject.label} -{st.predicate}-> {st.object.label}"
+        f"{' [' + ', '.join(flags) + ']' if flags else ''}{attr}  "
+        f"(rule {st.evidence.rule}, trigger {st.evidence.trigger!r}, confidence {st.confidence:.2f})\n"
+        f"    {st.evidence.sentence}"
+    )
 
 
 def build(
@@ -146,24 +151,39 @@ def build(
     ] = False,
     jobs: Annotated[
         int | None,
-        typer.Option("--jobs", "-j", metavar="N", min=1, help="Worker processes that extract (default: the number of "
-                     "cores, one for fewer than 32 articles); the store is the same whatever the number."),
+        typer.Option(
+            "--jobs",
+            "-j",
+            metavar="N",
+            min=1,
+            help="Worker processes that extract (default: the number of "
+            "cores, one for fewer than 32 articles); the store is the same whatever the number.",
+        ),
     ] = None,
 ) -> None:
     """Extract statements and write them into the store (one named graph per article).
 
     On a terminal a progress bar shows the articles written, their rate and the time left.
     """
-    summary = run_build(inputs, store, replace=replace, model=model, actors=actors, on_error=on_error,
-                        quiet=quiet, jobs=jobs)
+    summary = run_build(
+        inputs, store, replace=replace, model=model, actors=actors, on_error=on_error, quiet=quiet, jobs=jobs
+    )
     if not quiet:
         print_summary(summary, store)
     _report_skipped(summary["report"])
 
 
-def run_build(inputs: list[str], store_path: str, *, replace: bool, model: str | None,
-              actors: list[Path] | None, on_error: str = "skip", quiet: bool = False,
-              jobs: int | None = 1) -> dict[str, Any]:
+def run_build(
+    inputs: list[str],
+    store_path: str,
+    *,
+    replace: bool,
+    model: str | None,
+    actors: list[Path] | None,
+    on_error: str = "skip",
+    quiet: bool = False,
+    jobs: int | None = 1,
+) -> dict[str, Any]:
     """Build ``inputs`` into the store: :func:`kg.builder.build_store`'s summary plus ``seconds``
     and ``report`` (the skipped inputs, empty when there were none)."""
     from kg.builder import build_store
@@ -174,8 +194,15 @@ def run_build(inputs: list[str], store_path: str, *, replace: bool, model: str |
     items = _items(inputs)  # every input checked before the store is opened
     extractor = _extractor(model, actors)
     with open_cli_store(store_path) as st, build_progress(inputs, quiet=quiet) as on_article:
-        summary = build_store(items, st, extractor=extractor, replace=replace,
-                              on_error=problems, on_article=on_article, jobs=_jobs(jobs, inputs)).to_dict()
+        summary = build_store(
+            items,
+            st,
+            extractor=extractor,
+            replace=replace,
+            on_error=problems,
+            on_article=on_article,
+            jobs=_jobs(jobs, inputs),
+        ).to_dict()
     summary["seconds"] = time.perf_counter() - started  # model loading included
     summary["report"] = problems.report()
     return summary
@@ -208,5 +235,8 @@ def print_summary(summary: dict[str, Any], store: str) -> None:
     if summary.get("removed"):
         out.print(f"Removed {summary['removed']} article(s) that are not in the inputs.", markup=False)
     if summary.get("kept"):
-        out.print(f"Kept {summary['kept']} article(s) that are not in the inputs, because inputs "
-                  "were skipped; fix them and build again to remove the rest.", markup=False)
+        out.print(
+            f"Kept {summary['kept']} article(s) that are not in the inputs, because inputs "
+            "were skipped; fix them and build again to remove the rest.",
+            markup=False,
+        )

@@ -5,6 +5,7 @@ articles as they are written, with their rate and, when the number of articles c
 from the inputs without reading them (files, and lines of JSON Lines files), the time left.
 Elsewhere (a pipe, a log file, CI) nothing is drawn: the summary line at the end says it all.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
@@ -53,8 +54,13 @@ def build_progress(inputs: list[str], *, quiet: bool) -> Iterator[OnArticle | No
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     total = article_count(inputs)
-    columns = [TextColumn("building"), BarColumn(), MofNCompleteColumn(),
-               TextColumn("{task.fields[rate]} articles/s"), TimeRemainingColumn()]
+    columns = [
+        TextColumn("building"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]} articles/s"),
+        TimeRemainingColumn(),
+    ]
     with Progress(*columns, console=err, transient=True) as bar:
         task = bar.add_task("build", total=total, rate="–")
 

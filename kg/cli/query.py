@@ -1,4 +1,5 @@
 """``kg query``: SPARQL text, a .rq file or a named query over the store."""
+
 from __future__ import annotations
 
 import sys
@@ -22,19 +23,33 @@ __all__ = ["query"]
 
 def query(
     sparql: Annotated[str | None, typer.Argument(help="SPARQL query text (or use -f / --named).")] = None,
-    file: Annotated[Path | None, typer.Option("-f", "--file", metavar="FILE.rq", help="Read the query from a .rq file.")] = None,
-    named: Annotated[str | None, typer.Option("--named", metavar="NAME", help="Run a named query of the package (see --list).")] = None,
+    file: Annotated[
+        Path | None, typer.Option("-f", "--file", metavar="FILE.rq", help="Read the query from a .rq file.")
+    ] = None,
+    named: Annotated[
+        str | None, typer.Option("--named", metavar="NAME", help="Run a named query of the package (see --list).")
+    ] = None,
     param: Annotated[
         list[str] | None,
-        typer.Option("--param", metavar="NAME=VALUE", help="NAME=VALUE, bound as an RDF term, never pasted into the query; repeatable."),
+        typer.Option(
+            "--param",
+            metavar="NAME=VALUE",
+            help="NAME=VALUE, bound as an RDF term, never pasted into the query; repeatable.",
+        ),
     ] = None,
     list_named: Annotated[bool, typer.Option("--list", help="List the named queries and exit.")] = False,
     fmt: Annotated[
-        str, typer.Option("--format", metavar="FORMAT", help="table, csv, tsv or json (SELECT/ASK); ttl or nt (CONSTRUCT/DESCRIBE).")
+        str,
+        typer.Option(
+            "--format", metavar="FORMAT", help="table, csv, tsv or json (SELECT/ASK); ttl or nt (CONSTRUCT/DESCRIBE)."
+        ),
     ] = "table",
     store: StoreOpt = DEFAULT_STORE,
     allow_federation: Annotated[
-        bool, typer.Option("--allow-federation", help="Run SERVICE calls to other SPARQL servers (off: such a query is refused).")
+        bool,
+        typer.Option(
+            "--allow-federation", help="Run SERVICE calls to other SPARQL servers (off: such a query is refused)."
+        ),
     ] = False,
 ) -> None:
     """Run a SPARQL query over the store (the union of all graphs is the default graph)."""

@@ -1,4 +1,5 @@
 """``kg render``: the interactive HTML map of actors and relations."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -12,13 +13,16 @@ __all__ = ["render"]
 
 
 def render(
-    output: Annotated[Path, typer.Option("-o", "--output", metavar="FILE", help="HTML file to write.")] = Path("graph.html"),
+    output: Annotated[Path, typer.Option("-o", "--output", metavar="FILE", help="HTML file to write.")] = Path(
+        "graph.html"
+    ),
     store: StoreOpt = DEFAULT_STORE,
     negated: Annotated[
         bool, typer.Option("--negated", help="Also show negated statements (drawn distinctly).")
     ] = False,
     actor: Annotated[
-        str | None, typer.Option("--actor", metavar="ACTOR", help="Only this actor's neighbourhood (IRI, key or label).")
+        str | None,
+        typer.Option("--actor", metavar="ACTOR", help="Only this actor's neighbourhood (IRI, key or label)."),
     ] = None,
     hops: Annotated[int, typer.Option("--hops", metavar="N", help="Neighbourhood size with --actor.")] = 1,
     since: Annotated[
@@ -36,8 +40,18 @@ def render(
     from kg.analysis.graph import graph_from_statements
     from kg.render.html import render_html
 
-    graph = graph_from_statements(read_records(store), negated=None if negated else False, actor=actor, hops=hops,
-                                  since=since, until=until, predicates=predicate or None)
+    graph = graph_from_statements(
+        read_records(store),
+        negated=None if negated else False,
+        actor=actor,
+        hops=hops,
+        since=since,
+        until=until,
+        predicates=predicate or None,
+    )
     path = render_html(graph, output, title=title, show_negated=negated)
-    out.print(f"Wrote {path} ({graph.number_of_nodes()} actors, {graph.number_of_edges()} relations, "
-              f"{path.stat().st_size / 1024:.0f} KiB).", markup=False)
+    out.print(
+        f"Wrote {path} ({graph.number_of_nodes()} actors, {graph.number_of_edges()} relations, "
+        f"{path.stat().st_size / 1024:.0f} KiB).",
+        markup=False,
+    )

@@ -4,6 +4,7 @@ Plain functions that :mod:`kg.cli` registers as commands.
 ``--store`` takes a store folder or, for ``remove`` and ``validate``, the URL of a SPARQL server
 (see :mod:`kg.store.remote`).
 """
+
 from __future__ import annotations
 
 import ipaddress
@@ -67,11 +68,20 @@ def validate(
     store: StoreOpt = DEFAULT_STORE,
     shapes: Annotated[
         Path | None,
-        typer.Option("--shapes", metavar="FILE.ttl", help="SHACL shapes (Turtle) to use instead of the bundled ontology/shapes.ttl."),
+        typer.Option(
+            "--shapes",
+            metavar="FILE.ttl",
+            help="SHACL shapes (Turtle) to use instead of the bundled ontology/shapes.ttl.",
+        ),
     ] = None,
-    limit: Annotated[int, typer.Option("--limit", metavar="N", help="Show at most this many violations (0: all).")] = 50,
+    limit: Annotated[
+        int, typer.Option("--limit", metavar="N", help="Show at most this many violations (0: all).")
+    ] = 50,
     fmt: Annotated[
-        str, typer.Option("--format", metavar="FORMAT", help="text (one line per violation), json, or ttl (the SHACL report).")
+        str,
+        typer.Option(
+            "--format", metavar="FORMAT", help="text (one line per violation), json, or ttl (the SHACL report)."
+        ),
     ] = "text",
 ) -> None:
     """Check the store against the SHACL shapes of the ontology (exit code 1 when it does not conform)."""
@@ -88,8 +98,14 @@ def validate(
             "conforms": report.conforms,
             "triples": report.triples,
             "violations": [
-                {"severity": v.severity, "focus": v.focus, "path": v.path, "message": v.message,
-                 "value": v.value, "constraint": v.constraint}
+                {
+                    "severity": v.severity,
+                    "focus": v.focus,
+                    "path": v.path,
+                    "message": v.message,
+                    "value": v.value,
+                    "constraint": v.constraint,
+                }
                 for v in report.violations
             ],
         }
@@ -107,23 +123,36 @@ def serve(
     store: ServeStoreOpt = DEFAULT_STORE,
     port: Annotated[int, typer.Option("--port", metavar="PORT", help="TCP port to listen on.")] = 7878,
     host: Annotated[
-        str, typer.Option("--host", metavar="ADDRESS", help="Address to listen on; the default serves this machine only.")
+        str,
+        typer.Option("--host", metavar="ADDRESS", help="Address to listen on; the default serves this machine only."),
     ] = "127.0.0.1",
     writable: Annotated[
         bool, typer.Option("--writable", help="Also accept SPARQL Update and Graph Store writes (default: read-only).")
     ] = False,
     timeout: Annotated[
-        int, typer.Option("--timeout", metavar="SECONDS", help="Stop queries that run longer than this many seconds and answer them 504.")
+        int,
+        typer.Option(
+            "--timeout",
+            metavar="SECONDS",
+            help="Stop queries that run longer than this many seconds and answer them 504.",
+        ),
     ] = 60,
     cors: Annotated[
         bool, typer.Option("--cors", help="Allow cross-origin requests (browser pages served from elsewhere).")
     ] = False,
     allow_federation: Annotated[
-        bool, typer.Option("--allow-federation", help="Run SERVICE and LOAD, which make the server fetch URLs (off: refused with 400).")
+        bool,
+        typer.Option(
+            "--allow-federation", help="Run SERVICE and LOAD, which make the server fetch URLs (off: refused with 400)."
+        ),
     ] = False,
     allowed_host: Annotated[
         list[str] | None,
-        typer.Option("--allowed-host", metavar="NAME[:PORT]", help="Also answer requests for this Host name (a proxy's, a DNS name); * for any; repeatable."),
+        typer.Option(
+            "--allowed-host",
+            metavar="NAME[:PORT]",
+            help="Also answer requests for this Host name (a proxy's, a DNS name); * for any; repeatable.",
+        ),
     ] = None,
     max_body: Annotated[
         int, typer.Option("--max-body", metavar="BYTES", help="Refuse request bodies larger than this (413).")
@@ -148,9 +177,17 @@ def serve(
     if not Path(store).exists():
         raise Errors.E320.error(path=store)
     _check_limits(timeout, max_body, allowed_host or [])
-    server = OxigraphServer(store, host=host, port=port, read_only=not writable,
-                            timeout_s=timeout, cors=cors, allow_federation=allow_federation,
-                            allowed_hosts=tuple(allowed_host or ()), max_body=max_body)
+    server = OxigraphServer(
+        store,
+        host=host,
+        port=port,
+        read_only=not writable,
+        timeout_s=timeout,
+        cors=cors,
+        allow_federation=allow_federation,
+        allowed_hosts=tuple(allowed_host or ()),
+        max_body=max_body,
+    )
     if not _is_loopback(host):
         err.print(f"warning: serving on {host}: other machines can reach this endpoint", markup=False)
 
@@ -181,11 +218,13 @@ def _print_header(server: OxigraphServer, store: str) -> None:
         f"Serving {store} ({mode}) with Oxigraph server\n"
         f"  SPARQL endpoint  {server.query_url}\n"
         f"  query page       {server.url}/\n"
-        + (f"  update endpoint  {server.update_url}\n  graph store      {server.store_url}\n"
-           if not server.read_only else "")
+        + (
+            f"  update endpoint  {server.update_url}\n  graph store      {server.store_url}\n"
+            if not server.read_only
+            else ""
+        )
         + f"  limits           {server.timeout_s} s per query, {server.max_body} bytes per request, "
-        f"SERVICE and LOAD {allowed}\n"
-        + "Press Ctrl-C to stop.\n"
+        f"SERVICE and LOAD {allowed}\n" + "Press Ctrl-C to stop.\n"
     )
     sys.stdout.flush()
 

@@ -8,6 +8,7 @@
 >>> out.getvalue()
 ''
 """
+
 from kg.export.atomic import atomic_output
 from kg.export.tabular import CSV_COLUMNS, flatten_statement
 from kg.export.writer import EXPORT_FORMATS, ExportFormat, export

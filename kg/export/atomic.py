@@ -4,6 +4,7 @@
 the target only when writing succeeded, so a reader never sees a half-written export and a
 failed export leaves any earlier file in place.
 """
+
 from __future__ import annotations
 
 import os

@@ -9,6 +9,7 @@ left out, the best evidence sentence as ``sentence``, all evidence as JSON text 
 
 Files are written whole or not at all (:func:`kg.export.atomic_output`).
 """
+
 from __future__ import annotations
 
 import csv

@@ -1,4 +1,5 @@
 """Statements as JSON Lines (docs/statements.md): one object per line, from a store."""
+
 from __future__ import annotations
 
 import json

@@ -1,4 +1,5 @@
 """Adapting the stream a caller gives (text or binary) to the one a writer needs."""
+
 from __future__ import annotations
 
 import io

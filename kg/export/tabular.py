@@ -1,4 +1,5 @@
 """Statements as CSV: one row per statement, actor objects flattened into columns."""
+
 from __future__ import annotations
 
 import csv
@@ -61,7 +62,7 @@ def flatten_statement(record: StatementRecord) -> dict[str, Any]:
         for side in ("subject", "object", "attributed_to"):
             if column.startswith(side + "_"):
                 actor = data.get(side) or {}
-                row[column] = _cell(actor.get(column[len(side) + 1:]))
+                row[column] = _cell(actor.get(column[len(side) + 1 :]))
                 break
         else:
             row[column] = _cell(data.get(column))

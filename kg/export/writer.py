@@ -1,4 +1,5 @@
 """``export``: write a whole store in one format, to a stream or (atomically) to a file."""
+
 from __future__ import annotations
 
 import os

@@ -8,6 +8,7 @@ knowledge base does not know ("Trump" is then a PERSON, not an ORG). The words t
 before a surname and after it are lists of the lexicon (``before_surname`` in the
 ``[titles]`` of ``pipelines/cues.toml``, ``[ruler]`` of ``pipelines/words.toml``).
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -41,8 +42,9 @@ def ner_label(actor_type: str, kind: str) -> str:
 class ActorRuler:
     """Phrase patterns from a :class:`~kg.actors.kb.KnowledgeBase` → ``doc.ents``."""
 
-    def __init__(self, nlp: Language, kb: KnowledgeBase, *, overwrite_ents: bool = True,
-                 lexicon: Lexicon | None = None) -> None:
+    def __init__(
+        self, nlp: Language, kb: KnowledgeBase, *, overwrite_ents: bool = True, lexicon: Lexicon | None = None
+    ) -> None:
         self.kb = kb
         self.overwrite_ents = overwrite_ents
         lexicon = lexicon or load_lexicon(None)
@@ -99,13 +101,17 @@ class ActorRuler:
         return doc
 
 
-def _part_of_longer_name(doc: Doc, start: int, end: int, title_words: frozenset[str],
-                         joiners: frozenset[str]) -> bool:
+def _part_of_longer_name(doc: Doc, start: int, end: int, title_words: frozenset[str], joiners: frozenset[str]) -> bool:
     """A surname match glued to other capitalised words ("Ivanka Trump", "Trump Tower")."""
     before = doc[start - 1] if start > 0 else None
     after = doc[end] if end < len(doc) else None
-    if before is not None and before.is_title and before.is_alpha and before.pos_ == "PROPN" \
-            and before.lower_ not in title_words:
+    if (
+        before is not None
+        and before.is_title
+        and before.is_alpha
+        and before.pos_ == "PROPN"
+        and before.lower_ not in title_words
+    ):
         return True
     if after is not None and after.is_title and after.is_alpha and after.lower_ not in joiners:
         return True
@@ -117,8 +123,13 @@ def _after_a_name(doc: Doc, start: int, title_words: frozenset[str]) -> bool:
     if start == 0:
         return False
     before = doc[start - 1]
-    return (before.is_title and before.is_alpha and before.pos_ == "PROPN"
-            and before.lower_ not in title_words and not before.is_sent_start)
+    return (
+        before.is_title
+        and before.is_alpha
+        and before.pos_ == "PROPN"
+        and before.lower_ not in title_words
+        and not before.is_sent_start
+    )
 
 
 @Language.factory(
@@ -132,5 +143,4 @@ def make_actor_ruler(
 ) -> ActorRuler:
     """Mark known actors as entities. ``actors``: extra actor files (JSON Lines) to load;
     ``lexicon``: a folder with your own word lists (default ``pipelines/``)."""
-    return ActorRuler(nlp, get_kb(tuple(actors), bundled), overwrite_ents=overwrite_ents,
-                      lexicon=load_lexicon(lexicon))
+    return ActorRuler(nlp, get_kb(tuple(actors), bundled), overwrite_ents=overwrite_ents, lexicon=load_lexicon(lexicon))

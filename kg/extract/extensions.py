@@ -1,4 +1,5 @@
 """Custom attributes the geokg components read and write (``Doc._.kg_*``)."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field

@@ -6,6 +6,7 @@ of proper nouns. Before parsing, geokg lower-cases the ordinary words of such li
 knowledge base knows and of acronyms. Only ASCII letters change case, so the text keeps its
 length and every offset in the parsed text is an offset in the original.
 """
+
 from __future__ import annotations
 
 import re

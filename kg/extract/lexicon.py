@@ -8,6 +8,7 @@ of each predicate), ``cues.toml``
 (negation, modality, attribution, light verbs, agent nouns, titles) and ``words.toml`` (the
 other English words the argument and linking rules read). This module only reads.
 """
+
 from __future__ import annotations
 
 import csv
@@ -26,8 +27,18 @@ __all__ = ["HAND_WRITTEN", "LEXICON_FILES", "NAME_TITLE_LISTS", "Frame", "Lexico
 #: the source of a trigger of ``triggers.tsv``; a CAMEO trigger's source is "CAMEO <code>"
 HAND_WRITTEN = "hand-written"
 #: the files of a lexicon folder (what the extractor's configuration digest covers)
-LEXICON_FILES = ("triggers.tsv", "frames.tsv", "cues.toml", "words.toml", "descriptors.tsv",
-                 "cameo_verbs.tsv", "cameo_ambiguous.tsv", "agents.tsv", "agents_added.tsv", "agent_sectors.tsv")
+LEXICON_FILES = (
+    "triggers.tsv",
+    "frames.tsv",
+    "cues.toml",
+    "words.toml",
+    "descriptors.tsv",
+    "cameo_verbs.tsv",
+    "cameo_ambiguous.tsv",
+    "agents.tsv",
+    "agents_added.tsv",
+    "agent_sectors.tsv",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,10 +170,19 @@ def load_lexicon(folder: str | None = None) -> Lexicon:
         for row in _rows(base / "descriptors.tsv")[1:]:
             phrase, actor_type, keys = (c.strip() for c in row)
             descriptors[phrase] = (actor_type, None if keys == "*" else frozenset(keys.split(",")))
-    return Lexicon(words=words, particle_verbs=particle_verbs, compounds=compounds, frames=frames, cues=cues,
-                   descriptors=descriptors, lists=lists, sources=cameo.sources,
-                   object_triggers=cameo.object_triggers, carriers=cameo.carriers,
-                   target_preps={k: frozenset(v) for k, v in cameo.target_preps.items()})
+    return Lexicon(
+        words=words,
+        particle_verbs=particle_verbs,
+        compounds=compounds,
+        frames=frames,
+        cues=cues,
+        descriptors=descriptors,
+        lists=lists,
+        sources=cameo.sources,
+        object_triggers=cameo.object_triggers,
+        carriers=cameo.carriers,
+        target_preps={k: frozenset(v) for k, v in cameo.target_preps.items()},
+    )
 
 
 @dataclass(slots=True)
@@ -183,8 +203,11 @@ def _cameo_rows(base: Path) -> list[dict[str, str]]:
         return []  # a lexicon folder of one's own without CAMEO verbs: hand-written triggers only
     ambiguous: set[tuple[str, str]] = set()
     if (base / "cameo_ambiguous.tsv").exists():
-        ambiguous = {(row[0].strip().lower(), row[1].strip().lower() if len(row) > 1 else "")
-                     for row in _rows(base / "cameo_ambiguous.tsv")[1:] if row}
+        ambiguous = {
+            (row[0].strip().lower(), row[1].strip().lower() if len(row) > 1 else "")
+            for row in _rows(base / "cameo_ambiguous.tsv")[1:]
+            if row
+        }
     rows = _rows(path)
     header = [c.strip() for c in rows[0]]
     out = []
@@ -201,8 +224,7 @@ def _cameo_rows(base: Path) -> list[dict[str, str]]:
     return out
 
 
-def _read_cameo(base: Path, words: dict[tuple[str, str], str],
-                particle_verbs: dict[tuple[str, str], str]) -> _Cameo:
+def _read_cameo(base: Path, words: dict[tuple[str, str], str], particle_verbs: dict[tuple[str, str], str]) -> _Cameo:
     """Add the CAMEO verbs to ``words`` and ``particle_verbs`` where no hand-written trigger has
     the lemma, and collect the verb + object patterns and the patterns' target prepositions.
 
@@ -247,6 +269,10 @@ def _carries(verb: str, noun: str, predicate: str, words: dict[tuple[str, str], 
 
 def _noun_trigger(word: str, words: dict[tuple[str, str], str]) -> str | None:
     """The noun trigger a pattern's object word is a form of ("sanctions" → "sanction")."""
-    forms = (word, word[:-1] if word.endswith("s") else "", word[:-2] if word.endswith("es") else "",
-             word[:-3] + "y" if word.endswith("ies") else "")
+    forms = (
+        word,
+        word[:-1] if word.endswith("s") else "",
+        word[:-2] if word.endswith("es") else "",
+        word[:-3] + "y" if word.endswith("ies") else "",
+    )
     return next((f for f in forms if f and (f, "NOUN") in words), None)

@@ -5,6 +5,7 @@ parser would glue a headline to the first sentence. This component starts a sent
 every blank line, and after every single line break unless the text is hard-wrapped (most
 lines of similar, long length, as in wire copy), where a line break is only layout.
 """
+
 from __future__ import annotations
 
 from statistics import median

@@ -6,6 +6,7 @@ can share the extraction while one process writes the store. Articles go out in 
 batches, so memory does not grow with the size of the input, and come back in input order,
 so a build with several workers writes the same store as one without.
 """
+
 from __future__ import annotations
 
 import itertools
@@ -30,8 +31,9 @@ def _extract(article: Article) -> tuple[Article, list[Statement]]:
     return article, _worker.extract(article)
 
 
-def parallel_pipe(config: ExtractConfig, articles: Iterable[Article], *, jobs: int,
-                  batch: int = 64) -> Iterator[tuple[Article, list[Statement]]]:
+def parallel_pipe(
+    config: ExtractConfig, articles: Iterable[Article], *, jobs: int, batch: int = 64
+) -> Iterator[tuple[Article, list[Statement]]]:
     """``(article, statements)`` pairs in input order, extracted by ``jobs`` worker processes.
 
     Workers are started with the ``spawn`` method (safe with threads and on every platform)

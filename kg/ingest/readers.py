@@ -8,6 +8,7 @@ stream that raises at the first bad item instead: a caller can process (and comm
 before it. :func:`check_inputs` checks, before anything is read, that every input names
 readable article files.
 """
+
 from __future__ import annotations
 
 import os
@@ -75,8 +76,7 @@ def read_articles(
     >>> [a.doc_id for a in read_articles(["-"], stdin=io.StringIO("Xi met Trump."))]
     ['stdin']
     """
-    items = read_items(inputs, stdin=stdin, max_chars=max_chars,
-                       max_line_bytes=max_line_bytes, bad_dates=bad_dates)
+    items = read_items(inputs, stdin=stdin, max_chars=max_chars, max_line_bytes=max_line_bytes, bad_dates=bad_dates)
     return _raising(items)
 
 
@@ -176,8 +176,7 @@ def _read_source(source: Source, options: _Options) -> Iterator[tuple[str, Input
             for line, item in numbered:
                 yield codes.where(source.path, line or None), item
         else:
-            article = read_text_file(source.path, max_chars=options.max_chars,
-                                     source=source.name or None)
+            article = read_text_file(source.path, max_chars=options.max_chars, source=source.name or None)
             yield codes.where(source.path), article
     except InputError as error:
         yield codes.where(source.path), error

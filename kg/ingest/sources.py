@@ -20,6 +20,7 @@ name). Readers record that name as the article source, so that where the files l
 machine never reaches the graph.
 Everything is lazy: a folder is walked, and an error raised, only when the reader gets there.
 """
+
 from __future__ import annotations
 
 import glob

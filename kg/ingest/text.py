@@ -6,6 +6,7 @@ the title and date come from the header (:mod:`kg.ingest.header`). Files must be
 byte-order mark is dropped) without NUL characters, and not longer than the character limit;
 reading stops at the limit, so a huge file is never loaded whole.
 """
+
 from __future__ import annotations
 
 import codecs
@@ -157,9 +158,7 @@ def read_text_file(
         raise Errors.E117.error(place=place, reason=exc.strerror or exc) from None
     text = decode_utf8(data, place=place)
     name = Path(file).name
-    return article_from_text(
-        text, doc_id=Path(file).stem, source=source or name, place=place, max_chars=max_chars
-    )
+    return article_from_text(text, doc_id=Path(file).stem, source=source or name, place=place, max_chars=max_chars)
 
 
 def read_stdin(stream: TextIO, *, max_chars: int = MAX_ARTICLE_CHARS) -> Article:
@@ -179,6 +178,4 @@ def read_stdin(stream: TextIO, *, max_chars: int = MAX_ARTICLE_CHARS) -> Article
         raise Errors.E121.error(place=place) from None
     except OSError as exc:
         raise Errors.E133.error(place=place, reason=exc.strerror or exc) from None
-    return article_from_text(
-        text, doc_id=STDIN_DOC_ID, source=STDIN_SOURCE, place=place, max_chars=max_chars
-    )
+    return article_from_text(text, doc_id=STDIN_DOC_ID, source=STDIN_SOURCE, place=place, max_chars=max_chars)

@@ -11,6 +11,7 @@ lists (no rdflib here: this runs once per statement of every build):
 Nothing here reads a clock: the same records always give the same quads, so rebuilding a store
 from the same articles gives the same triples.
 """
+
 from __future__ import annotations
 
 import math
@@ -152,7 +153,7 @@ def _actor_node(key: str) -> ox.NamedNode:
 
 
 def _wikidata_node(qid: str) -> ox.NamedNode:
-    local = qid[len(WD_NS):] if qid.startswith(WD_NS) else qid
+    local = qid[len(WD_NS) :] if qid.startswith(WD_NS) else qid
     if not _QID.fullmatch(local):
         raise Errors.E312.error(qid=qid)
     return ox.NamedNode(WD_NS + local)
@@ -325,9 +326,7 @@ def _statement_quads(
         ox.Quad(node, PROV_WAS_GENERATED_BY, run_node, g),
     ]
     if statement.attributed_to is not None:
-        quads.append(
-            ox.Quad(node, named_node(GKG.attributedTo), _actor_node(statement.attributed_to.key), g)
-        )
+        quads.append(ox.Quad(node, named_node(GKG.attributedTo), _actor_node(statement.attributed_to.key), g))
     day = statement.date or fallback_date
     if day:
         quads.append(ox.Quad(node, DCTERMS_DATE, date_literal(day), g))
@@ -353,9 +352,7 @@ def _article_node_quads(article: Article, g: ox.NamedNode) -> list[ox.Quad]:
     if article.title:
         quads.append(ox.Quad(g, SCHEMA_HEADLINE, ox.Literal(article.title), g))
     if article.date:
-        quads.append(
-            ox.Quad(g, SCHEMA_DATE_PUBLISHED, date_literal(article.date.isoformat()), g)
-        )
+        quads.append(ox.Quad(g, SCHEMA_DATE_PUBLISHED, date_literal(article.date.isoformat()), g))
     if article.url:
         quads.append(ox.Quad(g, SCHEMA_URL, _url_node(article.url), g))
     if article.source:
@@ -378,9 +375,7 @@ def unique_statements(statements: Iterable[Statement]) -> list[tuple[str, Statem
     return sorted(best.items())
 
 
-def article_quads(
-    article: Article, statements: Sequence[Statement], *, run: ExtractorRun
-) -> list[ox.Quad]:
+def article_quads(article: Article, statements: Sequence[Statement], *, run: ExtractorRun) -> list[ox.Quad]:
     """Everything extracted from ``article``, in the named graph whose name is its IRI.
 
     The article node (``a schema:NewsArticle``, ``schema:headline``, ``schema:datePublished``,

@@ -4,6 +4,7 @@ Actor, article, statement, run and graph IRIs are all built here, so their shape
 stable across builds and one module decides it (docs/rdf-model.md, "Namespaces"). The namespaces
 themselves are defined in :mod:`kg.namespaces` (re-exported here).
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -72,7 +73,7 @@ def key_from_actor_iri(iri: str) -> str:
     """
     if not iri.startswith(ACTOR_NS):
         raise ValueError(f"{iri!r} is not a geokg actor IRI")
-    return iri[len(ACTOR_NS):]
+    return iri[len(ACTOR_NS) :]
 
 
 def article_iri(sha256: str) -> str:

@@ -4,6 +4,7 @@ The records of :mod:`kg.types` know nothing of IRIs; this module joins them with
 minted in :mod:`kg.rdf.iris` and the event coding of :mod:`kg.vocab`, and gives them the one
 typed form of a statement that the rest of geokg reads, :class:`kg.records.StatementRecord`.
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -18,8 +19,14 @@ __all__ = ["actor_record", "actor_to_json", "statement_record", "statement_to_js
 
 def actor_record(actor: Actor) -> ActorRecord:
     """The actor as the subject or object of a statement record."""
-    return ActorRecord(id=actor_iri(actor.key), label=actor.label, type=actor.type,
-                       wikidata=actor.wikidata, country=actor.country, sector=actor.sector)
+    return ActorRecord(
+        id=actor_iri(actor.key),
+        label=actor.label,
+        type=actor.type,
+        wikidata=actor.wikidata,
+        country=actor.country,
+        sector=actor.sector,
+    )
 
 
 def actor_to_json(actor: Actor) -> dict[str, Any]:

@@ -15,6 +15,7 @@ from CDNs (docs/known-limits.md). This module writes the page itself instead:
 Styling (node size by degree centrality, colours by actor type and quad class, dashes by
 modality) is computed here, so the page script only draws.
 """
+
 from __future__ import annotations
 
 import base64
@@ -83,9 +84,7 @@ _NEGATED_DASHES = [2, 5]
 _EDGE_LABEL_LIMIT = 200  # above this many edges, only negated edges carry a label
 _LABEL_LENGTH = 48
 _VIS_JS = ("pyvis", "lib/vis-9.1.2/vis-network.min.js")
-_SOURCE_MAP = re.compile(
-    r"^\s*(//[#@]\s*sourceMappingURL=.*|/\*[#@]\s*sourceMappingURL=.*?\*/)\s*$", re.M
-)
+_SOURCE_MAP = re.compile(r"^\s*(//[#@]\s*sourceMappingURL=.*|/\*[#@]\s*sourceMappingURL=.*?\*/)\s*$", re.M)
 _FONT = "system-ui, sans-serif"
 _PLACEHOLDER = re.compile(r"@@([A-Z_]+)@@")
 # typed as str.maketrans declares its table (a dict is invariant in its value type)
@@ -204,9 +203,7 @@ def script_json(value: Any) -> str:
     return text.translate(str.maketrans(_JSON_ESCAPES))
 
 
-def page_data(
-    G: nx.Graph, *, show_negated: bool = False, physics: bool | None = None
-) -> dict[str, Any]:
+def page_data(G: nx.Graph, *, show_negated: bool = False, physics: bool | None = None) -> dict[str, Any]:
     """Everything the page script draws: styled nodes and edges, filters, legend, options.
 
     Actor IRIs and statement IRIs stay out of it: nodes are numbered, and the page shows
@@ -417,31 +414,31 @@ def _edge_info(attrs: Mapping[str, Any], *, directed: bool) -> tuple[dict[str, A
         "firstDate": _text(attrs.get("first_date")) or None,
         "lastDate": _text(attrs.get("last_date")) or None,
         "confidence": _number(attrs.get("confidence")),
-        "evidence": [
-            _evidence(e) for e in attrs.get("evidence") or [] if isinstance(e, Mapping)
-        ],
+        "evidence": [_evidence(e) for e in attrs.get("evidence") or [] if isinstance(e, Mapping)],
     }, quad
 
 
 # ------------------------------------------------------------------ legend and summary
 
 
-def _predicate_filters(
-    edge_info: list[dict[str, Any]], quads: list[int | None]
-) -> list[dict[str, Any]]:
+def _predicate_filters(edge_info: list[dict[str, Any]], quads: list[int | None]) -> list[dict[str, Any]]:
     """One filter entry per predicate drawn, by quad class (structural last), then label."""
     predicates: dict[str, dict[str, Any]] = {}
     for info, quad in zip(edge_info, quads, strict=True):
         name = info["predicate"]
         known = PREDICATES.get(name)
         slot = predicates.setdefault(
-            name, {"name": name, "label": known.label if known else name,
-                   "color": QUAD_CLASSES[quad][1], "quad": quad, "relations": 0}
+            name,
+            {
+                "name": name,
+                "label": known.label if known else name,
+                "color": QUAD_CLASSES[quad][1],
+                "quad": quad,
+                "relations": 0,
+            },
         )
         slot["relations"] += 1
-    filters = sorted(
-        predicates.values(), key=lambda p: (5 if p["quad"] is None else p["quad"], p["label"])
-    )
+    filters = sorted(predicates.values(), key=lambda p: (5 if p["quad"] is None else p["quad"], p["label"]))
     return [{k: p[k] for k in ("name", "label", "color", "relations")} for p in filters]
 
 
@@ -449,30 +446,22 @@ def _legend(types_present: Mapping[str, str], edge_info: list[dict[str, Any]]) -
     """Actor types, quad classes and modalities that the page draws."""
     quads_present = {e["quad"] for e in edge_info}
     return {
-        "types": [
-            {"label": _type_label(k), "color": c} for k, c in sorted(types_present.items())
-            if k != _GENERIC
-        ] + [
-            {"label": GENERIC_LEGEND, "color": c, "shape": "diamond"}
-            for k, c in types_present.items() if k == _GENERIC
+        "types": [{"label": _type_label(k), "color": c} for k, c in sorted(types_present.items()) if k != _GENERIC]
+        + [
+            {"label": GENERIC_LEGEND, "color": c, "shape": "diamond"} for k, c in types_present.items() if k == _GENERIC
         ],
-        "quads": [
-            {"label": name, "color": colour}
-            for name, colour in QUAD_CLASSES.values()
-            if name in quads_present
-        ],
+        "quads": [{"label": name, "color": colour} for name, colour in QUAD_CLASSES.values() if name in quads_present],
         "modalities": sorted({e["modality"] for e in edge_info} - {"actual"}),
     }
 
 
 def _summary(
-    nodes: list[dict[str, Any]], edges: list[dict[str, Any]], edge_info: list[dict[str, Any]],
+    nodes: list[dict[str, Any]],
+    edges: list[dict[str, Any]],
+    edge_info: list[dict[str, Any]],
     hidden_negated: int,
 ) -> str:
-    summary = (
-        f"{len(nodes)} actors · {len(edges)} relations · "
-        f"{sum(e['statements'] for e in edge_info)} statements"
-    )
+    summary = f"{len(nodes)} actors · {len(edges)} relations · {sum(e['statements'] for e in edge_info)} statements"
     if hidden_negated:
         summary += f" · {hidden_negated} negated relations not shown"
     return summary
@@ -482,10 +471,7 @@ def _empty_message(nodes: list[dict[str, Any]], hidden_negated: int) -> str | No
     if nodes:
         return None
     if hidden_negated:
-        return (
-            f"Nothing to show: all {hidden_negated} relations are negated; "
-            "render with show_negated to draw them."
-        )
+        return f"Nothing to show: all {hidden_negated} relations are negated; render with show_negated to draw them."
     return "Nothing to show: the graph has no actors."
 
 

@@ -10,6 +10,7 @@ and its cost grows with the square of the node count, so large graphs use
 computed on a grid by FFT convolution (a particle-mesh method), which costs about
 ``n + m² log m`` per step for ``n`` nodes on an ``m × m`` grid.
 """
+
 from __future__ import annotations
 
 import math
@@ -49,9 +50,7 @@ def layout_positions(G: nx.Graph, *, seed: int = 7) -> dict[Hashable, tuple[floa
     return {v: (float(x), float(y)) for v, (x, y) in zip(simple, coords, strict=True)}
 
 
-def mesh_layout(
-    G: nx.Graph, *, seed: int = 7, iterations: int = 300, grid: int | None = None
-) -> np.ndarray:
+def mesh_layout(G: nx.Graph, *, seed: int = 7, iterations: int = 300, grid: int | None = None) -> np.ndarray:
     """Fruchterman–Reingold positions with grid-approximated repulsion, one row per node.
 
     Parameters
@@ -81,9 +80,7 @@ def mesh_layout(
     if n < 2:
         return np.zeros((n, 2))
     index = {v: i for i, v in enumerate(nodes)}
-    ends = np.array(
-        [(index[u], index[v]) for u, v in G.edges() if u != v], dtype=np.int64
-    ).reshape(-1, 2)
+    ends = np.array([(index[u], index[v]) for u, v in G.edges() if u != v], dtype=np.int64).reshape(-1, 2)
     m = grid or int(min(256, max(64, 2 * math.ceil(math.sqrt(n)))))
     k = 2.0 / math.sqrt(n)  # ideal distance between nodes spread over [-1, 1]²
     gravity = 0.3  # pulls separate components towards the middle instead of apart
@@ -154,9 +151,7 @@ def _cloud_in_cell(corner: np.ndarray, frac: np.ndarray, m: int) -> tuple[np.nda
     i, j = corner[:, 0], corner[:, 1]
     fx, fy = frac[:, 0], frac[:, 1]
     flat = np.stack([i * m + j, (i + 1) * m + j, i * m + j + 1, (i + 1) * m + j + 1], axis=1)
-    weights = np.stack(
-        [(1 - fx) * (1 - fy), fx * (1 - fy), (1 - fx) * fy, fx * fy], axis=1
-    )
+    weights = np.stack([(1 - fx) * (1 - fy), fx * (1 - fy), (1 - fx) * fy, fx * fy], axis=1)
     return flat, weights
 
 

@@ -10,6 +10,7 @@
 ...     store.stats()["articles"]
 0
 """
+
 from typing import TYPE_CHECKING, Any
 
 from kg.errors import Errors

@@ -9,6 +9,7 @@ doc_id, run an Update request, insert quads). The functions below build what bot
 query values, the actor descriptions an article changes, and the one Update request that
 replaces an article's graph.
 """
+
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
@@ -73,11 +74,9 @@ DUMP_FORMATS: dict[str, ox.RdfFormat] = {
 
 # an actor has one value of these; a new description replaces the stored value
 _SINGLE_VALUED = frozenset(
-    {RDF_TYPE, RDFS_LABEL, OWL_SAME_AS, named_node(GKG.countryCode), named_node(GKG.partOf),
-     named_node(GKG.sector)}
+    {RDF_TYPE, RDFS_LABEL, OWL_SAME_AS, named_node(GKG.countryCode), named_node(GKG.partOf), named_node(GKG.sector)}
 )
-_MODALITIES = {str(GKG.Actual): "actual", str(GKG.Intended): "intended",
-               str(GKG.Possible): "possible"}
+_MODALITIES = {str(GKG.Actual): "actual", str(GKG.Intended): "intended", str(GKG.Possible): "possible"}
 
 _ARTICLES_QUERY = """
 SELECT ?g ?doc ?headline ?date ?url ?source (COUNT(?st) AS ?n) WHERE {
@@ -101,7 +100,8 @@ SELECT DISTINCT ?g ?doc ?run WHERE {{
 }}
 """
 
-_ACTORS_QUERY = """
+_ACTORS_QUERY = (
+    """
 SELECT ?a ?label ?type ?wd ?country ?sector WHERE {
   GRAPH <%s> {
     ?a a gkg:Actor ; rdfs:label ?label .
@@ -111,7 +111,9 @@ SELECT ?a ?label ?type ?wd ?country ?sector WHERE {
     OPTIONAL { ?a gkg:sector ?sector }
   }
 }
-""" % ACTORS_GRAPH_NODE.value
+"""
+    % ACTORS_GRAPH_NODE.value
+)
 
 _ACTOR_NAMES_QUERY = f"""
 SELECT ?a ?label ?alias WHERE {{
@@ -139,8 +141,7 @@ SELECT ?st ?g ?doc ?s ?p ?o ?neg ?mod ?attr ?date ?sent ?cs ?ce ?conf WHERE {
 
 _COUNTS = {
     "articles": "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?g a schema:NewsArticle } }",
-    "actors": "SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { GRAPH <%s> { ?a a gkg:Actor } }"
-    % ACTORS_GRAPH_NODE.value,
+    "actors": "SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { GRAPH <%s> { ?a a gkg:Actor } }" % ACTORS_GRAPH_NODE.value,
     "statements": "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { GRAPH ?g { ?s a gkg:Statement } }",
 }
 
@@ -263,8 +264,15 @@ class BaseStore(ABC):
         if not superseded and not retract and (same or not old_graph):
             self._insert(insert if same else insert + new_graph, what=what)  # nothing to drop
             return not same
-        request = replacement_update(graph, new_graph, old_graph=bool(old_graph), same=same,
-                                     superseded=superseded, retract=retract, insert=insert)
+        request = replacement_update(
+            graph,
+            new_graph,
+            old_graph=bool(old_graph),
+            same=same,
+            superseded=superseded,
+            retract=retract,
+            insert=insert,
+        )
         self._update(request, what=what)
         return not same or bool(superseded)
 
@@ -301,7 +309,7 @@ class BaseStore(ABC):
             out.append(
                 {
                     "iri": iri,
-                    "sha256": iri[len(ARTICLE_NS):],
+                    "sha256": iri[len(ARTICLE_NS) :],
                     "doc_id": row["doc"].value,
                     "headline": row["headline"].value if row["headline"] else None,
                     "date": row["date"].value if row["date"] else None,
@@ -322,12 +330,11 @@ class BaseStore(ABC):
         """
         runs: dict[tuple[str, str], set[str]] = {}
         for row in self._select(_ARTICLE_RUNS_QUERY):
-            found = runs.setdefault((row["g"].value[len(ARTICLE_NS):], row["doc"].value), set())
+            found = runs.setdefault((row["g"].value[len(ARTICLE_NS) :], row["doc"].value), set())
             if row["run"] is not None:
                 found.add(row["run"].value)
         others = set().union(*runs.values()) - {run_iri}
-        return {article for article, made_by in runs.items()
-                if made_by == {run_iri} or (not made_by and not others)}
+        return {article for article, made_by in runs.items() if made_by == {run_iri} or (not made_by and not others)}
 
     def actor_names(self) -> list[ActorName]:
         """Every described actor with its label and aliases, to resolve what a user typed."""
@@ -336,8 +343,10 @@ class BaseStore(ABC):
             _, aliases = found.setdefault(row["a"].value, (row["label"].value, []))
             if row["alias"] is not None:
                 aliases.append(row["alias"].value)
-        return [ActorName(iri, iri[len(ACTOR_NS):] if iri.startswith(ACTOR_NS) else iri, label, tuple(aliases))
-                for iri, (label, aliases) in found.items()]
+        return [
+            ActorName(iri, iri[len(ACTOR_NS) :] if iri.startswith(ACTOR_NS) else iri, label, tuple(aliases))
+            for iri, (label, aliases) in found.items()
+        ]
 
     def resolve_actor(self, name: str) -> str:
         """The IRI of the actor that ``name`` (IRI, key, label or alias) names in this store.
@@ -359,8 +368,8 @@ class BaseStore(ABC):
             actors[iri] = {
                 "id": iri,
                 "label": row["label"].value,
-                "type": kind.value[len(GKG_NS):] if kind is not None else None,
-                "wikidata": wikidata.value[len(WD_NS):] if wikidata is not None else None,
+                "type": kind.value[len(GKG_NS) :] if kind is not None else None,
+                "wikidata": wikidata.value[len(WD_NS) :] if wikidata is not None else None,
                 "country": country.value if country is not None else None,
             }
             if row["sector"] is not None:
@@ -388,7 +397,7 @@ class BaseStore(ABC):
         def actor(iri: str) -> ActorRecord:
             found = actors.get(iri)
             if found is None:  # an actor without description: say what is known
-                found = ActorRecord(id=iri, label=iri[len(ACTOR_NS):] if iri.startswith(ACTOR_NS) else iri)
+                found = ActorRecord(id=iri, label=iri[len(ACTOR_NS) :] if iri.startswith(ACTOR_NS) else iri)
             return found
 
         subs = {"doc": ox.Literal(doc_id)} if doc_id is not None else {}
@@ -402,7 +411,7 @@ class BaseStore(ABC):
             article = articles.get(graph)
             if article is None:
                 continue
-            predicate = p[len(GKG_NS):]
+            predicate = p[len(GKG_NS) :]
             pred = PREDICATES.get(predicate)
             attributed = None
             if attr is not None:
@@ -493,9 +502,7 @@ def actor_changes(
     for subject, new, is_role in wanted:
         have, new_set = old.get(subject, set()), set(new)
         add.extend(q for q in new if q not in have)
-        remove.extend(
-            q for q in have if q not in new_set and (is_role or q.predicate in _SINGLE_VALUED)
-        )
+        remove.extend(q for q in have if q not in new_set and (is_role or q.predicate in _SINGLE_VALUED))
     return remove, add
 
 
@@ -514,8 +521,16 @@ def insertion_update(quads: Iterable[ox.Quad]) -> str:
     return f"INSERT DATA {{\n{body}\n}}"
 
 
-def replacement_update(graph: ox.NamedNode, new_graph: Sequence[ox.Quad], *, old_graph: bool, same: bool,
-                       superseded: Iterable[str], retract: Sequence[ox.Quad], insert: Sequence[ox.Quad]) -> str:
+def replacement_update(
+    graph: ox.NamedNode,
+    new_graph: Sequence[ox.Quad],
+    *,
+    old_graph: bool,
+    same: bool,
+    superseded: Iterable[str],
+    retract: Sequence[ox.Quad],
+    insert: Sequence[ox.Quad],
+) -> str:
     """One SPARQL Update request (one transaction) that replaces an article's graph: drop the
     superseded versions, retract changed actor values, drop the old graph, insert the new data."""
     parts = [f"DROP SILENT GRAPH {ox.NamedNode(iri)}" for iri in sorted(superseded)]

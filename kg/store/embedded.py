@@ -18,6 +18,7 @@ One process at a time may open a store for writing (RocksDB holds a lock on it);
 that another process holds raises :class:`~kg.errors.StoreError`. Read-only opening is refused
 while a writer holds the store, because Oxigraph calls reading under a writer undefined.
 """
+
 from __future__ import annotations
 
 import os
@@ -57,6 +58,7 @@ __all__ = ["GraphStore", "open_for_writing"]
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 # paths this process holds open for writing (RocksDB allows one writer; see _hold_shared_lock)
 _OPEN_FOR_WRITING: set[Path] = set()
+
 
 def _one_line(error: BaseException) -> str:
     text = str(error).strip().splitlines()
@@ -122,9 +124,7 @@ class GraphStore(BaseStore):
     One object per store and process; not meant to be written from several threads at once.
     """
 
-    def __init__(
-        self, store: ox.Store, *, path: Path | None, read_only: bool, copy_of: Path | None = None
-    ) -> None:
+    def __init__(self, store: ox.Store, *, path: Path | None, read_only: bool, copy_of: Path | None = None) -> None:
         self._store: ox.Store | None = store
         self._path = path
         self._read_only = read_only
@@ -405,8 +405,7 @@ class GraphStore(BaseStore):
         leave_out: Sequence[str] = (),
     ) -> QueryResult:
         with _query_errors():  # pyoxigraph evaluates lazily: read the whole result in here
-            return QueryResult.from_pyoxigraph(self._start_query(sparql, substitutions),
-                                               leave_out=leave_out)
+            return QueryResult.from_pyoxigraph(self._start_query(sparql, substitutions), leave_out=leave_out)
 
     def _start_query(
         self, sparql: str, substitutions: Mapping[ox.Variable, Term]
@@ -437,9 +436,7 @@ class GraphStore(BaseStore):
         store = self._live()
         prefixes = dict(PREFIXES) if fmt in ("ttl", "trig", "jsonld") else None
         if fmt in ("ttl", "nt"):
-            triples = store.query(
-                "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", use_default_graph_as_union=True
-            )
+            triples = store.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", use_default_graph_as_union=True)
             assert isinstance(triples, ox.QueryTriples)  # a CONSTRUCT query gives triples
             ox.serialize(triples, out, rdf_format, prefixes=prefixes)
         else:

@@ -14,6 +14,7 @@ escapes as SPARQL parsers do before they read the text.
 >>> remote_call('SELECT * WHERE { ?s ?p "SERVICE" } # SERVICE in a comment') is None
 True
 """
+
 from __future__ import annotations
 
 import re

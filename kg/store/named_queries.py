@@ -13,6 +13,7 @@ Such a query keeps a second text under the same name in ``rq/standard/``: plain 
 over the union graph, which any SPARQL server and rdflib evaluate well. That is what
 :meth:`NamedQuery.text_for` sends to a server; the tests check that both give the same rows.
 """
+
 from __future__ import annotations
 
 import re
@@ -56,8 +57,9 @@ class NamedQuery:
         """Parameters the query needs (those whose description does not say "(optional)")."""
         return tuple(name for name, _kind, text in self.params if "(optional)" not in text)
 
-    def bind(self, given: Mapping[str, str], *,
-             actor: Callable[[str], str] | None = None) -> dict[str, ox.NamedNode | ox.Literal]:
+    def bind(
+        self, given: Mapping[str, str], *, actor: Callable[[str], str] | None = None
+    ) -> dict[str, ox.NamedNode | ox.Literal]:
         """Turn ``NAME=VALUE`` strings into RDF terms of the declared kinds.
 
         Kinds: ``actor``, ``predicate`` (local name), ``date``, ``string``, ``number``. An
@@ -132,7 +134,10 @@ def named_queries() -> dict[str, NamedQuery]:
                 description.append(line.lstrip("# ").strip())
         standard = _HERE / "standard" / path.name
         found[path.stem] = NamedQuery(
-            path.stem, " ".join(d for d in description if d), text, tuple(params),
+            path.stem,
+            " ".join(d for d in description if d),
+            text,
+            tuple(params),
             standard.read_text(encoding="utf-8") if standard.is_file() else None,
         )
     return found

@@ -10,6 +10,7 @@ bound, and the default graph of queries is the union of all graphs, as in ``kg q
 ...     bool(ds.query("ASK { ?s ?p ?o }"))
 False
 """
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING

@@ -36,6 +36,7 @@ them with a ``VALUES`` block placed at the start of the query's top-level group;
 RDF terms serialised by pyoxigraph (IRIs validated, literals escaped), so no value can change the
 query's structure.
 """
+
 from __future__ import annotations
 
 import base64
@@ -167,8 +168,8 @@ def bind_with_values(query: str, terms: Mapping[str, Term]) -> str:
         raise Errors.E380.error()
     start, end, is_subselect = group
     if is_subselect:  # a group that is only a subquery: keep it whole as an inner group
-        return f"{query[:start + 1]} {block} {{{query[start + 1:end]}}}{query[end:]}"
-    return f"{query[:start + 1]} {block}{query[start + 1:]}"
+        return f"{query[: start + 1]} {block} {{{query[start + 1 : end]}}}{query[end:]}"
+    return f"{query[: start + 1]} {block}{query[start + 1 :]}"
 
 
 # ---------------------------------------------------------------- the store
@@ -325,9 +326,7 @@ class RemoteStore(BaseStore):
                 return QueryResult.from_pyoxigraph(parsed)
             rdf_format = ox.RdfFormat.from_media_type(media)
             if rdf_format is not None:
-                triples = tuple(
-                    ox.Triple(q.subject, q.predicate, q.object) for q in ox.parse(body, format=rdf_format)
-                )
+                triples = tuple(ox.Triple(q.subject, q.predicate, q.object) for q in ox.parse(body, format=rdf_format))
                 return QueryResult("graph", triples=triples)
         except (SyntaxError, ValueError) as error:
             raise Errors.E332.error(detail=_one_line(str(error))) from None
@@ -349,7 +348,9 @@ class RemoteStore(BaseStore):
         self._writable()
         url = self._endpoints.update
         status, _, body = self._http(
-            "POST", url, body=(_PROLOGUE + request).encode("utf-8"),
+            "POST",
+            url,
+            body=(_PROLOGUE + request).encode("utf-8"),
             content_type="application/sparql-update",
         )
         if status >= 300:
@@ -367,7 +368,9 @@ class RemoteStore(BaseStore):
         """The quads of one named graph (Graph Store Protocol GET; [] when it does not exist)."""
         url = self._endpoints.data
         status, content_type, body = self._http(
-            "GET", url, params=[("graph", graph.value)],
+            "GET",
+            url,
+            params=[("graph", graph.value)],
             accept="application/n-triples, text/turtle;q=0.8",
         )
         if status == 404:
@@ -391,7 +394,8 @@ class RemoteStore(BaseStore):
 
         def ground(quads: Iterable[ox.Quad]) -> set[ox.Triple]:
             return {
-                ox.Triple(q.subject, q.predicate, q.object) for q in quads
+                ox.Triple(q.subject, q.predicate, q.object)
+                for q in quads
                 if not isinstance(q.subject, ox.BlankNode) and not isinstance(q.object, ox.BlankNode)
             }
 
@@ -402,7 +406,10 @@ class RemoteStore(BaseStore):
             )
             url = self._endpoints.data
             status, _, body = self._http(
-                "PUT", url, params=[("graph", ONTOLOGY_GRAPH_NODE.value)], body=data,
+                "PUT",
+                url,
+                params=[("graph", ONTOLOGY_GRAPH_NODE.value)],
+                body=data,
                 content_type="application/n-triples",
             )
             if status >= 300:
@@ -417,8 +424,7 @@ class RemoteStore(BaseStore):
             return found
         values = " ".join(str(node) for node in nodes)
         rows = self._select(
-            f"SELECT ?s ?p ?o WHERE {{ VALUES ?s {{ {values} }} "
-            f"GRAPH {ACTORS_GRAPH_NODE} {{ ?s ?p ?o }} }}"
+            f"SELECT ?s ?p ?o WHERE {{ VALUES ?s {{ {values} }} GRAPH {ACTORS_GRAPH_NODE} {{ ?s ?p ?o }} }}"
         )
         for row in rows:
             subject = row[0]
@@ -448,9 +454,7 @@ class RemoteStore(BaseStore):
         a shared server keeps its other data.
         """
         self._writable()
-        rows = self._select(
-            "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?g a schema:NewsArticle } }"
-        )
+        rows = self._select("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?g a schema:NewsArticle } }")
         graphs = sorted({row[0].value for row in rows if row[0].value.startswith(ARTICLE_NS)})
         graphs += [ACTORS_GRAPH_NODE.value, ONTOLOGY_GRAPH_NODE.value]
         self._update(
@@ -485,10 +489,7 @@ class RemoteStore(BaseStore):
         """
         if not federation and (keyword := remote_call(sparql)):
             raise Errors.E335.error(keyword=keyword)
-        terms = {
-            variable.value: term
-            for variable, term in (binding_term(k, v) for k, v in (bindings or {}).items())
-        }
+        terms = {variable.value: term for variable, term in (binding_term(k, v) for k, v in (bindings or {}).items())}
         text = bind_with_values(sparql, terms) if terms else sparql
         return self._parse_result(*self._post_query(text))
 
@@ -504,9 +505,7 @@ class RemoteStore(BaseStore):
     def _all_quads(self) -> list[ox.Quad]:
         # Oxigraph and Fuseki answer a GET on the graph store with the whole dataset; servers
         # that do not are read graph by graph (Graph Store Protocol GET ?graph=)
-        status, content_type, body = self._http(
-            "GET", self._endpoints.data, accept="application/n-quads"
-        )
+        status, content_type, body = self._http("GET", self._endpoints.data, accept="application/n-quads")
         media = content_type.split(";")[0].strip().lower()
         if status == 200 and media in ("application/n-quads", "application/trig"):
             rdf_format = ox.RdfFormat.from_media_type(media)
@@ -532,6 +531,7 @@ class RemoteStore(BaseStore):
 
 def _shift(message: str) -> str:
     """A server error message with line numbers of the user's query (the prologue is line 1)."""
+
     def back(match: re.Match[str]) -> str:
         line = max(1, int(match.group(1)) - 1)
         return match.group(0).replace(match.group(1), str(line), 1)

@@ -5,6 +5,7 @@ form. :func:`format_result` writes it as ``table`` (plain text), ``csv`` and ``t
 CSV/TSV), ``json`` (SPARQL 1.1 Query Results JSON) for SELECT and ASK, or ``ttl``/``nt`` for
 CONSTRUCT and DESCRIBE; :func:`result_table` gives the rich table itself for a console.
 """
+
 from __future__ import annotations
 
 import csv
@@ -50,9 +51,19 @@ _RDF_LANG_STRING = str(RDF.langString)
 _INTEGERS = {
     XSD_NS + name
     for name in (
-        "integer", "int", "long", "short", "byte", "nonNegativeInteger", "positiveInteger",
-        "nonPositiveInteger", "negativeInteger", "unsignedInt", "unsignedLong",
-        "unsignedShort", "unsignedByte",
+        "integer",
+        "int",
+        "long",
+        "short",
+        "byte",
+        "nonNegativeInteger",
+        "positiveInteger",
+        "nonPositiveInteger",
+        "negativeInteger",
+        "unsignedInt",
+        "unsignedLong",
+        "unsignedShort",
+        "unsignedByte",
     )
 }
 _FLOATS = {XSD_NS + "decimal", XSD_NS + "double", XSD_NS + "float"}
@@ -161,8 +172,7 @@ class QueryResult:
     def dicts(self) -> list[dict[str, Any]]:
         """SELECT rows as ``{variable: value}`` dicts (unbound variables left out)."""
         return [
-            {v: value for v, value in zip(self.variables, row, strict=True) if value is not None}
-            for row in self.rows
+            {v: value for v, value in zip(self.variables, row, strict=True) if value is not None} for row in self.rows
         ]
 
 
@@ -182,7 +192,7 @@ def shorten(term: Term | None, prefixes: Mapping[str, str] = PREFIXES) -> str:
         best_namespace, best = "", iri
         for prefix, namespace in prefixes.items():
             if iri.startswith(namespace) and len(namespace) > len(best_namespace):
-                local = iri[len(namespace):]
+                local = iri[len(namespace) :]
                 if local and all(c.isalnum() or c in "-_." for c in local):
                     best_namespace, best = namespace, f"{prefix}:{local}"
         return best

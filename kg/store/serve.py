@@ -20,6 +20,7 @@ allowed, and answers a query cancelled at the timeout (60 s by default) with 504
 POSIX locks belong to a process, so the shared lock keeps out writers of *other* processes
 only: do not open the served folder for writing from the process that runs the server.
 """
+
 from __future__ import annotations
 
 import importlib.metadata

@@ -16,6 +16,7 @@ Everything else (SPARQL 1.1 Protocol GET and POST forms, Graph Store requests, c
 negotiation headers, status codes) passes through unchanged. Standard library only
 (:class:`http.server.ThreadingHTTPServer`, :mod:`http.client`).
 """
+
 from __future__ import annotations
 
 import http.client
@@ -31,10 +32,22 @@ from kg.store.federation import remote_call
 
 __all__ = ["FrontPolicy", "ServeFront", "host_names"]
 
-_HOP_BY_HOP = frozenset({
-    "connection", "keep-alive", "proxy-authenticate", "proxy-authorization", "te", "trailer",
-    "transfer-encoding", "upgrade", "content-length", "server", "date", "expect",
-})
+_HOP_BY_HOP = frozenset(
+    {
+        "connection",
+        "keep-alive",
+        "proxy-authenticate",
+        "proxy-authorization",
+        "te",
+        "trailer",
+        "transfer-encoding",
+        "upgrade",
+        "content-length",
+        "server",
+        "date",
+        "expect",
+    }
+)
 _SPARQL_BODIES = ("application/sparql-query", "application/sparql-update")
 _FORM = "application/x-www-form-urlencoded"
 # what Oxigraph writes into a streamed answer when its --timeout-s cancels the query
@@ -171,15 +184,23 @@ class _FrontHandler(BaseHTTPRequestHandler):
         policy = self.server.policy
         host = self.headers.get("Host")
         if not host_allowed(host, policy.hosts):
-            raise _Refusal(421, f"this server does not answer for Host {host!r}; start kg serve with "
-                                f"--allowed-host NAME to accept another name", close=True)
+            raise _Refusal(
+                421,
+                f"this server does not answer for Host {host!r}; start kg serve with "
+                f"--allowed-host NAME to accept another name",
+                close=True,
+            )
         length = self.headers.get("Content-Length")
         if length is not None:
             if not length.strip().isdigit():
                 raise _Refusal(400, f"bad Content-Length {length!r}", close=True)
             if int(length) > policy.max_body:
-                raise _Refusal(413, f"the request body ({int(length)} bytes) is over the limit of "
-                                    f"{policy.max_body} bytes (kg serve --max-body)", close=True)
+                raise _Refusal(
+                    413,
+                    f"the request body ({int(length)} bytes) is over the limit of "
+                    f"{policy.max_body} bytes (kg serve --max-body)",
+                    close=True,
+                )
 
     def _read_body(self) -> bytes:
         limit = self.server.policy.max_body
@@ -201,8 +222,9 @@ class _FrontHandler(BaseHTTPRequestHandler):
                     pass  # trailers
                 return bytes(body)
             if len(body) + size > limit:
-                raise _Refusal(413, f"the request body is over the limit of {limit} bytes "
-                                    "(kg serve --max-body)", close=True)
+                raise _Refusal(
+                    413, f"the request body is over the limit of {limit} bytes (kg serve --max-body)", close=True
+                )
             body += self.rfile.read(size)
             self.rfile.readline(1024)
 
@@ -212,8 +234,11 @@ class _FrontHandler(BaseHTTPRequestHandler):
         for text in self._sparql_texts(body):
             keyword = remote_call(text)
             if keyword:
-                raise _Refusal(400, f"this server does not run {keyword} (calls to other servers); "
-                                    "start kg serve with --allow-federation to allow them")
+                raise _Refusal(
+                    400,
+                    f"this server does not run {keyword} (calls to other servers); "
+                    "start kg serve with --allow-federation to allow them",
+                )
 
     def _sparql_texts(self, body: bytes) -> list[str]:
         """Every query or update the request carries: URL parameters and body."""
@@ -274,8 +299,9 @@ class ServeFront:
         kind = _FrontServer6 if ":" in host else _FrontServer
         self._server = kind((host, port), _FrontHandler)
         self._server.policy = policy
-        self._thread = threading.Thread(target=self._server.serve_forever, name="kg-serve-front",
-                                        kwargs={"poll_interval": 0.2}, daemon=True)
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, name="kg-serve-front", kwargs={"poll_interval": 0.2}, daemon=True
+        )
 
     def start(self) -> ServeFront:
         self._thread.start()

@@ -18,6 +18,7 @@ cannot parse (another server's dialect) falls back to the lexer.
 >>> sorted(selected_variables("SELECT ?s (COUNT(?o) AS ?n) WHERE { ?s ?p ?o } GROUP BY ?s"))
 ['n', 's']
 """
+
 from __future__ import annotations
 
 import re

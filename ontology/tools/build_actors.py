@@ -21,6 +21,7 @@ Usage::
     python ontology/tools/build_actors.py ../shared/gazetteer
     python ontology/tools/build_actors.py ../shared/gazetteer --check
 """
+
 from __future__ import annotations
 
 import argparse
@@ -89,17 +90,29 @@ ACTOR_TYPES = (
     "Media",
 )
 STATE_OVERRIDE_KEYS = {
-    "iso3", "label", "aliases", "drop_aliases", "demonyms", "add_demonyms", "capitals",
-    "add_capitals", "drop_capitals", "seats", "un_member", "wikidata", "part_of", "set_iso2",
-    "set_iso3", "drop", "official_name",
+    "iso3",
+    "label",
+    "aliases",
+    "drop_aliases",
+    "demonyms",
+    "add_demonyms",
+    "capitals",
+    "add_capitals",
+    "drop_capitals",
+    "seats",
+    "un_member",
+    "wikidata",
+    "part_of",
+    "set_iso2",
+    "set_iso3",
+    "drop",
+    "official_name",
 }
 DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 WIKIDATA_RE = re.compile(r"^Q[1-9]\d*$")
 
 # datahub "is_independent" values that name the sovereign of a dependent territory
-_DEPENDENCY_RE = re.compile(
-    r"^(?:Part of|Territory of|Territories of|Commonwealth of|Crown dependency of) ([A-Z]{2})$"
-)
+_DEPENDENCY_RE = re.compile(r"^(?:Part of|Territory of|Territories of|Commonwealth of|Crown dependency of) ([A-Z]{2})$")
 
 
 # ---------------------------------------------------------------- small helpers
@@ -271,9 +284,7 @@ def build_states(gazetteer: Path, *, curated: Path = CURATED) -> list[dict[str, 
             if match:
                 part_of_code = iso2_to_iso3.get(match.group(1))
         drop_aliases = set(override.get("drop_aliases", []))
-        aliases = _unique(
-            [label, *override.get("aliases", []), *_generated_aliases(country, row, blocked)]
-        )
+        aliases = _unique([label, *override.get("aliases", []), *_generated_aliases(country, row, blocked)])
         aliases = [a for a in aliases if a not in drop_aliases]
         if "demonyms" in override:
             demonyms = _unique(override["demonyms"])

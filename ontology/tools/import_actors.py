@@ -31,6 +31,7 @@ Alias filters (``filter_aliases``): no alias of one word (except acronyms of thr
 capitals for organisations), none starting with a title word, none on the curated block
 list, none that a curated actor uses, none that two imported actors share.
 """
+
 from __future__ import annotations
 
 import csv
@@ -153,7 +154,7 @@ def proper_case(raw: str, lower_words: Iterable[str] = ()) -> str:
 
 
 def _hyphen_variant(name: str) -> str:
-    """"Ban Ki-Moon" → "Ban Ki-moon": short hyphenated given names are also written so."""
+    """ "Ban Ki-Moon" → "Ban Ki-moon": short hyphenated given names are also written so."""
     return re.sub(r"\b([A-Z][a-z]{1,3})-([A-Z])([a-z]{1,3})\b", lambda m: f"{m[1]}-{m[2].lower()}{m[3]}", name)
 
 
@@ -194,11 +195,27 @@ def _person(
         if sector in rules["role_sectors"] and (start or end) and (start or "") <= (end or rules["open_role_end"]):
             kind, office = rules["role_sectors"][sector]
             state = states[country]
-            roles.append({"office": office.format(state=state["label"]), "of": state["key"], "kind": kind,
-                          "start": start, "end": end or rules["open_role_end"]})
+            roles.append(
+                {
+                    "office": office.format(state=state["label"]),
+                    "of": state["key"],
+                    "kind": kind,
+                    "start": start,
+                    "end": end or rules["open_role_end"],
+                }
+            )
     country = max(dict.fromkeys(countries), key=countries.count) if countries else None  # first-seen on ties
-    return {"label": names[0], "type": "Person", "wikidata": None, "country": country, "aliases": names,
-            "part_of": None, "short_names": [], "roles": roles, "source": entry.where}
+    return {
+        "label": names[0],
+        "type": "Person",
+        "wikidata": None,
+        "country": country,
+        "aliases": names,
+        "part_of": None,
+        "short_names": [],
+        "roles": roles,
+        "source": entry.where,
+    }
 
 
 def _organisation(
@@ -215,8 +232,15 @@ def _organisation(
     else:
         actor_type = rules["type_sectors"].get(sector, "Organization")
     part_of = states[country]["key"] if country and actor_type in ("GovernmentBody", "ArmedForce") else None
-    return {"label": names[0], "type": actor_type, "wikidata": None, "country": country, "aliases": names,
-            "part_of": part_of, "source": entry.where}
+    return {
+        "label": names[0],
+        "type": actor_type,
+        "wikidata": None,
+        "country": country,
+        "aliases": names,
+        "part_of": part_of,
+        "source": entry.where,
+    }
 
 
 def phoenix_records(
@@ -252,14 +276,32 @@ def leader_records(path: Path, states_by_qid: dict[str, dict[str, Any]], rules: 
             state = states_by_qid.get(row["countryid"])
             if not re.fullmatch(r"Q[1-9]\d*", qid) or name == qid or state is None:
                 continue
-            person = by_holder.setdefault(qid, {
-                "label": name, "type": "Person", "wikidata": qid, "country": state["iso3"], "aliases": [name],
-                "part_of": None, "short_names": [], "roles": [], "source": f"{path.name}:{qid}"})
+            person = by_holder.setdefault(
+                qid,
+                {
+                    "label": name,
+                    "type": "Person",
+                    "wikidata": qid,
+                    "country": state["iso3"],
+                    "aliases": [name],
+                    "part_of": None,
+                    "short_names": [],
+                    "roles": [],
+                    "source": f"{path.name}:{qid}",
+                },
+            )
             office = row["positionLabel"]
             kind = "leader" if office.startswith(tuple(rules["leader_offices"])) else "official"
             office = office[:1].upper() + office[1:]
-            person["roles"].append({"office": office, "of": state["key"], "kind": kind,
-                                    "start": row["start_year"] or None, "end": row["end_year"] or None})
+            person["roles"].append(
+                {
+                    "office": office,
+                    "of": state["key"],
+                    "kind": kind,
+                    "start": row["start_year"] or None,
+                    "end": row["end_year"] or None,
+                }
+            )
     return list(by_holder.values())
 
 
@@ -279,15 +321,21 @@ def norm(name: str) -> str:
 
 
 def _surface_forms(record: dict[str, Any]) -> list[str]:
-    return [record["label"], *record["aliases"], *record.get("capitals", []), *record.get("seats", []),
-            *record.get("demonyms", []), *record.get("short_names", [])]
+    return [
+        record["label"],
+        *record["aliases"],
+        *record.get("capitals", []),
+        *record.get("seats", []),
+        *record.get("demonyms", []),
+        *record.get("short_names", []),
+    ]
 
 
 def _overlaps(a: dict[str, Any], b: dict[str, Any]) -> bool:
     """Two roles of the same actor overlap in time (open ends count as overlapping)."""
     a_start, a_end = a["start"] or "0000", a["end"] or "9999"
     b_start, b_end = b["start"] or "0000", b["end"] or "9999"
-    return a_start[:len(b_end)] <= b_end and b_start[:len(a_end)] <= a_end
+    return a_start[: len(b_end)] <= b_end and b_start[: len(a_end)] <= a_end
 
 
 def _add_roles(target: dict[str, Any], roles: list[dict[str, Any]]) -> int:

@@ -20,6 +20,7 @@ Usage::
 
     python pipelines/tools/convert_agents.py [Phoenix.agents.txt] [--out pipelines/agents.tsv]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -46,8 +47,11 @@ HEADER = """\
 
 def read_sectors(path: Path = ROOT / "pipelines" / "agent_sectors.tsv") -> dict[str, tuple[str, str]]:
     """sector code → (label word, class)."""
-    rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()
-            if line.strip() and not line.startswith("#")]
+    rows = [
+        line.split("\t")
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
     return {code: (word, cls) for code, word, cls in rows[1:]}
 
 

@@ -34,6 +34,7 @@ Usage::
 
     python pipelines/tools/convert_cameo_verbs.py [CAMEO.2.0.txt] [--out pipelines/cameo_verbs.tsv]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -52,8 +53,29 @@ _BLOCK_RE = re.compile(r"^---\s+(\S+)\s+\[([^\]]*)\]\s+---")
 _CODE_RE = re.compile(r"\[([0-9:!-]*)\]")
 _PREDICATE_RE = re.compile(r"^gkg:(\w+) a owl:ObjectProperty.*?gkg:cameoRoot \"(\d\d)\"", re.DOTALL | re.MULTILINE)
 PREPOSITIONS = frozenset(
-    ("about", "against", "among", "at", "between", "by", "for", "from", "in", "into", "of", "on",
-     "onto", "over", "to", "toward", "towards", "under", "upon", "with", "within")
+    (
+        "about",
+        "against",
+        "among",
+        "at",
+        "between",
+        "by",
+        "for",
+        "from",
+        "in",
+        "into",
+        "of",
+        "on",
+        "onto",
+        "over",
+        "to",
+        "toward",
+        "towards",
+        "under",
+        "upon",
+        "with",
+        "within",
+    )
 )
 PARTICLES = frozenset(("away", "back", "down", "off", "out", "up"))
 
@@ -119,7 +141,7 @@ def _verb_parts(word: str) -> tuple[str, str, bool]:
     parts = word.split("_")
     index = next((i for i, p in enumerate(parts) if p.startswith("+")), 0)
     lemma = parts[index].lstrip("+").lower()
-    return lemma, " ".join(parts[index + 1:]).lower(), index > 0
+    return lemma, " ".join(parts[index + 1 :]).lower(), index > 0
 
 
 def _parse_pattern(body: str) -> tuple[str, str, str, bool]:
@@ -154,8 +176,16 @@ def convert(lines: list[str], table: CodeTable) -> tuple[list[tuple[str, ...]], 
     block = block_code = None
     verbs: dict[str, tuple[str, str, bool]] = {}
 
-    def emit(lemma: str, particle: str, target: str, obj: str, code: str | None, where: str, simple: str,
-             entry: str = "pattern") -> None:
+    def emit(
+        lemma: str,
+        particle: str,
+        target: str,
+        obj: str,
+        code: str | None,
+        where: str,
+        simple: str,
+        entry: str = "pattern",
+    ) -> None:
         if code is None:
             counts["null code"] += 1
             return
@@ -182,12 +212,19 @@ def convert(lines: list[str], table: CodeTable) -> tuple[list[tuple[str, ...]], 
             if code_match is None:
                 counts["pattern without code"] += 1
                 continue
-            particle, target, obj, simplified = _parse_pattern(text[2:code_match.start()])
+            particle, target, obj, simplified = _parse_pattern(text[2 : code_match.start()])
             named = [w.strip().upper() for w in comment.split(",")]
             lemmas = [verbs[w] for w in named if w in verbs] or list(verbs.values())[:1]
             for lemma, verb_particle, _pre in lemmas:
-                emit(lemma, verb_particle or particle, target, obj, _code(code_match.group(1)), where,
-                     "pattern" if simplified else "")
+                emit(
+                    lemma,
+                    verb_particle or particle,
+                    target,
+                    obj,
+                    _code(code_match.group(1)),
+                    where,
+                    "pattern" if simplified else "",
+                )
             continue
         word = re.sub(r"\{[^}]*\}", "", text).split()
         if not word:

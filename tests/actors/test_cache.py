@@ -1,4 +1,5 @@
 """The per-user cache of the compiled knowledge base and of tokenised surface forms."""
+
 from __future__ import annotations
 
 import json

@@ -1,4 +1,5 @@
 """The import of the Phoenix actor dictionaries and the world leaders file (ontology/tools/import_actors.py)."""
+
 from __future__ import annotations
 
 import importlib.util
@@ -100,7 +101,11 @@ STATES = {
 def test_read_phoenix_records(phoenix: Path) -> None:
     entries = imp.read_phoenix(phoenix / "Phoenix.Countries.actors.txt")
     assert [e.names[0] for e in entries] == [
-        "KENYA_", "JOHN_DOE_KAMAU_", "MARY_WANJIRU_OTIENO_", "KENYAN_NATIONAL_POLICE_SERVICE_", "SOME_UNDATED_NAME_",
+        "KENYA_",
+        "JOHN_DOE_KAMAU_",
+        "MARY_WANJIRU_OTIENO_",
+        "KENYAN_NATIONAL_POLICE_SERVICE_",
+        "SOME_UNDATED_NAME_",
     ]
     assert entries[1].codes == [("KENGOV", "1993-01-20", "2001-01-20"), ("KENELI", None, None)]
     assert entries[2].codes == [("KENLEG", "2005-01-01", None), ("KENELI", None, None)]
@@ -109,18 +114,32 @@ def test_read_phoenix_records(phoenix: Path) -> None:
 def test_phoenix_records(phoenix: Path) -> None:
     records = {r["label"]: r for r in imp.phoenix_records(phoenix, STATES, RULES)}
     assert set(records) == {
-        "John Doe Kamau", "Mary Wanjiru Otieno", "Kenyan National Police Service", "African Development Fund",
+        "John Doe Kamau",
+        "Mary Wanjiru Otieno",
+        "Kenyan National Police Service",
+        "African Development Fund",
         "Lords Resistance Army",
     }  # no state record, no undated name that is not an organisation's
     kamau = records["John Doe Kamau"]
     assert kamau["type"] == "Person" and kamau["country"] == "KEN"
     assert kamau["aliases"] == ["John Doe Kamau", "Kamau"]  # no titles, no "Administration", no ".Kamau"
-    assert kamau["roles"] == [{"office": "Member of the Kenya government", "of": "kenya", "kind": "official",
-                               "start": "1993-01-20", "end": "2001-01-20"}]
+    assert kamau["roles"] == [
+        {
+            "office": "Member of the Kenya government",
+            "of": "kenya",
+            "kind": "official",
+            "start": "1993-01-20",
+            "end": "2001-01-20",
+        }
+    ]
     # open at its end: ends on the dictionary's date, not "still in office"
     assert records["Mary Wanjiru Otieno"]["roles"][0] == {
-        "office": "Member of the Kenya legislature", "of": "kenya", "kind": "member", "start": "2005-01-01",
-        "end": RULES["open_role_end"]}
+        "office": "Member of the Kenya legislature",
+        "of": "kenya",
+        "kind": "member",
+        "start": "2005-01-01",
+        "end": RULES["open_role_end"],
+    }
     police = records["Kenyan National Police Service"]
     assert (police["type"], police["country"], police["part_of"]) == ("GovernmentBody", "KEN", "kenya")
     assert records["African Development Fund"]["type"] == "InternationalOrganization"
@@ -130,8 +149,17 @@ def test_phoenix_records(phoenix: Path) -> None:
 def _person(
     label: str, country: str, *aliases: str, roles: list[dict[str, Any]] | None = None, qid: str | None = None
 ) -> dict[str, Any]:
-    return {"key": label.lower().replace(" ", "-"), "label": label, "type": "Person", "wikidata": qid,
-            "country": country, "aliases": [label, *aliases], "part_of": None, "short_names": [], "roles": roles or []}
+    return {
+        "key": label.lower().replace(" ", "-"),
+        "label": label,
+        "type": "Person",
+        "wikidata": qid,
+        "country": country,
+        "aliases": [label, *aliases],
+        "part_of": None,
+        "short_names": [],
+        "roles": roles or [],
+    }
 
 
 def _role(start: str | None, end: str | None, of: str = "kenya") -> dict[str, Any]:
@@ -142,8 +170,15 @@ def test_merge_one_actor_per_person_curated_wins() -> None:
     curated = _person("John Kamau", "KEN", "J. Kamau", roles=[_role("1995-01-01", "1999-12-31")], qid="Q1")
     merger = imp.Merger([curated, {**_person("Kenya", "KEN"), "type": "State"}], set())
     # same name and country: merged; the overlapping role is left out, the later one added
-    merger.add_person(_person("John Kamau", "KEN", "John Doe Kamau",
-                              roles=[_role("1993-01-20", "2001-01-20"), _role("2003-01-01", "2005-01-01")]), "phoenix")
+    merger.add_person(
+        _person(
+            "John Kamau",
+            "KEN",
+            "John Doe Kamau",
+            roles=[_role("1993-01-20", "2001-01-20"), _role("2003-01-01", "2005-01-01")],
+        ),
+        "phoenix",
+    )
     # same Wikidata id: merged even under another name
     merger.add_person(_person("Johnny Kamau", "KEN", qid="Q1"), "wikidata")
     # same name, other country: another person

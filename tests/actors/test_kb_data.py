@@ -4,6 +4,7 @@ They read the committed JSON Lines files only (no ../shared, no loader): schema 
 line, unique slug keys and Wikidata ids, references that resolve, ISO codes, coverage of
 the UN member states, dates, aliases shared between actors, and spot checks of facts.
 """
+
 from __future__ import annotations
 
 import json
@@ -120,17 +121,11 @@ def states(files: dict[str, list[dict[str, Any]]]) -> dict[str, dict[str, Any]]:
 
 
 def _roles(actors: dict[str, dict[str, Any]]) -> list[tuple[str, Role]]:
-    return [
-        (person["key"], Role(**role))
-        for person in actors.values()
-        for role in person.get("roles", [])
-    ]
+    return [(person["key"], Role(**role)) for person in actors.values() for role in person.get("roles", [])]
 
 
 def _holders(actors: dict[str, dict[str, Any]], office: str, of: str, day: date) -> set[str]:
-    return {
-        key for key, role in _roles(actors) if role.office == office and role.of == of and role.holds_on(day)
-    }
+    return {key for key, role in _roles(actors) if role.office == office and role.of == of and role.holds_on(day)}
 
 
 def _chain(actors: dict[str, dict[str, Any]], key: str) -> list[str]:
@@ -334,9 +329,25 @@ def test_every_place_seat_and_alias_is_in_one_place(actors: dict[str, dict[str, 
 # ---------------------------------------------------------------- coverage
 
 G20_AND_P5 = [
-    "argentina", "australia", "brazil", "canada", "china", "france", "germany", "india", "indonesia",
-    "italy", "japan", "mexico", "russia", "saudi-arabia", "south-africa", "south-korea", "turkey",
-    "united-kingdom", "united-states",
+    "argentina",
+    "australia",
+    "brazil",
+    "canada",
+    "china",
+    "france",
+    "germany",
+    "india",
+    "indonesia",
+    "italy",
+    "japan",
+    "mexico",
+    "russia",
+    "saudi-arabia",
+    "south-africa",
+    "south-korea",
+    "turkey",
+    "united-kingdom",
+    "united-states",
 ]
 IN_THE_NEWS = ["israel", "iran", "north-korea", "ukraine", "taiwan"]
 

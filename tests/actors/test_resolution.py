@@ -2,6 +2,7 @@
 
 A key of None means the words must not be linked to any actor.
 """
+
 from __future__ import annotations
 
 from datetime import date
@@ -18,7 +19,7 @@ def mentions():
 
     def run(text: str, day: date = date(2025, 9, 29)) -> dict[str, tuple[str, str, bool]]:
         doc = ex.nlp(ex.make_doc(Article(doc_id="t", text=text, date=day)))
-        return {doc[m.start:m.end].text: (m.actor.key, m.kind, m.place) for m in doc._.kg_mentions}
+        return {doc[m.start : m.end].text: (m.actor.key, m.kind, m.place) for m in doc._.kg_mentions}
 
     return run
 
@@ -71,8 +72,10 @@ DATE_AWARE_ROLES = [
 
 COREFERENCE = [
     ("Trump claimed that Xi had personally assured him that China would not invade.", {"him": "donald-trump"}),
-    ("Trump has argued for talks. Instead, his administration has focused on sanctions.",
-     {"his administration": "donald-trump"}),
+    (
+        "Trump has argued for talks. Instead, his administration has focused on sanctions.",
+        {"his administration": "donald-trump"},
+    ),
     ("China held drills near Taiwan. Beijing later threatened the island.", {"the island": "taiwan"}),
     ("China, for its part, has been unequivocal in its opposition.", {"its": "china"}),
 ]

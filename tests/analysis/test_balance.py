@@ -1,4 +1,5 @@
 """Conflict–cooperation balance: the Balance record, per actor and per dyad."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -18,8 +19,16 @@ def actor(key: str) -> dict[str, Any]:
 
 
 def said(n: int, subject: str, predicate: str, obj: str, **extra: Any) -> dict[str, Any]:
-    return {"id": f"s{n}", "doc_id": f"d{n}", "subject": actor(subject), "predicate": predicate,
-            "object": actor(obj), "date": "2025-09-01", "sentence": f"sentence {n}", **extra}
+    return {
+        "id": f"s{n}",
+        "doc_id": f"d{n}",
+        "subject": actor(subject),
+        "predicate": predicate,
+        "object": actor(obj),
+        "date": "2025-09-01",
+        "sentence": f"sentence {n}",
+        **extra,
+    }
 
 
 def test_balance_score_counts_and_leaning() -> None:
@@ -37,8 +46,13 @@ def test_balance_score_counts_and_leaning() -> None:
 def test_balance_json_has_counts_and_rounded_score() -> None:
     data = Balance(verbal_cooperation=1, verbal_conflict=2).to_json()
     assert data == {
-        "verbal_cooperation": 1, "material_cooperation": 0, "verbal_conflict": 2,
-        "material_conflict": 0, "cooperation": 1, "conflict": 2, "score": -0.3333,
+        "verbal_cooperation": 1,
+        "material_cooperation": 0,
+        "verbal_conflict": 2,
+        "material_conflict": 0,
+        "cooperation": 1,
+        "conflict": 2,
+        "score": -0.3333,
         "leaning": "conflict",
     }
 
@@ -93,8 +107,7 @@ def test_dyad_balance_merges_directions_unless_directed() -> None:
     G.add_edge("china", "china", "criticizes", quad_class=3, statements=1)
     pairs = dyad_balance(G)
     assert list(pairs) == [("china", "usa")]
-    assert pairs[("china", "usa")] == Balance(verbal_cooperation=1, verbal_conflict=1,
-                                              material_conflict=2)
+    assert pairs[("china", "usa")] == Balance(verbal_cooperation=1, verbal_conflict=1, material_conflict=2)
     directed = dyad_balance(G, directed=True)
     assert directed[("usa", "china")] == Balance(verbal_cooperation=1, material_conflict=2)
     assert directed[("china", "usa")] == Balance(verbal_cooperation=1, verbal_conflict=1)

@@ -1,4 +1,5 @@
 """Dyads: the most active pairs of actors, finding actors by name, a dyad's timeline."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -17,8 +18,7 @@ from kg.analysis import (
 from kg.errors import InputError
 
 NS = "https://w3id.org/geokg/actor/"
-LABELS = {"china": "China", "usa": "United States", "taiwan": "Taiwan", "xi-jinping": "Xi Jinping",
-          "russia": "Russia"}
+LABELS = {"china": "China", "usa": "United States", "taiwan": "Taiwan", "xi-jinping": "Xi Jinping", "russia": "Russia"}
 
 
 def actor(key: str) -> dict[str, Any]:
@@ -31,9 +31,17 @@ _count = 0
 def said(subject: str, predicate: str, obj: str, day: str | None, **extra: Any) -> dict[str, Any]:
     global _count
     _count += 1
-    return {"id": f"s{_count}", "doc_id": extra.pop("doc", f"d{_count}"), "subject": actor(subject),
-            "predicate": predicate, "object": actor(obj), "date": day,
-            "sentence": f"{subject} {predicate} {obj} ({_count})", "confidence": 0.5, **extra}
+    return {
+        "id": f"s{_count}",
+        "doc_id": extra.pop("doc", f"d{_count}"),
+        "subject": actor(subject),
+        "predicate": predicate,
+        "object": actor(obj),
+        "date": day,
+        "sentence": f"{subject} {predicate} {obj} ({_count})",
+        "confidence": 0.5,
+        **extra,
+    }
 
 
 RECORDS = [
@@ -60,7 +68,9 @@ def G() -> nx.MultiDiGraph:
 def test_most_active_dyads_rank_event_statements(G: nx.MultiDiGraph) -> None:
     dyads = most_active_dyads(G)
     assert [(d.source, d.target) for d in dyads] == [
-        (NS + "china", NS + "taiwan"), (NS + "china", NS + "usa"), (NS + "taiwan", NS + "usa"),
+        (NS + "china", NS + "taiwan"),
+        (NS + "china", NS + "usa"),
+        (NS + "taiwan", NS + "usa"),
     ]
     top = dyads[0]
     assert (top.statements, top.relations) == (4, 3)
@@ -116,7 +126,9 @@ def test_timeline_in_date_order_both_directions(G: nx.MultiDiGraph) -> None:
     timeline = dyad_timeline(G, "Taiwan", "china")
     assert (timeline.a, timeline.b) == (NS + "taiwan", NS + "china")
     assert [(e.date, e.predicate) for e in timeline.events] == [
-        ("2025-09-01", "pressures"), ("2025-09-20", "pressures"), ("2025-10-02", "opposes"),
+        ("2025-09-01", "pressures"),
+        ("2025-09-20", "pressures"),
+        ("2025-10-02", "opposes"),
         (None, "attacks"),
     ]
     assert timeline.events[2].source == NS + "taiwan"
@@ -129,10 +141,13 @@ def test_timeline_in_date_order_both_directions(G: nx.MultiDiGraph) -> None:
 def test_timeline_by_period(G: nx.MultiDiGraph) -> None:
     months = dyad_timeline(G, "china", "taiwan").by_period("month")
     assert [(p, n, b.conflict) for p, n, b in months] == [
-        ("2025-09", 2, 2), ("2025-10", 1, 1), ("undated", 1, 1),
+        ("2025-09", 2, 2),
+        ("2025-10", 1, 1),
+        ("undated", 1, 1),
     ]
     assert [p for p, _, _ in dyad_timeline(G, "china", "taiwan").by_period("year")] == [
-        "2025", "undated",
+        "2025",
+        "undated",
     ]
     with pytest.raises(InputError):
         dyad_timeline(G, "china", "taiwan").by_period("week")  # type: ignore[arg-type]

@@ -1,4 +1,5 @@
 """graph_from_statements: nodes, edge merging and counts, evidence, filters, ego networks."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -14,9 +15,7 @@ NS = "https://w3id.org/geokg/actor/"
 
 
 def actor(key: str, label: str, kind: str = "State", country: str | None = None) -> dict[str, Any]:
-    return {
-        "id": NS + key, "label": label, "type": kind, "wikidata": f"Q{len(key)}", "country": country
-    }
+    return {"id": NS + key, "label": label, "type": kind, "wikidata": f"Q{len(key)}", "country": country}
 
 
 XI = actor("xi-jinping", "Xi Jinping", "Person", "CHN")
@@ -72,9 +71,7 @@ def labels(G: Any) -> list[str]:
 
 
 def test_one_node_per_actor_with_attributes() -> None:
-    G = graph_from_statements(
-        [statement(XI, "pressures", TRUMP), statement(XI, "leaderOf", CHINA)]
-    )
+    G = graph_from_statements([statement(XI, "pressures", TRUMP), statement(XI, "leaderOf", CHINA)])
     assert G.number_of_nodes() == 3
     assert G.nodes[XI["id"]] == {
         "label": "Xi Jinping",
@@ -155,9 +152,14 @@ def test_opposite_directions_stay_apart_but_symmetric_relations_merge() -> None:
 def test_evidence_is_most_confident_first_and_capped() -> None:
     records = [
         statement(
-            XI, "pressures", TRUMP, doc=f"d{i}", confidence=i / 100,
+            XI,
+            "pressures",
+            TRUMP,
+            doc=f"d{i}",
+            confidence=i / 100,
             attributed_to={"id": NS + "wsj", "label": "The Wall Street Journal", "type": "Media"},
-            headline="Xi Pressures Trump", source="wsj.jsonl",
+            headline="Xi Pressures Trump",
+            source="wsj.jsonl",
         )
         for i in range(MAX_EVIDENCE + 15)
     ]
@@ -166,9 +168,7 @@ def test_evidence_is_most_confident_first_and_capped() -> None:
     evidence = edge["evidence"]
     assert edge["statements"] == MAX_EVIDENCE + 15
     assert len(evidence) == MAX_EVIDENCE
-    assert [e["confidence"] for e in evidence] == sorted(
-        (i / 100 for i in range(15, MAX_EVIDENCE + 15)), reverse=True
-    )
+    assert [e["confidence"] for e in evidence] == sorted((i / 100 for i in range(15, MAX_EVIDENCE + 15)), reverse=True)
     first = evidence[0]
     assert first["doc_id"] == f"d{MAX_EVIDENCE + 14}"
     assert first["attributed_to"] == "The Wall Street Journal"
@@ -227,15 +227,9 @@ def keys(G: Any) -> list[str]:
 
 
 def test_date_range_is_closed_and_drops_undated(timeline: list[dict[str, Any]]) -> None:
-    assert keys(graph_from_statements(timeline)) == [
-        "deters", "partOf", "pressures", "sanctions", "supports"
-    ]
-    assert keys(graph_from_statements(timeline, since="2025-09-15", until="2025-10-01")) == [
-        "deters", "supports"
-    ]
-    assert keys(graph_from_statements(timeline, since=date(2025, 9, 16))) == [
-        "sanctions", "supports"
-    ]
+    assert keys(graph_from_statements(timeline)) == ["deters", "partOf", "pressures", "sanctions", "supports"]
+    assert keys(graph_from_statements(timeline, since="2025-09-15", until="2025-10-01")) == ["deters", "supports"]
+    assert keys(graph_from_statements(timeline, since=date(2025, 9, 16))) == ["sanctions", "supports"]
     assert keys(graph_from_statements(timeline, until=date(2025, 8, 31))) == ["pressures"]
 
 
@@ -243,32 +237,28 @@ def test_partial_dates_cover_their_month_or_year(timeline: list[dict[str, Any]])
     # a statement dated "2025-11" overlaps 2025-11-20, and "2025-09" covers all of September
     assert keys(graph_from_statements(timeline, since="2025-11-20")) == ["sanctions"]
     assert keys(graph_from_statements(timeline, since="2025-09", until="2025-09")) == ["deters"]
-    assert keys(graph_from_statements(timeline, since="2025")) == [
-        "deters", "pressures", "sanctions", "supports"
-    ]
+    assert keys(graph_from_statements(timeline, since="2025")) == ["deters", "pressures", "sanctions", "supports"]
     assert keys(graph_from_statements(timeline, until="2024")) == []
 
 
 @pytest.mark.parametrize(
     ("since", "until", "code"),
-    [("yesterday", None, "E600"), ("2025-13-01", None, "E609"), (None, "2025-02-30", "E609"),
-     ("2025-10-01", "2025-09", "E608")],
+    [
+        ("yesterday", None, "E600"),
+        ("2025-13-01", None, "E609"),
+        (None, "2025-02-30", "E609"),
+        ("2025-10-01", "2025-09", "E608"),
+    ],
 )
-def test_bad_dates_raise(
-    since: str | None, until: str | None, code: str, timeline: list[dict[str, Any]]
-) -> None:
+def test_bad_dates_raise(since: str | None, until: str | None, code: str, timeline: list[dict[str, Any]]) -> None:
     with pytest.raises(InputError) as error:
         graph_from_statements(timeline, since=since, until=until)
     assert error.value.code == code
 
 
 def test_predicate_filter(timeline: list[dict[str, Any]]) -> None:
-    assert keys(graph_from_statements(timeline, predicates=["deters", "gkg:supports"])) == [
-        "deters", "supports"
-    ]
-    assert labels(graph_from_statements(timeline, predicates={"partOf"})) == [
-        "China", "People's Liberation Army"
-    ]
+    assert keys(graph_from_statements(timeline, predicates=["deters", "gkg:supports"])) == ["deters", "supports"]
+    assert labels(graph_from_statements(timeline, predicates={"partOf"})) == ["China", "People's Liberation Army"]
     with pytest.raises(InputError) as error:
         graph_from_statements(timeline, predicates=["pressure"])
     assert error.value.code == "E601"
@@ -291,13 +281,9 @@ def test_negated_and_modality_filters() -> None:
         statement(CHINA, "attacks", TAIWAN, modality="intended", negated=True),
     ]
     assert keys(graph_from_statements(records)) == ["attacks|possible", "providesAidTo"]
-    assert keys(graph_from_statements(records, negated=True)) == [
-        "attacks|not|intended", "providesAidTo|not"
-    ]
+    assert keys(graph_from_statements(records, negated=True)) == ["attacks|not|intended", "providesAidTo|not"]
     assert len(keys(graph_from_statements(records, negated=None))) == 4
-    assert keys(graph_from_statements(records, negated=None, modalities=["intended"])) == [
-        "attacks|not|intended"
-    ]
+    assert keys(graph_from_statements(records, negated=None, modalities=["intended"])) == ["attacks|not|intended"]
     assert keys(graph_from_statements(records, modalities="actual")) == ["providesAidTo"]
     with pytest.raises(InputError) as error:
         graph_from_statements(records, modalities=["maybe"])
@@ -354,27 +340,21 @@ def chain() -> list[dict[str, Any]]:
     ]
 
 
-@pytest.mark.parametrize(
-    "query", [NS + "donald-trump", "donald-trump", "donald trump", " DONALD TRUMP "]
-)
+@pytest.mark.parametrize("query", [NS + "donald-trump", "donald-trump", "donald trump", " DONALD TRUMP "])
 def test_actor_matches_iri_key_or_label(query: str, chain: list[dict[str, Any]]) -> None:
-    assert labels(graph_from_statements(chain, actor=query)) == [
-        "Donald Trump", "United States", "Xi Jinping"
-    ]
+    assert labels(graph_from_statements(chain, actor=query)) == ["Donald Trump", "United States", "Xi Jinping"]
 
 
 def test_ego_network_reach_is_undirected_and_grows_with_hops(chain: list[dict[str, Any]]) -> None:
     assert labels(graph_from_statements(chain, actor="xi-jinping", hops=0)) == ["Xi Jinping"]
     assert labels(graph_from_statements(chain, actor="xi-jinping", hops=2)) == [
-        "Donald Trump", "United States", "Xi Jinping"
+        "Donald Trump",
+        "United States",
+        "Xi Jinping",
     ]
-    assert labels(graph_from_statements(chain, actor="taiwan", hops=1)) == [
-        "China", "Taiwan", "United States"
-    ]
+    assert labels(graph_from_statements(chain, actor="taiwan", hops=1)) == ["China", "Taiwan", "United States"]
     G = graph_from_statements(chain, actor="taiwan", hops=2)
-    assert labels(G) == [
-        "China", "Donald Trump", "People's Liberation Army", "Taiwan", "United States"
-    ]
+    assert labels(G) == ["China", "Donald Trump", "People's Liberation Army", "Taiwan", "United States"]
     assert G.graph["statements"] == 4
     assert G.graph["actor"] == [NS + "taiwan"]
 

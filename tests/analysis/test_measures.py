@@ -1,4 +1,5 @@
 """Centrality (degree, PageRank, betweenness) and Louvain communities on actor graphs."""
+
 from __future__ import annotations
 
 import random
@@ -22,8 +23,7 @@ from kg.errors import InputError
 def relations(*edges: tuple[str, str, str, int], symmetric: tuple[str, ...] = ()) -> nx.MultiDiGraph:
     G = nx.MultiDiGraph()
     for u, v, predicate, n in edges:
-        G.add_edge(u, v, predicate, predicate=predicate, statements=n,
-                   symmetric=predicate in symmetric)
+        G.add_edge(u, v, predicate, predicate=predicate, statements=n, symmetric=predicate in symmetric)
     return G
 
 
@@ -31,18 +31,25 @@ def relations(*edges: tuple[str, str, str, int], symmetric: tuple[str, ...] = ()
 
 
 def test_digraph_adds_up_parallel_relations_and_symmetric_ones_both_ways() -> None:
-    G = relations(("a", "b", "pressures", 2), ("a", "b", "demands", 3), ("b", "a", "opposes", 1),
-                  ("a", "c", "meets", 4), symmetric=("meets",))
+    G = relations(
+        ("a", "b", "pressures", 2),
+        ("a", "b", "demands", 3),
+        ("b", "a", "opposes", 1),
+        ("a", "c", "meets", 4),
+        symmetric=("meets",),
+    )
     H = weighted_digraph(G)
     assert {(u, v): w for u, v, w in H.edges(data="weight")} == {
-        ("a", "b"): 5, ("b", "a"): 1, ("a", "c"): 4, ("c", "a"): 4,
+        ("a", "b"): 5,
+        ("b", "a"): 1,
+        ("a", "c"): 4,
+        ("c", "a"): 4,
     }
     assert {(u, v): w for u, v, w in weighted_digraph(G, weight=None).edges(data="weight")}[("a", "b")] == 2
 
 
 def test_undirected_projection_counts_each_relation_once() -> None:
-    G = relations(("a", "b", "pressures", 2), ("b", "a", "opposes", 1), ("a", "c", "meets", 4),
-                  symmetric=("meets",))
+    G = relations(("a", "b", "pressures", 2), ("b", "a", "opposes", 1), ("a", "c", "meets", 4), symmetric=("meets",))
     H = weighted_graph(G)
     assert H["a"]["b"]["weight"] == 3
     assert H["a"]["c"]["weight"] == 4
@@ -58,8 +65,9 @@ def test_projections_keep_isolated_actors() -> None:
 
 
 def test_degree_counts_statements_in_and_out() -> None:
-    G = relations(("china", "taiwan", "pressures", 3), ("usa", "taiwan", "supports", 1),
-                  ("taiwan", "china", "opposes", 2))
+    G = relations(
+        ("china", "taiwan", "pressures", 3), ("usa", "taiwan", "supports", 1), ("taiwan", "china", "opposes", 2)
+    )
     assert degree(G, direction="in") == {"china": 2, "taiwan": 4, "usa": 0}
     assert degree(G, direction="out") == {"china": 3, "taiwan": 2, "usa": 1}
     assert degree(G) == {"china": 5, "taiwan": 6, "usa": 1}
@@ -130,10 +138,15 @@ def test_betweenness_prefers_strong_relations() -> None:
 
 
 def two_blocs(order_seed: int | None = None) -> nx.MultiDiGraph:
-    edges = [("usa", "japan", "meets", 3), ("usa", "taiwan", "supports", 2),
-             ("japan", "taiwan", "supports", 2), ("russia", "china", "supplies", 3),
-             ("china", "iran", "cooperatesWith", 2), ("russia", "iran", "trains", 2),
-             ("china", "taiwan", "pressures", 1)]
+    edges = [
+        ("usa", "japan", "meets", 3),
+        ("usa", "taiwan", "supports", 2),
+        ("japan", "taiwan", "supports", 2),
+        ("russia", "china", "supplies", 3),
+        ("china", "iran", "cooperatesWith", 2),
+        ("russia", "iran", "trains", 2),
+        ("china", "taiwan", "pressures", 1),
+    ]
     if order_seed is not None:
         random.Random(order_seed).shuffle(edges)
     return relations(*edges, symmetric=("meets", "cooperatesWith"))

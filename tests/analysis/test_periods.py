@@ -1,4 +1,5 @@
 """The difference between two periods: parsing periods, appeared/vanished relations, turns."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -22,8 +23,15 @@ _count = 0
 def said(subject: str, predicate: str, obj: str, day: str, **extra: Any) -> dict[str, Any]:
     global _count
     _count += 1
-    return {"id": f"s{_count}", "doc_id": f"d{_count}", "subject": actor(subject),
-            "predicate": predicate, "object": actor(obj), "date": day, **extra}
+    return {
+        "id": f"s{_count}",
+        "doc_id": f"d{_count}",
+        "subject": actor(subject),
+        "predicate": predicate,
+        "object": actor(obj),
+        "date": day,
+        **extra,
+    }
 
 
 RECORDS = [
@@ -98,8 +106,7 @@ def test_structural_relations_on_request() -> None:
     first, second = halves()
     second.remove_edge(NS + "xi", NS + "china", "leaderOf")
     diff = compare_periods(first, second, structural=True)
-    assert (NS + "xi", "leaderOf", NS + "china") in {(r.source, r.relation, r.target)
-                                                       for r in diff.vanished}
+    assert (NS + "xi", "leaderOf", NS + "china") in {(r.source, r.relation, r.target) for r in diff.vanished}
     assert compare_periods(first, second).kept == 2
 
 
@@ -122,15 +129,19 @@ def test_directed_turns_look_at_each_direction() -> None:
     def graph(*edges: tuple[str, str, str, int]) -> nx.MultiDiGraph:
         G = nx.MultiDiGraph()
         for u, v, predicate, n in edges:
-            G.add_edge(u, v, predicate, predicate=predicate, quad_class={"supports": 1,
-                       "threatens": 3}[predicate], statements=n)
+            G.add_edge(
+                u,
+                v,
+                predicate,
+                predicate=predicate,
+                quad_class={"supports": 1, "threatens": 3}[predicate],
+                statements=n,
+            )
         return G
 
     before = graph(("a", "b", "supports", 1), ("b", "a", "supports", 1))
     after = graph(("a", "b", "threatens", 2), ("b", "a", "supports", 1))
-    assert [(t.a, t.b) for t in compare_periods(before, after, directed=True).to_conflict] == [
-        ("a", "b")
-    ]
+    assert [(t.a, t.b) for t in compare_periods(before, after, directed=True).to_conflict] == [("a", "b")]
     assert [(t.a, t.b) for t in compare_periods(before, after).to_conflict] == [("a", "b")]
     assert compare_periods(after, before).to_cooperation[0].after.score == 1.0
 

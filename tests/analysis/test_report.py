@@ -1,4 +1,5 @@
 """The analysis report of kg analyze, from a store's records and from JSON Lines dicts."""
+
 from __future__ import annotations
 
 import json
@@ -20,14 +21,15 @@ def records() -> list[StatementRecord]:
         return list(store.iter_statements())
 
 
-@pytest.mark.parametrize("options", [
-    {},
-    {"top": 0, "dyad": ("China", "Taiwan")},
-    {"top": 3, "filters": {"negated": None, "quad_classes": [1, 2, 3, 4]}},
-])
-def test_records_and_their_json_lines_give_the_same_report(
-    records: list[StatementRecord], options: dict
-) -> None:
+@pytest.mark.parametrize(
+    "options",
+    [
+        {},
+        {"top": 0, "dyad": ("China", "Taiwan")},
+        {"top": 3, "filters": {"negated": None, "quad_classes": [1, 2, 3, 4]}},
+    ],
+)
+def test_records_and_their_json_lines_give_the_same_report(records: list[StatementRecord], options: dict) -> None:
     from_records = analysis_report(records, **options)
     from_lines = analysis_report([json.loads(json.dumps(r.to_json())) for r in records], **options)
     assert from_records == from_lines
@@ -42,7 +44,10 @@ def test_report_centrality_is_graph_measures_rounded(records: list[StatementReco
     for row in report["centrality"]:
         node = row["id"]
         assert (row["in_degree"], row["out_degree"], row["community"]) == (
-            measures["in_degree"][node], measures["out_degree"][node], measures["community"][node])
+            measures["in_degree"][node],
+            measures["out_degree"][node],
+            measures["community"][node],
+        )
         assert row["pagerank"] == round(measures["pagerank"][node], 6)
     ranks = [row["pagerank"] for row in report["centrality"]]
     assert ranks == sorted(ranks, reverse=True)

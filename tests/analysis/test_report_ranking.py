@@ -1,5 +1,6 @@
 """kg analyze ranks "most central" by what a reader expects (statements), shows the other
 measures beside it, and says which it used."""
+
 from __future__ import annotations
 
 import pytest
@@ -14,13 +15,13 @@ def actor(key: str) -> dict[str, str]:
 
 # "busy" takes part in 12 statements with six partners; "sink" is only ever acted on, by two
 # actors that nobody else points to, which gives it the highest PageRank with 3 statements
-RECORDS = (
-    [{"id": f"b{i}", "subject": actor("busy"), "predicate": "supports", "object": actor(f"p{i % 6}")}
-     for i in range(12)]
-    + [{"id": "s1", "subject": actor("q1"), "predicate": "attacks", "object": actor("sink")},
-       {"id": "s2", "subject": actor("q2"), "predicate": "attacks", "object": actor("sink")},
-       {"id": "s3", "subject": actor("q1"), "predicate": "threatens", "object": actor("sink")}]
-)
+RECORDS = [
+    {"id": f"b{i}", "subject": actor("busy"), "predicate": "supports", "object": actor(f"p{i % 6}")} for i in range(12)
+] + [
+    {"id": "s1", "subject": actor("q1"), "predicate": "attacks", "object": actor("sink")},
+    {"id": "s2", "subject": actor("q2"), "predicate": "attacks", "object": actor("sink")},
+    {"id": "s3", "subject": actor("q1"), "predicate": "threatens", "object": actor("sink")},
+]
 
 
 def test_the_default_rank_is_statements_with_the_other_measures_beside_it() -> None:

@@ -1,4 +1,5 @@
 """kg.export: every format re-parses, streams of both kinds work, files are written whole."""
+
 from __future__ import annotations
 
 import csv
@@ -27,8 +28,11 @@ RDFLIB_FORMAT = {"ttl": "turtle", "nt": "nt", "nq": "nquads", "trig": "trig", "j
 def store() -> Iterator[GraphStore]:
     with GraphStore.open(None) as opened:
         first = article()
-        second = article(first.text + "\nA \"quoted\" line with a tab\tand ünïcode.", doc_id="d2",
-                         title='Title with "quotes" and <angle> brackets')
+        second = article(
+            first.text + '\nA "quoted" line with a tab\tand ünïcode.',
+            doc_id="d2",
+            title='Title with "quotes" and <angle> brackets',
+        )
         opened.add_article(first, statements(first), [UNKNOWN], run=RUN)
         opened.add_article(second, statements(second), run=RUN)
         yield opened
@@ -55,13 +59,9 @@ def test_dataset_exports_keep_the_named_graphs(store: GraphStore, fmt: str) -> N
     dataset = Dataset()
     dataset.parse(data=out.getvalue(), format=RDFLIB_FORMAT[fmt])
     names = {str(g.identifier) for g in dataset.graphs() if len(g)}
-    assert names == {a["iri"] for a in store.articles()} | {
-        ACTORS_GRAPH, "https://w3id.org/geokg/graph/ontology"
-    }
+    assert names == {a["iri"] for a in store.articles()} | {ACTORS_GRAPH, "https://w3id.org/geokg/graph/ontology"}
     assert sum(len(g) for g in dataset.graphs()) == len(store.quads())
-    pressures = list(
-        dataset.quads((None, URIRef("https://w3id.org/geokg/ontology#pressures"), None, None))
-    )
+    pressures = list(dataset.quads((None, URIRef("https://w3id.org/geokg/ontology#pressures"), None, None)))
     assert len(pressures) == 2  # one direct triple per article
 
 
@@ -91,9 +91,7 @@ def test_csv_has_one_flat_row_per_statement(store: GraphStore) -> None:
         assert row["subject_label"] == record.subject.label
         assert row["object_wikidata"] == (record.object.wikidata or "")
         assert row["negated"] == ("true" if record.negated else "false")
-        assert row["attributed_to_label"] == (
-            record.attributed_to.label if record.attributed_to else ""
-        )
+        assert row["attributed_to_label"] == (record.attributed_to.label if record.attributed_to else "")
         assert row["sentence"] == record.sentence  # quotes, tabs and commas survive
         assert float(row["confidence"]) == record.confidence
 
@@ -108,9 +106,7 @@ def test_text_and_binary_streams_give_the_same_bytes(store: GraphStore, fmt: str
 
 
 @pytest.mark.parametrize("fmt", EXPORT_FORMATS)
-def test_path_output_is_complete_and_leaves_no_temporary_file(
-    store: GraphStore, tmp_path: Path, fmt: str
-) -> None:
+def test_path_output_is_complete_and_leaves_no_temporary_file(store: GraphStore, tmp_path: Path, fmt: str) -> None:
     target = tmp_path / "out" / f"kg.{fmt}"
     export(store, fmt, target)
     stream = io.BytesIO()

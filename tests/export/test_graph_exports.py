@@ -1,4 +1,5 @@
 """GraphML, GEXF and CSV exports of the actor graph, read back with networkx and csv."""
+
 from __future__ import annotations
 
 import csv
@@ -27,8 +28,7 @@ NS = "https://w3id.org/geokg/actor/"
 
 
 def actor(key: str, label: str, **extra: Any) -> dict[str, Any]:
-    return {"id": NS + key, "label": label, "type": "State", "wikidata": None, "country": None,
-            **extra}
+    return {"id": NS + key, "label": label, "type": "State", "wikidata": None, "country": None, **extra}
 
 
 CHINA = actor("china", "China", wikidata="Q148", country="CHN")
@@ -37,17 +37,58 @@ USA = actor("united-states", "United States")
 IVORY = actor("cote-divoire", "Côte d’Ivoire")
 
 RECORDS = [
-    {"id": "s1", "doc_id": "d1", "article": "a1", "subject": CHINA, "predicate": "pressures",
-     "object": TAIWAN, "date": "2025-09-01", "confidence": 0.9,
-     "sentence": "China \x0cpressures Taiwan\x00 — «again».", "attributed_to": {"label": "WSJ"}},
-    {"id": "s2", "doc_id": "d2", "article": "a2", "subject": CHINA, "predicate": "pressures",
-     "object": TAIWAN, "date": "2025-09-20", "confidence": 0.6, "sentence": "Beijing presses Taipei."},
-    {"id": "s3", "doc_id": "d2", "article": "a2", "subject": CHINA, "predicate": "opposes",
-     "object": TAIWAN, "date": None, "sentence": "China opposes Taiwan."},
-    {"id": "s4", "doc_id": "d3", "subject": USA, "predicate": "meets", "object": CHINA,
-     "date": "2025-10", "sentence": "The US and China met."},
-    {"id": "s5", "doc_id": "d3", "subject": IVORY, "predicate": "supports", "object": USA,
-     "date": "2025-10-02", "sentence": "Côte d’Ivoire backs the US.", "modality": "possible"},
+    {
+        "id": "s1",
+        "doc_id": "d1",
+        "article": "a1",
+        "subject": CHINA,
+        "predicate": "pressures",
+        "object": TAIWAN,
+        "date": "2025-09-01",
+        "confidence": 0.9,
+        "sentence": "China \x0cpressures Taiwan\x00 — «again».",
+        "attributed_to": {"label": "WSJ"},
+    },
+    {
+        "id": "s2",
+        "doc_id": "d2",
+        "article": "a2",
+        "subject": CHINA,
+        "predicate": "pressures",
+        "object": TAIWAN,
+        "date": "2025-09-20",
+        "confidence": 0.6,
+        "sentence": "Beijing presses Taipei.",
+    },
+    {
+        "id": "s3",
+        "doc_id": "d2",
+        "article": "a2",
+        "subject": CHINA,
+        "predicate": "opposes",
+        "object": TAIWAN,
+        "date": None,
+        "sentence": "China opposes Taiwan.",
+    },
+    {
+        "id": "s4",
+        "doc_id": "d3",
+        "subject": USA,
+        "predicate": "meets",
+        "object": CHINA,
+        "date": "2025-10",
+        "sentence": "The US and China met.",
+    },
+    {
+        "id": "s5",
+        "doc_id": "d3",
+        "subject": IVORY,
+        "predicate": "supports",
+        "object": USA,
+        "date": "2025-10-02",
+        "sentence": "Côte d’Ivoire backs the US.",
+        "modality": "possible",
+    },
 ]
 
 

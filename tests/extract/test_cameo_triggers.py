@@ -1,5 +1,6 @@
 """CAMEO verbs as triggers: sentence → expected statements with their trigger source, noise
 sentences that must yield nothing, and the lexicon data behind them (pipelines/cameo_*.tsv)."""
+
 from __future__ import annotations
 
 import csv
@@ -20,27 +21,26 @@ from kg.vocab import PREDICATES
 # (sentence, {(subject, predicate, object, rule)}): the rule names the trigger's source
 FOUND = [
     # the issue's examples
-    ("Washington slapped sanctions on Tehran on Monday.",  # "slap sanctions" carries the noun
-     {("United States", "sanctions", "Iran", "noun (hand-written)")}),
-    ("Nigeria lambasted the United States over the report.",
-     {("Nigeria", "criticizes", "United States", "verb (CAMEO 111)")}),
-    ("Russian forces bombarded Ukraine.",
-     {("Russian Armed Forces", "fights", "Ukraine", "verb (CAMEO 190)")}),
-    ("Ankara airlifted aid to Tripoli.",
-     {("Turkey", "providesAidTo", "Libya", "verb (CAMEO 073)")}),
+    (
+        "Washington slapped sanctions on Tehran on Monday.",  # "slap sanctions" carries the noun
+        {("United States", "sanctions", "Iran", "noun (hand-written)")},
+    ),
+    (
+        "Nigeria lambasted the United States over the report.",
+        {("Nigeria", "criticizes", "United States", "verb (CAMEO 111)")},
+    ),
+    ("Russian forces bombarded Ukraine.", {("Russian Armed Forces", "fights", "Ukraine", "verb (CAMEO 190)")}),
+    ("Ankara airlifted aid to Tripoli.", {("Turkey", "providesAidTo", "Libya", "verb (CAMEO 073)")}),
     # verb + object patterns; the target after a preposition of pattern_target_preps
-    ("Ecuador recalled its ambassador from Venezuela.",
-     {("Ecuador", "sanctions", "Venezuela", "pattern (CAMEO 161)")}),
-    ("Spain recalls its ambassador to Israel.",
-     {("Spain", "sanctions", "Israel", "pattern (CAMEO 161)")}),
-    ("South Korea formally establishes diplomatic relations with Syria.",
-     {("South Korea", "supports", "Syria", "pattern (CAMEO 054)")}),
-    ("Poland closes its border with Belarus.",
-     {("Poland", "coerces", "Belarus", "pattern (CAMEO 172)")}),
-    ("Pakistan exchanged gunfire with India.",
-     {("Pakistan", "fights", "India", "verb (CAMEO 193)")}),
-    ("Canada castigated China over the detentions.",
-     {("Canada", "criticizes", "China", "verb (CAMEO 111)")}),
+    ("Ecuador recalled its ambassador from Venezuela.", {("Ecuador", "sanctions", "Venezuela", "pattern (CAMEO 161)")}),
+    ("Spain recalls its ambassador to Israel.", {("Spain", "sanctions", "Israel", "pattern (CAMEO 161)")}),
+    (
+        "South Korea formally establishes diplomatic relations with Syria.",
+        {("South Korea", "supports", "Syria", "pattern (CAMEO 054)")},
+    ),
+    ("Poland closes its border with Belarus.", {("Poland", "coerces", "Belarus", "pattern (CAMEO 172)")}),
+    ("Pakistan exchanged gunfire with India.", {("Pakistan", "fights", "India", "verb (CAMEO 193)")}),
+    ("Canada castigated China over the detentions.", {("Canada", "criticizes", "China", "verb (CAMEO 111)")}),
     # a hand-written trigger keeps its source
     ("Kenya praised Ethiopia.", {("Kenya", "supports", "Ethiopia", "verb (hand-written)")}),
 ]
@@ -158,8 +158,13 @@ def test_the_cameo_files_are_part_of_the_configuration_digest():
 def test_explain_names_the_trigger_source(tmp_path):
     text = tmp_path / "a.txt"
     text.write_text("Turkey airlifted aid to Libya. Russia attacked Ukraine.", encoding="utf-8")
-    run = subprocess.run([sys.executable, "-m", "kg", "extract", "--explain", str(text)],
-                         capture_output=True, text=True, check=False, timeout=300)
+    run = subprocess.run(
+        [sys.executable, "-m", "kg", "extract", "--explain", str(text)],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
     assert run.returncode == 0, run.stderr
     assert "(rule verb (CAMEO 073), trigger 'airlifted'" in run.stderr
     assert "(rule verb (hand-written), trigger 'attacked'" in run.stderr

@@ -1,4 +1,5 @@
 """The geokg components work in anyone's spaCy pipeline, found through entry points."""
+
 from __future__ import annotations
 
 import json
@@ -35,12 +36,26 @@ def test_user_actor_file_adds_an_actor(tmp_path):
     from kg.extract.pipeline import ExtractConfig, Extractor
 
     path = tmp_path / "actors.jsonl"
-    path.write_text(json.dumps({"key": "ruritania", "label": "Ruritania", "type": "State", "iso3": "RUR",
-                                "aliases": ["Ruritania"], "demonyms": ["Ruritanian"], "capitals": ["Strelsau"]}) + "\n",
-                    encoding="utf-8")
+    path.write_text(
+        json.dumps(
+            {
+                "key": "ruritania",
+                "label": "Ruritania",
+                "type": "State",
+                "iso3": "RUR",
+                "aliases": ["Ruritania"],
+                "demonyms": ["Ruritanian"],
+                "capitals": ["Strelsau"],
+            }
+        )
+        + "\n",
+        encoding="utf-8",
+    )
     ex = Extractor(ExtractConfig(actors=(str(path),)))
-    got = {(s.subject.label, s.predicate, s.object.label)
-           for s in ex.extract(Article(doc_id="t", text="Strelsau condemned Russia.", date=date(2026, 1, 1)))}
+    got = {
+        (s.subject.label, s.predicate, s.object.label)
+        for s in ex.extract(Article(doc_id="t", text="Strelsau condemned Russia.", date=date(2026, 1, 1)))
+    }
     assert ("Ruritania", "criticizes", "Russia") in got
 
 
@@ -49,8 +64,10 @@ def test_the_date_picks_the_office_holder():
 
     ex = Extractor()
     text = "The U.S. president criticized Iran."
+
     def subject(day):
         return {s.subject.label for s in ex.extract(Article(doc_id="t", text=text, date=day))}
+
     assert subject(date(2019, 6, 1)) == {"Donald Trump"}
     assert subject(date(2022, 6, 1)) == {"Joe Biden"}
     assert subject(date(2025, 6, 1)) == {"Donald Trump"}

@@ -1,5 +1,6 @@
 """Random and hostile text through the readers and the extractor: no crash, no hang, and every
 statement's evidence is the text between its offsets (property-based, with hypothesis)."""
+
 from __future__ import annotations
 
 import io
@@ -14,13 +15,58 @@ from kg.errors import InputError
 from kg.ingest import read_items
 from kg.types import Article
 
-NEWS = ["Russia", "attacked", "Ukraine", "China", "pressured", "Taiwan", "Xi Jinping", "met",
-        "Donald Trump", "in", "Beijing", "said", "he", "they", "the", "not", "would", "sanctions",
-        "on", "Iran", ".", ",", '"', "'s", "\n", "\n\n", "President", "Kenyan police", "and"]
-HOSTILE = ["\x00", "\x1b[31m", "\r", "\u200b", "\ufeff", "\u202e", "<script>alert(1)</script>",
-           "[bold]", "{", "}", "$", "\\", "🏳️‍🌈", "e\u0301", "A" * 300, "-" * 80, "\t", "&amp;"]
-words = st.lists(st.one_of(st.sampled_from(NEWS), st.sampled_from(HOSTILE), st.text(max_size=8)),
-                 max_size=60)
+NEWS = [
+    "Russia",
+    "attacked",
+    "Ukraine",
+    "China",
+    "pressured",
+    "Taiwan",
+    "Xi Jinping",
+    "met",
+    "Donald Trump",
+    "in",
+    "Beijing",
+    "said",
+    "he",
+    "they",
+    "the",
+    "not",
+    "would",
+    "sanctions",
+    "on",
+    "Iran",
+    ".",
+    ",",
+    '"',
+    "'s",
+    "\n",
+    "\n\n",
+    "President",
+    "Kenyan police",
+    "and",
+]
+HOSTILE = [
+    "\x00",
+    "\x1b[31m",
+    "\r",
+    "\u200b",
+    "\ufeff",
+    "\u202e",
+    "<script>alert(1)</script>",
+    "[bold]",
+    "{",
+    "}",
+    "$",
+    "\\",
+    "🏳️‍🌈",
+    "e\u0301",
+    "A" * 300,
+    "-" * 80,
+    "\t",
+    "&amp;",
+]
+words = st.lists(st.one_of(st.sampled_from(NEWS), st.sampled_from(HOSTILE), st.text(max_size=8)), max_size=60)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -35,16 +81,25 @@ def test_extraction_of_any_text_ends_quickly_with_true_offsets(extractor, parts:
     statements = extractor.extract(article)
     assert time.monotonic() - started < 20
     for s in statements:
-        assert article.text[s.evidence.char_start:s.evidence.char_end] == s.evidence.sentence
+        assert article.text[s.evidence.char_start : s.evidence.char_end] == s.evidence.sentence
         assert s.subject.key != s.object.key
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.lists(st.one_of(st.text(max_size=40), st.binary(max_size=40).map(lambda b: b.decode("latin-1")),
-                          st.dictionaries(st.sampled_from(["id", "text", "date", "title", "url", "x"]),
-                                          st.one_of(st.text(max_size=20), st.integers(), st.none()),
-                                          max_size=5).map(json.dumps)),
-                max_size=8))
+@given(
+    st.lists(
+        st.one_of(
+            st.text(max_size=40),
+            st.binary(max_size=40).map(lambda b: b.decode("latin-1")),
+            st.dictionaries(
+                st.sampled_from(["id", "text", "date", "title", "url", "x"]),
+                st.one_of(st.text(max_size=20), st.integers(), st.none()),
+                max_size=5,
+            ).map(json.dumps),
+        ),
+        max_size=8,
+    )
+)
 def test_a_jsonl_stream_of_anything_gives_articles_or_input_errors(lines: list[str]) -> None:
     stream = io.StringIO("\n".join(line.replace("\n", " ") for line in lines) + "\n")
     for item in read_items(["-"], stdin=stream):

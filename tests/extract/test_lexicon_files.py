@@ -1,4 +1,5 @@
 """The word lists of the rules are data: pipelines/words.toml and the [titles] of cues.toml."""
+
 from __future__ import annotations
 
 import re

@@ -1,5 +1,6 @@
 """memberOf from member nouns, verbs of including and "PERSON of the PARTY"; sentences that
 must yield no membership."""
+
 from __future__ import annotations
 
 import pytest
@@ -8,11 +9,15 @@ M = "memberOf"
 
 ROWS = [
     ("Brazil is not a member of G7.", {("Brazil", M, "Group of Seven", True, "actual")}),
-    ("Lithuania, a member of NATO, expelled two Russian diplomats.",
-     {("Lithuania", M, "North Atlantic Treaty Organization", False, "actual")}),
+    (
+        "Lithuania, a member of NATO, expelled two Russian diplomats.",
+        {("Lithuania", M, "North Atlantic Treaty Organization", False, "actual")},
+    ),
     ("Turkey became a member of NATO in 1952.", {("Turkey", M, "North Atlantic Treaty Organization", False, "actual")}),
-    ("Mugabe won a presidential election over Morgan Tsvangirai of the MDC.",
-     {("Morgan Tsvangirai", M, "MDC", False, "actual")}),
+    (
+        "Mugabe won a presidential election over Morgan Tsvangirai of the MDC.",
+        {("Morgan Tsvangirai", M, "MDC", False, "actual")},
+    ),
     # a member of something that is no group, and a place after "of": no membership
     ("Smith is a member of the family that founded Toyota.", set()),
     ("Nancy Pelosi of California spoke on Monday.", set()),

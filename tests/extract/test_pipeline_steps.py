@@ -1,5 +1,6 @@
 """The loaded geokg pipeline on a plain text gives what ``kg extract`` gives: headline
 recasing and the article date are steps of the pipeline (its tokenizer), not of the caller."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -27,18 +28,25 @@ def test_nlp_of_the_seed_article_gives_the_statements_of_extract(extractor):
     expected = extractor.extract(article)
     assert expected
     assert _iris(extractor, article, doc) == sorted(statement_iri(s) for s in expected)
-    relations = [(r.subject.actor.key, r.predicate, r.object.actor.key, r.rule, r.trigger, r.confidence)
-                 for r in doc._.kg_relations]
+    relations = [
+        (r.subject.actor.key, r.predicate, r.object.actor.key, r.rule, r.trigger, r.confidence)
+        for r in doc._.kg_relations
+    ]
     again = extractor.nlp(extractor.make_doc(article))
-    assert relations == [(r.subject.actor.key, r.predicate, r.object.actor.key, r.rule, r.trigger, r.confidence)
-                         for r in again._.kg_relations]
+    assert relations == [
+        (r.subject.actor.key, r.predicate, r.object.actor.key, r.rule, r.trigger, r.confidence)
+        for r in again._.kg_relations
+    ]
 
 
-@pytest.mark.parametrize(("header", "president"), [
-    ("Friday, January 4, 2019", "Donald Trump"),
-    ("2022-06-01", "Joe Biden"),
-    ("", None),  # no date: the same statements as kg extract, whoever they name
-])
+@pytest.mark.parametrize(
+    ("header", "president"),
+    [
+        ("Friday, January 4, 2019", "Donald Trump"),
+        ("2022-06-01", "Joe Biden"),
+        ("", None),  # no date: the same statements as kg extract, whoever they name
+    ],
+)
 def test_the_date_in_the_text_picks_the_office_holder(extractor, header, president):
     text = f"Tehran Talks Stall\n{header}\n\nThe U.S. president criticized Iran."
     article = article_from_text(text, doc_id="t")

@@ -3,18 +3,22 @@
 Each row lists statements that must be extracted; ``absent`` rows list statements that must
 not be (above all the bare positive of a negated statement).
 """
+
 from __future__ import annotations
 
 import pytest
 
 HEADLINES = [
-    ("Xi Pressures Trump To Oppose Taiwan Independence",
-     {("Xi Jinping", "pressures", "Donald Trump", False, "actual")}),
-    ("Putin Threatens Ukraine",
-     {("Vladimir Putin", "threatens", "Ukraine", False, "actual")}),
+    (
+        "Xi Pressures Trump To Oppose Taiwan Independence",
+        {("Xi Jinping", "pressures", "Donald Trump", False, "actual")},
+    ),
+    ("Putin Threatens Ukraine", {("Vladimir Putin", "threatens", "Ukraine", False, "actual")}),
     # names the knowledge base does not know keep their case, so the NER still finds them
-    ("Senator Quimby Condemns Russia Over Drone Strikes\n\nThe senator spoke on Friday.",
-     {("Quimby", "criticizes", "Russia", False, "actual")}),
+    (
+        "Senator Quimby Condemns Russia Over Drone Strikes\n\nThe senator spoke on Friday.",
+        {("Quimby", "criticizes", "Russia", False, "actual")},
+    ),
 ]
 
 ACTIVE_PASSIVE = [
@@ -25,79 +29,114 @@ ACTIVE_PASSIVE = [
 ]
 
 CONTROL = [
-    ("Moscow has agreed to supply military equipment and conduct large-scale training exercises "
-     "for Chinese airborne forces.",
-     {("Russia", "trains", "PLA Airborne Corps", False, "intended"),
-      ("Russia", "supplies", "PLA Airborne Corps", False, "intended")}),
-    ("Chinese President Xi Jinping is preparing to demand that U.S. President Donald Trump "
-     "publicly oppose Taiwan's independence.",
-     {("Xi Jinping", "demands", "Donald Trump", False, "intended")}),
-    ("France is seeking to use its influence to pressure Iran.",
-     {("France", "pressures", "Iran", False, "intended")}),
+    (
+        "Moscow has agreed to supply military equipment and conduct large-scale training exercises "
+        "for Chinese airborne forces.",
+        {
+            ("Russia", "trains", "PLA Airborne Corps", False, "intended"),
+            ("Russia", "supplies", "PLA Airborne Corps", False, "intended"),
+        },
+    ),
+    (
+        "Chinese President Xi Jinping is preparing to demand that U.S. President Donald Trump "
+        "publicly oppose Taiwan's independence.",
+        {("Xi Jinping", "demands", "Donald Trump", False, "intended")},
+    ),
+    ("France is seeking to use its influence to pressure Iran.", {("France", "pressures", "Iran", False, "intended")}),
 ]
 
 NEGATION = [
-    ("Trump declined to approve more than $400 million in military aid to Taiwan.",
-     {("Donald Trump", "providesAidTo", "Taiwan", True, "actual")},
-     {("Donald Trump", "providesAidTo", "Taiwan", False, "actual")}),
-    ("China would not invade Taiwan.",
-     {("China", "attacks", "Taiwan", True, "possible")},
-     {("China", "attacks", "Taiwan", False, "actual"), ("China", "attacks", "Taiwan", False, "possible")}),
-    ("Germany refused to supply tanks to Ukraine.",
-     {("Germany", "supplies", "Ukraine", True, "actual")},
-     {("Germany", "supplies", "Ukraine", False, "actual")}),
-    ("Japan did not criticize China.",
-     {("Japan", "criticizes", "China", True, "actual")},
-     {("Japan", "criticizes", "China", False, "actual")}),
+    (
+        "Trump declined to approve more than $400 million in military aid to Taiwan.",
+        {("Donald Trump", "providesAidTo", "Taiwan", True, "actual")},
+        {("Donald Trump", "providesAidTo", "Taiwan", False, "actual")},
+    ),
+    (
+        "China would not invade Taiwan.",
+        {("China", "attacks", "Taiwan", True, "possible")},
+        {("China", "attacks", "Taiwan", False, "actual"), ("China", "attacks", "Taiwan", False, "possible")},
+    ),
+    (
+        "Germany refused to supply tanks to Ukraine.",
+        {("Germany", "supplies", "Ukraine", True, "actual")},
+        {("Germany", "supplies", "Ukraine", False, "actual")},
+    ),
+    (
+        "Japan did not criticize China.",
+        {("Japan", "criticizes", "China", True, "actual")},
+        {("Japan", "criticizes", "China", False, "actual")},
+    ),
 ]
 
 MODALITY = [
     ("Iran could attack Israel.", {("Iran", "attacks", "Israel", False, "possible")}),
     ("Turkey will hold talks with Russia.", {("Turkey", "consults", "Russia", False, "intended")}),
-    ("The upcoming meetings between Trump and Xi are expected to take place over several months.",
-     {("Donald Trump", "meets", "Xi Jinping", False, "intended")}),
+    (
+        "The upcoming meetings between Trump and Xi are expected to take place over several months.",
+        {("Donald Trump", "meets", "Xi Jinping", False, "intended")},
+    ),
 ]
 
 COORDINATION_AND_PREPOSITIONS = [
-    ("The United States imposed sanctions on Iran and Syria.",
-     {("United States", "sanctions", "Iran", False, "actual"),
-      ("United States", "sanctions", "Syria", False, "actual")}),
+    (
+        "The United States imposed sanctions on Iran and Syria.",
+        {
+            ("United States", "sanctions", "Iran", False, "actual"),
+            ("United States", "sanctions", "Syria", False, "actual"),
+        },
+    ),
     ("China stepped up pressure on Taipei.", {("China", "pressures", "Taiwan", False, "actual")}),
-    ("Russia's sale of fighter jets to India angered Washington.",
-     {("Russia", "supplies", "India", False, "actual")}),
+    ("Russia's sale of fighter jets to India angered Washington.", {("Russia", "supplies", "India", False, "actual")}),
     ("Japan held talks with South Korea.", {("Japan", "consults", "South Korea", False, "actual")}),
 ]
 
 RECIPROCAL_AND_POSSESSIVE = [
-    ("Armenia and Azerbaijan accused each other of shelling.",
-     {("Armenia", "accuses", "Azerbaijan", False, "actual"), ("Azerbaijan", "accuses", "Armenia", False, "actual")}),
-    ("Lawyers contested the arrest of Imran Khan by Pakistan.",
-     {("Pakistan", "coerces", "Imran Khan", False, "actual")}),
+    (
+        "Armenia and Azerbaijan accused each other of shelling.",
+        {("Armenia", "accuses", "Azerbaijan", False, "actual"), ("Azerbaijan", "accuses", "Armenia", False, "actual")},
+    ),
+    (
+        "Lawyers contested the arrest of Imran Khan by Pakistan.",
+        {("Pakistan", "coerces", "Imran Khan", False, "actual")},
+    ),
 ]
 
 TITLES = [
     ("Chinese President Xi Jinping spoke on Tuesday.", {("Xi Jinping", "leaderOf", "China", False, "actual")}),
-    ("Prime Minister of India Narendra Modi arrived on Monday.",
-     {("Narendra Modi", "leaderOf", "India", False, "actual")}),
-    ("French Foreign Minister Jean-Noël Barrot met reporters.",
-     {("Jean-Noël Barrot", "officialOf", "France", False, "actual")}),
-    ("U.S. Ambassador to the United Nations Mike Waltz spoke on Monday.",
-     {("Mike Waltz", "officialOf", "United States", False, "actual")}),
-    ("Hamas's leader, Yahya Sinwar, was killed.",
-     {("Yahya Sinwar", "leaderOf", "Hamas", False, "actual")}),
-    ("Liu Pengyu, a spokesman for the Chinese Embassy in the U.S., told reporters the talks went well.",
-     {("Liu Pengyu", "spokespersonFor", "Chinese Embassy in the United States", False, "actual")}),
+    (
+        "Prime Minister of India Narendra Modi arrived on Monday.",
+        {("Narendra Modi", "leaderOf", "India", False, "actual")},
+    ),
+    (
+        "French Foreign Minister Jean-Noël Barrot met reporters.",
+        {("Jean-Noël Barrot", "officialOf", "France", False, "actual")},
+    ),
+    (
+        "U.S. Ambassador to the United Nations Mike Waltz spoke on Monday.",
+        {("Mike Waltz", "officialOf", "United States", False, "actual")},
+    ),
+    ("Hamas's leader, Yahya Sinwar, was killed.", {("Yahya Sinwar", "leaderOf", "Hamas", False, "actual")}),
+    (
+        "Liu Pengyu, a spokesman for the Chinese Embassy in the U.S., told reporters the talks went well.",
+        {("Liu Pengyu", "spokespersonFor", "Chinese Embassy in the United States", False, "actual")},
+    ),
 ]
 
 PLACES_AND_PHRASAL_OBJECTS = [
     # an attack in a country is an attack on it; towns and people there are not objects
-    ("Russian missiles killed five people in Bucha and Irpin in northern Ukraine.",
-     {("Russian Armed Forces", "attacks", "Ukraine", False, "actual")}),
-    ("Turkish drone strikes in Qamishli, Syria, killed three fighters.",
-     {("Turkey", "attacks", "Syria", False, "actual")}),
+    (
+        "Russian missiles killed five people in Bucha and Irpin in northern Ukraine.",
+        {("Russian Armed Forces", "attacks", "Ukraine", False, "actual")},
+    ),
+    (
+        "Turkish drone strikes in Qamishli, Syria, killed three fighters.",
+        {("Turkey", "attacks", "Syria", False, "actual")},
+    ),
     ("Morocco cut off diplomatic relations with Iran.", {("Morocco", "sanctions", "Iran", False, "actual")}),
-    ("Japan is ready to provide assistance to the Philippines.",
-     {("Japan", "providesAidTo", "Philippines", False, "intended")}),
+    (
+        "Japan is ready to provide assistance to the Philippines.",
+        {("Japan", "providesAidTo", "Philippines", False, "intended")},
+    ),
 ]
 
 STRUCTURAL_VERBS = [
@@ -107,20 +146,24 @@ STRUCTURAL_VERBS = [
 
 EVENTS_AND_INSTRUMENTS = [
     # the agent of an event noun that is the subject of a relative clause
-    ("The Israeli airstrike that killed Hassan Nasrallah shocked Beirut.",
-     {("Israel", "attacks", "Hassan Nasrallah", False, "actual")}),
+    (
+        "The Israeli airstrike that killed Hassan Nasrallah shocked Beirut.",
+        {("Israel", "attacks", "Hassan Nasrallah", False, "actual")},
+    ),
     # a weapon launched by an actor, "targeting" someone
-    ("Russia fired missiles targeting Ukrainian forces.",
-     {("Russia", "attacks", "Armed Forces of Ukraine", False, "actual")}),
+    (
+        "Russia fired missiles targeting Ukrainian forces.",
+        {("Russia", "attacks", "Armed Forces of Ukraine", False, "actual")},
+    ),
     # lifting sanctions is a concession, not a sanction
-    ("The European Union lifted sanctions on Syria.",
-     {("European Union", "concedesTo", "Syria", False, "actual")}),
+    ("The European Union lifted sanctions on Syria.", {("European Union", "concedesTo", "Syria", False, "actual")}),
 ]
 
 REPORTED = [
-    ("Trump claimed that Xi had personally assured him that China would not invade Taiwan.",
-     {("Xi Jinping", "assures", "Donald Trump", False, "actual"),
-      ("China", "attacks", "Taiwan", True, "possible")}),
+    (
+        "Trump claimed that Xi had personally assured him that China would not invade Taiwan.",
+        {("Xi Jinping", "assures", "Donald Trump", False, "actual"), ("China", "attacks", "Taiwan", True, "possible")},
+    ),
 ]
 
 
@@ -195,8 +238,11 @@ def test_reported_speech(triples, text, expected):
 def test_attribution_according_to(extractor):
     from kg.types import Article
 
-    [st] = [s for s in extractor.extract(Article(doc_id="t", text="According to Reuters, Israel attacked Hezbollah."))
-            if s.predicate == "attacks"]
+    [st] = [
+        s
+        for s in extractor.extract(Article(doc_id="t", text="According to Reuters, Israel attacked Hezbollah."))
+        if s.predicate == "attacks"
+    ]
     assert st.attributed_to is not None and st.attributed_to.label == "Reuters"
 
 
@@ -207,32 +253,52 @@ def test_place_is_not_an_actor(triples):
 
 PRECISION = [
     # between politicians "attack" is verbal
-    ("Democrats continued to attack Trump on his taxes.", set(),
-     {("Democratic Party", "attacks", "Donald Trump", False, "actual")}),
+    (
+        "Democrats continued to attack Trump on his taxes.",
+        set(),
+        {("Democratic Party", "attacks", "Donald Trump", False, "actual")},
+    ),
     # an embedded question is not a demand
-    ("Trump repeatedly asked why Biden did not act.", set(),
-     {("Donald Trump", "urges", "Joe Biden", False, "actual")}),
+    ("Trump repeatedly asked why Biden did not act.", set(), {("Donald Trump", "urges", "Joe Biden", False, "actual")}),
     # a law is not an actor
-    ("Governor Kay Ivey signed the Alabama Human Life Protection Act.", set(),
-     {("Kay Ivey", "agreesWith", "Alabama Human Life Protection Act", False, "actual")}),
+    (
+        "Governor Kay Ivey signed the Alabama Human Life Protection Act.",
+        set(),
+        {("Kay Ivey", "agreesWith", "Alabama Human Life Protection Act", False, "actual")},
+    ),
     # a bureau chief is not a leader of the city the bureau is in
-    ("The debate was moderated by USA Today Washington Bureau Chief Susan Page.", set(),
-     {("Susan Page", "leaderOf", "United States", False, "actual")}),
+    (
+        "The debate was moderated by USA Today Washington Bureau Chief Susan Page.",
+        set(),
+        {("Susan Page", "leaderOf", "United States", False, "actual")},
+    ),
     # the sales opposed are not China's own
-    ("Beijing opposes any arms sales to Taiwan.", {("China", "opposes", "Taiwan", False, "actual")},
-     {("China", "supplies", "Taiwan", False, "actual")}),
+    (
+        "Beijing opposes any arms sales to Taiwan.",
+        {("China", "opposes", "Taiwan", False, "actual")},
+        {("China", "supplies", "Taiwan", False, "actual")},
+    ),
     # calling someone names is no consultation; leading in the polls is no leadership
     ("Biden called Trump a clown.", set(), {("Joe Biden", "consults", "Donald Trump", False, "actual")}),
     ("Biden leads Trump in the polls.", set(), {("Joe Biden", "leaderOf", "Donald Trump", False, "actual")}),
     # "New Jersey" is not Jersey
-    ("Chris Christie, the governor of New Jersey, criticized Biden.", set(),
-     {("Chris Christie", "officialOf", "Jersey", False, "actual")}),
+    (
+        "Chris Christie, the governor of New Jersey, criticized Biden.",
+        set(),
+        {("Chris Christie", "officialOf", "Jersey", False, "actual")},
+    ),
     # a demonym on an ordinary noun does not make the state the object
-    ("German prosecutors arrested a Chinese couple in Munich.", set(),
-     {("Germany", "coerces", "China", False, "actual")}),
+    (
+        "German prosecutors arrested a Chinese couple in Munich.",
+        set(),
+        {("Germany", "coerces", "China", False, "actual")},
+    ),
     # a participle's agent is its subject, not the main clause's ("a plea filed by X against his arrest")
-    ("The court rejected a plea filed by Imran Khan against his arrest.", set(),
-     {("Pakistan", "coerces", "Imran Khan", False, "actual")}),
+    (
+        "The court rejected a plea filed by Imran Khan against his arrest.",
+        set(),
+        {("Pakistan", "coerces", "Imran Khan", False, "actual")},
+    ),
 ]
 
 
@@ -246,10 +312,13 @@ def test_attribution_to_the_source_of_reports_and_the_sentence_date(extractor):
 
     from kg.types import Article
 
-    text = ("On March 3, 2026, reports from Reuters revealed that Japan had agreed to supply "
-            "radar systems to the Philippines.")
-    [st] = [s for s in extractor.extract(Article(doc_id="t", text=text, date=date(2026, 3, 5)))
-            if s.predicate == "supplies"]
+    text = (
+        "On March 3, 2026, reports from Reuters revealed that Japan had agreed to supply "
+        "radar systems to the Philippines."
+    )
+    [st] = [
+        s for s in extractor.extract(Article(doc_id="t", text=text, date=date(2026, 3, 5))) if s.predicate == "supplies"
+    ]
     assert st.attributed_to is not None and st.attributed_to.label == "Reuters"
     assert st.date == "2026-03-03"
     assert st.modality == "intended"

@@ -65,12 +65,21 @@ RULE_ROWS = [
         ),
         set(),
     ),
-    ("collective", "Delegations of Chile, Peru and Bolivia met in Lima.",
-     {("chile", "meets", "peru", "verb (hand-written)"), ("chile", "meets", "bolivia", "verb (hand-written)"),
-      ("peru", "meets", "bolivia", "verb (hand-written)")}),
+    (
+        "collective",
+        "Delegations of Chile, Peru and Bolivia met in Lima.",
+        {
+            ("chile", "meets", "peru", "verb (hand-written)"),
+            ("chile", "meets", "bolivia", "verb (hand-written)"),
+            ("peru", "meets", "bolivia", "verb (hand-written)"),
+        },
+    ),
     ("collective", "Chile and Peru urged Bolivia to reopen the border.", set()),  # not symmetric
-    ("shared_titles", "Polish Prime Minister Donald Tusk and defence minister Jan Kowalski met.",
-     {("jan-kowalski", "officialOf", "poland", "title (hand-written)")}),
+    (
+        "shared_titles",
+        "Polish Prime Minister Donald Tusk and defence minister Jan Kowalski met.",
+        {("jan-kowalski", "officialOf", "poland", "title (hand-written)")},
+    ),
 ]
 
 
@@ -87,7 +96,9 @@ def test_each_rule_family_alone(parse, name, text, expected):
 
 
 def test_an_unknown_rule_name_says_which_there_are():
-    with pytest.raises(KGError, match=r"unknown relation rule 'coref'.*collective, membership, noun, .*surface, titles, verb"):
+    with pytest.raises(
+        KGError, match=r"unknown relation rule 'coref'.*collective, membership, noun, .*surface, titles, verb"
+    ):
         get_rule("coref")
 
 

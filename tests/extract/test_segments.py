@@ -1,4 +1,5 @@
 """Long articles are read in bounded segments, with offsets into the whole article."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -46,7 +47,7 @@ def test_a_long_article_gives_the_statements_of_its_parts_with_true_offsets(extr
     piped = next(iter(extractor.pipe([article])))[1]
     assert [s.identity for s in found] == [s.identity for s in piped]
     for st in found:
-        assert article.text[st.evidence.char_start:st.evidence.char_end] == st.evidence.sentence
+        assert article.text[st.evidence.char_start : st.evidence.char_end] == st.evidence.sentence
 
     def key(st):
         return st.subject.key, st.predicate, st.object.key, st.negated

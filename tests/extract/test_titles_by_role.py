@@ -1,5 +1,6 @@
 """A title with no organisation ("Prime Minister Boris Johnson") is resolved through the
 person's roles in the actor base on the article date, to an organisation the article names."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -14,10 +15,16 @@ ROWS = [
     (TEXT, date(2023, 1, 10), set()),
     # the organisation is not named in the article: nothing is guessed
     ("Prime Minister Boris Johnson met Emmanuel Macron on Monday.", date(2019, 10, 10), set()),
-    ("Foreign Secretary Dominic Raab urged the embassy to reconsider. Britain wants answers.", date(2019, 10, 10),
-     {("Dominic Raab", "officialOf", "United Kingdom", False, "actual")}),
-    ("President William Ruto spoke in Nairobi. Kenya will host the summit.", date(2025, 2, 3),
-     {("William Ruto", "leaderOf", "Kenya", False, "actual")}),
+    (
+        "Foreign Secretary Dominic Raab urged the embassy to reconsider. Britain wants answers.",
+        date(2019, 10, 10),
+        {("Dominic Raab", "officialOf", "United Kingdom", False, "actual")},
+    ),
+    (
+        "President William Ruto spoke in Nairobi. Kenya will host the summit.",
+        date(2025, 2, 3),
+        {("William Ruto", "leaderOf", "Kenya", False, "actual")},
+    ),
 ]
 
 

@@ -1,4 +1,5 @@
 """The readers on real articles: the bundled seed, and Wikinews from ../shared when present."""
+
 from __future__ import annotations
 
 import csv
@@ -32,9 +33,7 @@ def test_wikinews_article(shared_dir: Path) -> None:
     path = shared_dir / "corpus" / "wikinews" / "wn2019-0001.txt"
     (article,) = read_articles([str(path)])
     assert article.doc_id == "wn2019-0001"
-    assert article.title == (
-        "Magnitogorsk apartment building collapses after explosion, dozens dead"
-    )
+    assert article.title == ("Magnitogorsk apartment building collapses after explosion, dozens dead")
     assert article.date == date(2019, 1, 4)  # "Friday, January 4, 2019" on line 3
 
 

@@ -1,4 +1,5 @@
 """Dates written in article headers and ISO dates from JSON."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -69,8 +70,7 @@ def test_parse_iso_date(value: str, expected: date) -> None:
 
 @pytest.mark.parametrize(
     "value",
-    ["", "2025-09", "2025", "28/09/2025", "Sep 29, 2025", "2025-02-30", "2025-09-28Tnoon",
-     "31-MAR-198", "2025-W39-1"],
+    ["", "2025-09", "2025", "28/09/2025", "Sep 29, 2025", "2025-02-30", "2025-09-28Tnoon", "31-MAR-198", "2025-W39-1"],
 )
 def test_parse_iso_date_rejects(value: str) -> None:
     with pytest.raises(ValueError, match="not an ISO 8601 date"):

@@ -1,4 +1,5 @@
 """Title and date of a plain-text article, read from its first lines."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -48,16 +49,14 @@ WIKINEWS_HEAD = (
         ("A" * MAX_TITLE_CHARS + "\n\nBody.", None, None),
         ("A" * (MAX_TITLE_CHARS - 1) + "\n\nBody.", "A" * (MAX_TITLE_CHARS - 1), None),
         # breadcrumbs and section labels before the headline are skipped
-        ("Home > World > Asia\nChina warns US over Taiwan\n\nBody.", "China warns US over Taiwan",
-         None),
-        ("Politics | Europe\nBREAKING NEWS\nEU agrees sanctions\nBody.", "EU agrees sanctions",
-         None),
+        ("Home > World > Asia\nChina warns US over Taiwan\n\nBody.", "China warns US over Taiwan", None),
+        ("Politics | Europe\nBREAKING NEWS\nEU agrees sanctions\nBody.", "EU agrees sanctions", None),
         # a written date in the first body paragraph is not the article date
-        ("Former president dies aged 84\n\nHe was born on December 11, 1935.", (
-            "Former president dies aged 84"), None),
+        ("Former president dies aged 84\n\nHe was born on December 11, 1935.", ("Former president dies aged 84"), None),
         # ...but a line that is only a date is, even after page furniture
         (
-            "Living with HIV: an interview\n\n" + "This article requires review. " * 10
+            "Living with HIV: an interview\n\n"
+            + "This article requires review. " * 10
             + "\n\nSunday, October 18, 2020\n\nBody.",
             "Living with HIV: an interview",
             date(2020, 10, 18),
@@ -73,8 +72,11 @@ WIKINEWS_HEAD = (
         # a title without letters is not a title
         ("2025 / 09 / 28 ---\n\nBody.", None, None),
         # a headline that holds a date with more words is a headline, and dates the article
-        ("Wikipedia Current events, 2025-01-01\n\n== Armed conflicts ==",
-         "Wikipedia Current events, 2025-01-01", date(2025, 1, 1)),
+        (
+            "Wikipedia Current events, 2025-01-01\n\n== Armed conflicts ==",
+            "Wikipedia Current events, 2025-01-01",
+            date(2025, 1, 1),
+        ),
     ],
 )
 def test_read_header(text: str, title: str | None, day: date | None) -> None:

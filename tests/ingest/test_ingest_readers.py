@@ -1,4 +1,5 @@
 """read_articles: files, folders, globs, JSON Lines and stdin in; articles or coded errors out."""
+
 from __future__ import annotations
 
 import io
@@ -33,9 +34,7 @@ def _write(root: Path, files: dict[str, str | bytes]) -> None:
 
 
 def _jsonl(*records: Any) -> str:
-    return "".join(
-        (r if isinstance(r, str) else json.dumps(r, ensure_ascii=False)) + "\n" for r in records
-    )
+    return "".join((r if isinstance(r, str) else json.dumps(r, ensure_ascii=False)) + "\n" for r in records)
 
 
 def _summary(article: Article) -> tuple[Any, ...]:
@@ -49,8 +48,7 @@ OK_CASES: dict[str, tuple[dict[str, str | bytes], list[str], list[tuple[Any, ...
     "txt with seed-style header": (
         {"000_f816.txt": SEED_TEXT},
         ["000_f816.txt"],
-        [("000_f816", "Xi Pressures Trump To Oppose Taiwan Independence", date(2025, 9, 29),
-          None, "000_f816.txt")],
+        [("000_f816", "Xi Pressures Trump To Oppose Taiwan Independence", date(2025, 9, 29), None, "000_f816.txt")],
     ),
     "txt without header; dots in the name": (
         {"a.b.txt": "Xi met Trump.\n"},
@@ -88,8 +86,7 @@ OK_CASES: dict[str, tuple[dict[str, str | bytes], list[str], list[tuple[Any, ...
         [("1", None, None, None, "1.txt"), ("2", None, None, None, "2.txt")],
     ),
     "glob with ** crosses folders": (
-        {"c/1.txt": "One.", "c/x/y/2.txt": "Two.",
-         "c/x/3.jsonl": _jsonl({"id": "3", "text": "T."})},
+        {"c/1.txt": "One.", "c/x/y/2.txt": "Two.", "c/x/3.jsonl": _jsonl({"id": "3", "text": "T."})},
         ["c/**/*.txt"],
         [("1", None, None, None, "1.txt"), ("2", None, None, None, "x/y/2.txt")],
     ),
@@ -101,9 +98,15 @@ OK_CASES: dict[str, tuple[dict[str, str | bytes], list[str], list[tuple[Any, ...
     "jsonl: all fields, defaults, blank lines, int ids, extra keys": (
         {
             "a.jsonl": _jsonl(
-                {"id": "wn-1", "text": "Xi met Trump.", "title": "  Xi  meets\nTrump ",
-                 "date": "2025-09-28T23:30:00-05:00", "url": "https://example.org/1",
-                 "source": "Example News", "lang": "en"},
+                {
+                    "id": "wn-1",
+                    "text": "Xi met Trump.",
+                    "title": "  Xi  meets\nTrump ",
+                    "date": "2025-09-28T23:30:00-05:00",
+                    "url": "https://example.org/1",
+                    "source": "Example News",
+                    "lang": "en",
+                },
                 "",
                 "   ",
                 {"id": 2, "text": "Second.", "title": "", "date": None, "url": None},
@@ -112,15 +115,16 @@ OK_CASES: dict[str, tuple[dict[str, str | bytes], list[str], list[tuple[Any, ...
         },
         ["a.jsonl"],
         [
-            ("wn-1", "Xi meets Trump", date(2025, 9, 28), "https://example.org/1",
-             "Example News"),
+            ("wn-1", "Xi meets Trump", date(2025, 9, 28), "https://example.org/1", "Example News"),
             ("2", None, None, None, "a.jsonl"),
             ("3", None, None, None, "a.jsonl"),
         ],
     ),
     "jsonl: BOM, CRLF, no final newline, no header guessing": (
-        {"b.jsonl": b'\xef\xbb\xbf{"id": "x", "text": "Headline\\n\\n2025-09-28\\nBody."}\r\n'
-                    b'{"id": "y", "text": "Y."}'},
+        {
+            "b.jsonl": b'\xef\xbb\xbf{"id": "x", "text": "Headline\\n\\n2025-09-28\\nBody."}\r\n'
+            b'{"id": "y", "text": "Y."}'
+        },
         ["b.jsonl"],
         [("x", None, None, None, "b.jsonl"), ("y", None, None, None, "b.jsonl")],
     ),
@@ -149,99 +153,137 @@ LONG = "x" * 101
 ERROR_CASES: dict[str, tuple[dict[str, str | bytes], list[str], str, str]] = {
     "missing file": ({}, ["nope.txt"], "E100", "'nope.txt': no such file or folder"),
     "folder without articles": (
-        {"d/INDEX.tsv": "x", "d/sub/.h.txt": "x"}, ["d"], "E101", "'d': the folder",
+        {"d/INDEX.tsv": "x", "d/sub/.h.txt": "x"},
+        ["d"],
+        "E101",
+        "'d': the folder",
     ),
     "glob matching nothing": ({"a.md": "x"}, ["*.txt"], "E102", "'*.txt': the pattern"),
     "glob matching only other files": ({"a.md": "x"}, ["*"], "E102", "matches no .txt"),
     "unsupported file type": ({"a.csv": "x"}, ["a.csv"], "E103", "'a.csv': cannot read"),
-    "txt not UTF-8": ({"l.txt": "Head\n\nCaf\xe9.".encode("latin-1")}, ["l.txt"], "E104",
-                      "'l.txt', line 3: byte 0xe9"),
-    "txt in UTF-16": ({"u.txt": "Xi met Trump.".encode("utf-16")}, ["u.txt"], "E104",
-                      "looks like UTF-16"),
+    "txt not UTF-8": ({"l.txt": "Head\n\nCaf\xe9.".encode("latin-1")}, ["l.txt"], "E104", "'l.txt', line 3: byte 0xe9"),
+    "txt in UTF-16": ({"u.txt": "Xi met Trump.".encode("utf-16")}, ["u.txt"], "E104", "looks like UTF-16"),
     "txt with NUL": ({"n.txt": "Xi\nmet\x00Trump."}, ["n.txt"], "E105", "text line 2"),
     "empty txt": ({"e.txt": " \n\n\t\n"}, ["e.txt"], "E106", "'e.txt': the article is empty"),
     "txt too long": ({"big.txt": LONG}, ["big.txt"], "E107", "longer than 100 characters"),
     "txt too long in bytes": ({"big.txt": "\u4e2d" * 101}, ["big.txt"], "E107", "longer"),
     "duplicate doc_id in one stream": (
-        {"a/x.txt": "One.", "b/x.txt": "Two."}, ["a", "b"], "E108", "doc_id 'x' was already",
+        {"a/x.txt": "One.", "b/x.txt": "Two."},
+        ["a", "b"],
+        "E108",
+        "doc_id 'x' was already",
     ),
     "duplicate doc_id inside a jsonl": (
         {"d.jsonl": _jsonl({"id": "1", "text": "A."}, {"id": 1, "text": "B."})},
-        ["d.jsonl"], "E108", "'d.jsonl', line 2: doc_id '1'",
+        ["d.jsonl"],
+        "E108",
+        "'d.jsonl', line 2: doc_id '1'",
     ),
     "the same file twice": ({"a.txt": "A."}, ["a.txt", "a.txt"], "E108", "'a.txt'"),
     "jsonl lone surrogate in text": (
-        {"s.jsonl": '{"id": "1", "text": "bad \\ud800 text"}\n'}, ["s.jsonl"], "E109",
+        {"s.jsonl": '{"id": "1", "text": "bad \\ud800 text"}\n'},
+        ["s.jsonl"],
+        "E109",
         "unpaired surrogate",
     ),
     "jsonl lone surrogate in title": (
-        {"s.jsonl": '{"id": "1", "text": "ok", "title": "\\udc00"}\n'}, ["s.jsonl"], "E123",
+        {"s.jsonl": '{"id": "1", "text": "ok", "title": "\\udc00"}\n'},
+        ["s.jsonl"],
+        "E123",
         '"title"',
     ),
     "jsonl not JSON": (
-        {"j.jsonl": _jsonl({"id": "1", "text": "A."}, "{id: 2}")}, ["j.jsonl"], "E110",
+        {"j.jsonl": _jsonl({"id": "1", "text": "A."}, "{id: 2}")},
+        ["j.jsonl"],
+        "E110",
         "'j.jsonl', line 2: not JSON",
     ),
     "jsonl pretty-printed": (
-        {"p.jsonl": json.dumps({"id": "1", "text": "A."}, indent=2)}, ["p.jsonl"], "E110",
+        {"p.jsonl": json.dumps({"id": "1", "text": "A."}, indent=2)},
+        ["p.jsonl"],
+        "E110",
         "line 1",
     ),
     "jsonl array": ({"a.jsonl": "[1, 2]\n"}, ["a.jsonl"], "E111", "an array, not a JSON object"),
     "jsonl string": ({"a.jsonl": '"text"\n'}, ["a.jsonl"], "E111", "a str, not"),
     "jsonl missing id": ({"a.jsonl": _jsonl({"text": "A."})}, ["a.jsonl"], "E112", 'no "id"'),
-    "jsonl null id": ({"a.jsonl": _jsonl({"id": None, "text": "A."})}, ["a.jsonl"], "E112",
-                      'no "id"'),
-    "jsonl empty id": ({"a.jsonl": _jsonl({"id": "  ", "text": "A."})}, ["a.jsonl"], "E126",
-                       '"id" is empty'),
-    "jsonl float id": ({"a.jsonl": _jsonl({"id": 1.5, "text": "A."})}, ["a.jsonl"], "E125",
-                       "is a float"),
-    "jsonl bool id": ({"a.jsonl": _jsonl({"id": True, "text": "A."})}, ["a.jsonl"], "E125",
-                      "is a bool"),
+    "jsonl null id": ({"a.jsonl": _jsonl({"id": None, "text": "A."})}, ["a.jsonl"], "E112", 'no "id"'),
+    "jsonl empty id": ({"a.jsonl": _jsonl({"id": "  ", "text": "A."})}, ["a.jsonl"], "E126", '"id" is empty'),
+    "jsonl float id": ({"a.jsonl": _jsonl({"id": 1.5, "text": "A."})}, ["a.jsonl"], "E125", "is a float"),
+    "jsonl bool id": ({"a.jsonl": _jsonl({"id": True, "text": "A."})}, ["a.jsonl"], "E125", "is a bool"),
     "jsonl id with line break": (
-        {"a.jsonl": _jsonl({"id": "a\nb", "text": "A."})}, ["a.jsonl"], "E127", "line break",
+        {"a.jsonl": _jsonl({"id": "a\nb", "text": "A."})},
+        ["a.jsonl"],
+        "E127",
+        "line break",
     ),
     "jsonl missing text": ({"a.jsonl": _jsonl({"id": "1"})}, ["a.jsonl"], "E113", 'no "text"'),
     "jsonl non-string text": (
-        {"a.jsonl": _jsonl({"id": "1", "text": ["A."]})}, ["a.jsonl"], "E128", "is a list",
+        {"a.jsonl": _jsonl({"id": "1", "text": ["A."]})},
+        ["a.jsonl"],
+        "E128",
+        "is a list",
     ),
     "jsonl empty text": (
-        {"a.jsonl": _jsonl({"id": "1", "text": "\n "})}, ["a.jsonl"], "E106", "empty",
+        {"a.jsonl": _jsonl({"id": "1", "text": "\n "})},
+        ["a.jsonl"],
+        "E106",
+        "empty",
     ),
     "jsonl NUL escape in text": (
-        {"a.jsonl": '{"id": "1", "text": "A\\u0000B"}\n'}, ["a.jsonl"], "E105", "NUL",
+        {"a.jsonl": '{"id": "1", "text": "A\\u0000B"}\n'},
+        ["a.jsonl"],
+        "E105",
+        "NUL",
     ),
-    "jsonl raw NUL byte": ({"a.jsonl": b'{"id": "1", "text": "A\x00"}\n'}, ["a.jsonl"], "E122",
-                           "line 1: NUL byte"),
+    "jsonl raw NUL byte": ({"a.jsonl": b'{"id": "1", "text": "A\x00"}\n'}, ["a.jsonl"], "E122", "line 1: NUL byte"),
     "jsonl not UTF-8": (
         {"a.jsonl": _jsonl({"id": "1", "text": "A."}).encode() + b'{"id": "2", "text": "\xff"}\n'},
-        ["a.jsonl"], "E120", "'a.jsonl', line 2: byte 0xff",
+        ["a.jsonl"],
+        "E120",
+        "'a.jsonl', line 2: byte 0xff",
     ),
     "jsonl text too long": (
-        {"a.jsonl": _jsonl({"id": "1", "text": LONG})}, ["a.jsonl"], "E107", "longer than 100",
+        {"a.jsonl": _jsonl({"id": "1", "text": LONG})},
+        ["a.jsonl"],
+        "E107",
+        "longer than 100",
     ),
     "jsonl bad date": (
-        {"a.jsonl": _jsonl({"id": "1", "text": "A.", "date": "31-MAR-198"})}, ["a.jsonl"],
-        "E114", "\"date\" '31-MAR-198' is not an ISO 8601 date",
+        {"a.jsonl": _jsonl({"id": "1", "text": "A.", "date": "31-MAR-198"})},
+        ["a.jsonl"],
+        "E114",
+        "\"date\" '31-MAR-198' is not an ISO 8601 date",
     ),
     "jsonl partial date": (
-        {"a.jsonl": _jsonl({"id": "1", "text": "A.", "date": "2025-09"})}, ["a.jsonl"], "E114",
+        {"a.jsonl": _jsonl({"id": "1", "text": "A.", "date": "2025-09"})},
+        ["a.jsonl"],
+        "E114",
         "YYYY-MM-DD",
     ),
     "jsonl numeric date": (
-        {"a.jsonl": _jsonl({"id": "1", "text": "A.", "date": 20250928})}, ["a.jsonl"], "E114",
+        {"a.jsonl": _jsonl({"id": "1", "text": "A.", "date": 20250928})},
+        ["a.jsonl"],
+        "E114",
         "20250928",
     ),
     "jsonl non-string url": (
-        {"a.jsonl": _jsonl({"id": "1", "text": "A.", "url": {"href": "x"}})}, ["a.jsonl"],
-        "E115", '"url" is a dict',
+        {"a.jsonl": _jsonl({"id": "1", "text": "A.", "url": {"href": "x"}})},
+        ["a.jsonl"],
+        "E115",
+        '"url" is a dict',
     ),
     "jsonl control character in title": (
-        {"a.jsonl": _jsonl({"id": "1", "text": "A.", "title": "a\x07b"})}, ["a.jsonl"], "E129",
+        {"a.jsonl": _jsonl({"id": "1", "text": "A.", "title": "a\x07b"})},
+        ["a.jsonl"],
+        "E129",
         "control character",
     ),
     "jsonl line too long": (
         {"a.jsonl": _jsonl({"id": "1", "text": "A."}, {"id": "2", "text": "B" * 300})},
-        ["a.jsonl"], "E116", "'a.jsonl', line 2: the line is longer than 200 bytes",
+        ["a.jsonl"],
+        "E116",
+        "'a.jsonl', line 2: the line is longer than 200 bytes",
     ),
 }
 
@@ -262,12 +304,14 @@ def test_read_articles_errors(case: str, tmp_path: Path, monkeypatch: pytest.Mon
 
 
 def test_errors_are_raised_when_the_bad_item_is_reached(tmp_path: Path) -> None:
-    _write(tmp_path, {
-        "a.jsonl": _jsonl({"id": "1", "text": "One."}, {"id": "2", "text": "Two."}, "oops"),
-        "b.txt": "Three.",
-    })
-    stream = read_articles([str(tmp_path / "a.jsonl"), str(tmp_path / "b.txt"),
-                            str(tmp_path / "missing.txt")])
+    _write(
+        tmp_path,
+        {
+            "a.jsonl": _jsonl({"id": "1", "text": "One."}, {"id": "2", "text": "Two."}, "oops"),
+            "b.txt": "Three.",
+        },
+    )
+    stream = read_articles([str(tmp_path / "a.jsonl"), str(tmp_path / "b.txt"), str(tmp_path / "missing.txt")])
     assert next(stream).doc_id == "1"
     assert next(stream).doc_id == "2"
     with pytest.raises(InputError, match="line 3: not JSON"):
@@ -351,16 +395,18 @@ def test_bad_arguments_fail_at_once(tmp_path: Path) -> None:
         read_articles([], bad_dates="ignore")  # type: ignore[arg-type]
 
 
-def test_bad_dates_can_be_dropped_with_a_warning(
-    tmp_path: Path, caplog: pytest.LogCaptureFixture
-) -> None:
-    _write(tmp_path, {"a.jsonl": _jsonl(
-        {"id": "1", "text": "A.", "date": "31-MAR-198"},
-        {"id": "2", "text": "B.", "date": "1987-03-31"},
-    )})
+def test_bad_dates_can_be_dropped_with_a_warning(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    _write(
+        tmp_path,
+        {
+            "a.jsonl": _jsonl(
+                {"id": "1", "text": "A.", "date": "31-MAR-198"},
+                {"id": "2", "text": "B.", "date": "1987-03-31"},
+            )
+        },
+    )
     with caplog.at_level(logging.WARNING, logger="kg.ingest.jsonl"):
-        got = [(a.doc_id, a.date) for a in read_articles([tmp_path / "a.jsonl"],
-                                                          bad_dates="drop")]
+        got = [(a.doc_id, a.date) for a in read_articles([tmp_path / "a.jsonl"], bad_dates="drop")]
     assert got == [("1", None), ("2", date(1987, 3, 31))]
     assert "line 1: dropped the date '31-MAR-198'" in caplog.text
 
@@ -411,39 +457,62 @@ def _items(inputs: list[str]) -> list[Any]:
 
 # files, inputs, what read_items yields: doc_ids of the good articles, codes of the bad items
 ITEM_CASES: dict[str, tuple[dict[str, str | bytes], list[str], list[str]]] = {
-    "good file then empty file": ({"good.txt": "Xi met Trump.", "empty.txt": ""},
-                                  ["good.txt", "empty.txt"], ["good", "E106"]),
-    "empty file then good file": ({"good.txt": "Xi met Trump.", "empty.txt": "  \n"},
-                                  ["empty.txt", "good.txt"], ["E106", "good"]),
+    "good file then empty file": (
+        {"good.txt": "Xi met Trump.", "empty.txt": ""},
+        ["good.txt", "empty.txt"],
+        ["good", "E106"],
+    ),
+    "empty file then good file": (
+        {"good.txt": "Xi met Trump.", "empty.txt": "  \n"},
+        ["empty.txt", "good.txt"],
+        ["E106", "good"],
+    ),
     "a bad jsonl line between good ones": (
         {"a.jsonl": _jsonl({"id": "1", "text": "One."}, "not json", {"id": "3", "text": "T."})},
-        ["a.jsonl"], ["1", "E110", "3"]),
+        ["a.jsonl"],
+        ["1", "E110", "3"],
+    ),
     "bad lines of several kinds, then a good one": (
-        {"a.jsonl": _jsonl({"id": "", "text": "x"}, [1], {"id": "n", "text": 3},
-                           {"id": "d", "text": "D.", "date": "soon"}, {"id": "ok", "text": "K."})},
-        ["a.jsonl"], ["E126", "E111", "E128", "E114", "ok"]),
+        {
+            "a.jsonl": _jsonl(
+                {"id": "", "text": "x"},
+                [1],
+                {"id": "n", "text": 3},
+                {"id": "d", "text": "D.", "date": "soon"},
+                {"id": "ok", "text": "K."},
+            )
+        },
+        ["a.jsonl"],
+        ["E126", "E111", "E128", "E114", "ok"],
+    ),
     "an over-long line is skipped whole": (
         {"a.jsonl": _jsonl({"id": "1", "text": "x" * 200}, {"id": "2", "text": "Two."})},
-        ["a.jsonl"], ["E116", "2"]),
-    "a missing input between good ones": ({"a.txt": "A.", "b.txt": "B."},
-                                          ["a.txt", "nope.txt", "b.txt"], ["a", "E100", "b"]),
+        ["a.jsonl"],
+        ["E116", "2"],
+    ),
+    "a missing input between good ones": (
+        {"a.txt": "A.", "b.txt": "B."},
+        ["a.txt", "nope.txt", "b.txt"],
+        ["a", "E100", "b"],
+    ),
     "a duplicate doc_id is reported, the first kept": (
-        {"x/a.txt": "A.", "y/a.txt": "Other."}, ["x", "y"], ["a", "E108"]),
+        {"x/a.txt": "A.", "y/a.txt": "Other."},
+        ["x", "y"],
+        ["a", "E108"],
+    ),
     "nothing bad: the plain stream": ({"a.txt": "A."}, ["a.txt"], ["a"]),
 }
 
 
 @pytest.mark.parametrize("case", list(ITEM_CASES), ids=list(ITEM_CASES))
-def test_read_items_keeps_good_and_reports_bad(case: str, tmp_path: Path,
-                                               monkeypatch: pytest.MonkeyPatch) -> None:
+def test_read_items_keeps_good_and_reports_bad(case: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     files, inputs, expected = ITEM_CASES[case]
     _write(tmp_path, files)
     monkeypatch.chdir(tmp_path)
     if case == "an over-long line is skipped whole":
         from kg.ingest import read_items
 
-        got = [i.doc_id if isinstance(i, Article) else i.code
-               for i in read_items(inputs, max_line_bytes=100)]
+        got = [i.doc_id if isinstance(i, Article) else i.code for i in read_items(inputs, max_line_bytes=100)]
     else:
         got = _items(inputs)
     assert got == expected

@@ -1,4 +1,5 @@
 """InputProblems: good articles go on, bad inputs are kept aside (skip) or end the run (fail)."""
+
 from __future__ import annotations
 
 from collections.abc import Iterator

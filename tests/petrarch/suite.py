@@ -26,6 +26,7 @@ How a record is scored:
   ``error`` records (PETRARCH's discard lists and its own error handling), are *not
   applicable*, with the reason.
 """
+
 from __future__ import annotations
 
 import json
@@ -44,16 +45,36 @@ ACTORS = "PETR.Validate.actors.txt"
 
 #: suite actors that are persons (PETRARCH codes persons by their state; geokg types them,
 #: which pronouns need); the person belongs to the actor of its code
-PERSONS = frozenset({
-    "ARAGORN", "BILBO", "BOROMIR", "CALIMEHTAR", "DODERIC BRANDYBUCK", "ELFSTAN FAIRBAIRN",
-    "ELROND", "FRODO", "GALADRIEL", "GANDALF", "GOLLUM", "HAMFAST GAMGEE", "ISILDUR",
-    "PRESIDENT GEORGE W. BUSH", "PRESIDENT HOSNI MURBARAK", "RADAGAST THE BROWN", "ROMENDACIL",
-    "SAM GAMGEE", "SMEAGOL", "TELEMAR",
-})
+PERSONS = frozenset(
+    {
+        "ARAGORN",
+        "BILBO",
+        "BOROMIR",
+        "CALIMEHTAR",
+        "DODERIC BRANDYBUCK",
+        "ELFSTAN FAIRBAIRN",
+        "ELROND",
+        "FRODO",
+        "GALADRIEL",
+        "GANDALF",
+        "GOLLUM",
+        "HAMFAST GAMGEE",
+        "ISILDUR",
+        "PRESIDENT GEORGE W. BUSH",
+        "PRESIDENT HOSNI MURBARAK",
+        "RADAGAST THE BROWN",
+        "ROMENDACIL",
+        "SAM GAMGEE",
+        "SMEAGOL",
+        "TELEMAR",
+    }
+)
 _CODE_RE = re.compile(r"\[([^\]]*)\]")
 _UNKNOWN = "---"
-PAIRED = ("the second half of a paired code (B receives A's visit): geokg writes one statement "
-          "for one act, the visit, not its mirror")
+PAIRED = (
+    "the second half of a paired code (B receives A's visit): geokg writes one statement "
+    "for one act, the visit, not its mirror"
+)
 LEVELS = ("predicate", "plover", "dyad")
 
 
@@ -118,11 +139,17 @@ def read_records(folder: Path = SUITE) -> list[Record]:
         text = " ".join((node.findtext("Text") or "").split())
         rid = node.get("id", "").strip()
         seen[rid] = seen.get(rid, 0) + 1
-        out.append(Record(
-            id=rid if seen[rid] == 1 else f"{rid}#{seen[rid]}",  # the suite repeats two ids
-            category=node.get("category", "").strip(), text=text,
-            day=_day(node.get("date")), events=tuple(events), noevents=noevents, error=error,
-        ))
+        out.append(
+            Record(
+                id=rid if seen[rid] == 1 else f"{rid}#{seen[rid]}",  # the suite repeats two ids
+                category=node.get("category", "").strip(),
+                text=text,
+                day=_day(node.get("date")),
+                events=tuple(events),
+                noevents=noevents,
+                error=error,
+            )
+        )
     return out
 
 
@@ -244,8 +271,11 @@ def build_actor_table(kb, folder: Path = SUITE) -> ActorTable:  # type: ignore[n
 def _demonyms(forms: list[str]) -> list[str]:
     """The names of a state that are its name with an ending ("Eriadori", "Rohans")."""
     label = forms[0]
-    return [f for f in forms[1:] if len(f) > len(label) and f.startswith(label) and f[len(label):].isalpha()
-            and f[len(label):].islower()]
+    return [
+        f
+        for f in forms[1:]
+        if len(f) > len(label) and f.startswith(label) and f[len(label) :].isalpha() and f[len(label) :].islower()
+    ]
 
 
 def write_actor_file(table: ActorTable, path: Path) -> Path:
@@ -285,8 +315,10 @@ def applicability(event: Event, record: Record, codes, table: ActorTable) -> str
         return "an unknown actor (---): geokg relates named actors only"
     if not (event.source.isalnum() and event.target.isalnum()):
         return "an actor coded by its own words (no code in the suite's dictionary)"
-    if any(re.search(rf"\b{re.escape(name)}\b", record.text) and {event.source[:3], event.target[:3]} & roots
-           for name, roots in table.dated.items()):
+    if any(
+        re.search(rf"\b{re.escape(name)}\b", record.text) and {event.source[:3], event.target[:3]} & roots
+        for name, roots in table.dated.items()
+    ):
         return "a dated actor code (PETRARCH codes a person by date; geokg gives persons dated roles, not codes)"
     return ""
 
@@ -321,7 +353,9 @@ class Runner:
 
         if record.id not in self._found:
             statements = self.extractor.extract(Article(doc_id=record.id, text=record.text, date=record.day))
-            self._found[record.id] = [(self.code_of(s.subject), s.predicate, self.code_of(s.object)) for s in statements]
+            self._found[record.id] = [
+                (self.code_of(s.subject), s.predicate, self.code_of(s.object)) for s in statements
+            ]
         return self._found[record.id]
 
     def score(self, record: Record, level: str = "predicate") -> Outcome:

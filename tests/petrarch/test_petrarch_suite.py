@@ -3,6 +3,7 @@
 The records geokg passes today (``passing.txt``, per scoring level) must keep passing;
 ``bench/petrarch_suite.py`` reports the pass rates per category and rewrites the list.
 """
+
 from __future__ import annotations
 
 from datetime import date

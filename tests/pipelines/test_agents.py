@@ -1,4 +1,5 @@
 """The agent converter, its sector table and the committed ``pipelines/agents.tsv``."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -12,8 +13,24 @@ PIPELINES = Path(__file__).resolve().parents[2] / "pipelines"
 
 #: the sectors of ONTOLOGY.md's "Generic actors" section
 ONTOLOGY_SECTORS = (
-    "MIL", "COP", "JUD", "LEG", "REB", "INS", "OPP", "CVL", "BUS", "MED", "EDU", "LAB", "REF", "HLH", "CRM",
-    "SPY", "UAF", "ELI",
+    "MIL",
+    "COP",
+    "JUD",
+    "LEG",
+    "REB",
+    "INS",
+    "OPP",
+    "CVL",
+    "BUS",
+    "MED",
+    "EDU",
+    "LAB",
+    "REF",
+    "HLH",
+    "CRM",
+    "SPY",
+    "UAF",
+    "ELI",
 )
 
 

@@ -1,4 +1,5 @@
 """The CAMEO verb converter, its code tables and the committed ``pipelines/cameo_verbs.tsv``."""
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -1,4 +1,5 @@
 """Import a converter of ``pipelines/tools/`` (a folder of scripts, not a package)."""
+
 from __future__ import annotations
 
 import importlib.util

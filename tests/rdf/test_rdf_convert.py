@@ -1,4 +1,5 @@
 """kg.rdf.convert: records → quads exactly as docs/rdf-model.md lays them out."""
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -50,22 +51,17 @@ def test_actor_description() -> None:
     assert {q.graph_name for q in quads} == {N(ACTORS_GRAPH)}
     china = actor_iri("china")
     assert values(quads, china, RDF + "type") == {G("Actor"), G("State")}
-    assert values(quads, china, "http://www.w3.org/2000/01/rdf-schema#label") == {
-        ox.Literal("China")
-    }
+    assert values(quads, china, "http://www.w3.org/2000/01/rdf-schema#label") == {ox.Literal("China")}
     assert values(quads, china, "http://www.w3.org/2004/02/skos/core#altLabel") == {
-        ox.Literal("PRC"), ox.Literal("People's Republic of China")
+        ox.Literal("PRC"),
+        ox.Literal("People's Republic of China"),
     }
-    assert values(quads, china, "http://www.w3.org/2002/07/owl#sameAs") == {
-        N("http://www.wikidata.org/entity/Q148")
-    }
+    assert values(quads, china, "http://www.w3.org/2002/07/owl#sameAs") == {N("http://www.wikidata.org/entity/Q148")}
     assert values(quads, china, GKG_NS + "countryCode") == {ox.Literal("CHN")}
 
 
 def test_part_of_links_the_parent_actor() -> None:
-    assert values(actor_quads(PLA), actor_iri("peoples-liberation-army"), GKG_NS + "partOf") == {
-        N(actor_iri("china"))
-    }
+    assert values(actor_quads(PLA), actor_iri("peoples-liberation-army"), GKG_NS + "partOf") == {N(actor_iri("china"))}
 
 
 def test_roles_are_nodes_with_typed_dates() -> None:
@@ -76,9 +72,7 @@ def test_roles_are_nodes_with_typed_dates() -> None:
     assert values(quads, node, GKG_NS + "holder") == {N(actor_iri("donald-trump"))}
     assert values(quads, node, GKG_NS + "office") == {ox.Literal("President of the United States")}
     assert values(quads, node, GKG_NS + "ofState") == {N(actor_iri("united-states"))}
-    assert values(quads, node, GKG_NS + "start") == {
-        ox.Literal("2017-01-20", datatype=N(XSD + "date"))
-    }
+    assert values(quads, node, GKG_NS + "start") == {ox.Literal("2017-01-20", datatype=N(XSD + "date"))}
     assert values(quads, node, GKG_NS + "end") == {ox.Literal("2021-01-20", datatype=N(XSD + "date"))}
     open_ended = role_iri("donald-trump", second.office, second.start)
     assert open_ended != node
@@ -87,8 +81,7 @@ def test_roles_are_nodes_with_typed_dates() -> None:
 
 @pytest.mark.parametrize(
     ("text", "datatype"),
-    [("2017-05-14", "date"), ("2017-05", "gYearMonth"), ("2017", "gYear"),
-     ("2017-05-14T10:30:00Z", "dateTime")],
+    [("2017-05-14", "date"), ("2017-05", "gYearMonth"), ("2017", "gYear"), ("2017-05-14T10:30:00Z", "dateTime")],
 )
 def test_partial_dates_get_their_own_datatype(text: str, datatype: str) -> None:
     assert date_literal(text) == ox.Literal(text, datatype=N(XSD + datatype))
@@ -130,10 +123,16 @@ def test_article_node() -> None:
     quads = article_quads(art, [], run=RUN)
     assert triples(quads) == {
         (N(article_iri(art.sha256)), N(RDF + "type"), N("https://schema.org/NewsArticle")),
-        (N(article_iri(art.sha256)), N("https://schema.org/headline"),
-         ox.Literal("Xi Pressures Trump To Oppose Taiwan Independence")),
-        (N(article_iri(art.sha256)), N("https://schema.org/datePublished"),
-         ox.Literal("2025-09-29", datatype=N(XSD + "date"))),
+        (
+            N(article_iri(art.sha256)),
+            N("https://schema.org/headline"),
+            ox.Literal("Xi Pressures Trump To Oppose Taiwan Independence"),
+        ),
+        (
+            N(article_iri(art.sha256)),
+            N("https://schema.org/datePublished"),
+            ox.Literal("2025-09-29", datatype=N(XSD + "date")),
+        ),
         (N(article_iri(art.sha256)), N("https://schema.org/url"), N("https://example.org/news/xi-trump")),
         (N(article_iri(art.sha256)), N("http://purl.org/dc/terms/source"), ox.Literal("seeds/wn2025-0001.txt")),
         (N(article_iri(art.sha256)), N("http://purl.org/dc/terms/identifier"), ox.Literal("wn2025-0001")),
@@ -144,8 +143,7 @@ def test_statement_node_has_every_property_of_the_contract() -> None:
     art = article()
     aid = statements(art)[1]  # Trump declined to approve aid to Taiwan (negated, attributed)
     node = N(statement_iri(aid))
-    got = {(q.predicate, q.object) for q in statement_quads(aid, article=art, run=RUN)
-           if q.subject == node}
+    got = {(q.predicate, q.object) for q in statement_quads(aid, article=art, run=RUN) if q.subject == node}
     ev = aid.evidence
     assert got == {
         (N(RDF + "type"), G("Statement")),
@@ -171,7 +169,7 @@ def test_direct_triples_only_for_actual_and_not_negated() -> None:
     art = article()
     quads = article_quads(art, statements(art), run=RUN)
     direct = {
-        (q.subject.value, q.predicate.value[len(GKG_NS):], q.object.value)
+        (q.subject.value, q.predicate.value[len(GKG_NS) :], q.object.value)
         for q in quads
         if q.subject.value.startswith("https://w3id.org/geokg/actor/")
     }
@@ -184,9 +182,7 @@ def test_direct_triples_only_for_actual_and_not_negated() -> None:
 def test_negated_aid_never_gives_a_bare_triple() -> None:
     art = article()
     quads = article_quads(art, statements(art), run=RUN)
-    assert (N(actor_iri("donald-trump")), G("providesAidTo"), N(actor_iri("taiwan"))) not in triples(
-        quads
-    )
+    assert (N(actor_iri("donald-trump")), G("providesAidTo"), N(actor_iri("taiwan"))) not in triples(quads)
     # but the statement node says it, negated
     assert any(q.predicate == N(RDF + "predicate") and q.object == G("providesAidTo") for q in quads)
 
@@ -203,9 +199,7 @@ def test_modalities_and_event_dates() -> None:
     assert values(quads, talks, "http://purl.org/dc/terms/date") == {
         ox.Literal("2025-10", datatype=N(XSD + "gYearMonth"))
     }
-    assert values(quads, attack, GKG_NS + "confidence") == {
-        ox.Literal("0.444", datatype=N(XSD + "decimal"))
-    }
+    assert values(quads, attack, GKG_NS + "confidence") == {ox.Literal("0.444", datatype=N(XSD + "decimal"))}
 
 
 def test_no_date_at_all_when_neither_statement_nor_article_has_one() -> None:
@@ -236,9 +230,7 @@ def test_edited_article_gets_new_iris() -> None:
     old_ids = {statement_iri(s) for s in statements(original)}
     new_ids = {statement_iri(s) for s in statements(edited)}
     assert not old_ids & new_ids
-    assert {q.graph_name for q in article_quads(edited, statements(edited), run=RUN)} == {
-        N(article_iri(edited.sha256))
-    }
+    assert {q.graph_name for q in article_quads(edited, statements(edited), run=RUN)} == {N(article_iri(edited.sha256))}
 
 
 def test_statement_of_another_article_is_refused() -> None:
@@ -296,9 +288,7 @@ def test_attributed_media_actor_is_named() -> None:
 def test_extractor_run_quads() -> None:
     quads = RUN.quads()
     assert {q.graph_name for q in quads} == {N(ACTORS_GRAPH)}
-    assert values(quads, RUN.iri, RDF + "type") == {
-        G("ExtractorRun"), N("http://www.w3.org/ns/prov#Activity")
-    }
+    assert values(quads, RUN.iri, RDF + "type") == {G("ExtractorRun"), N("http://www.w3.org/ns/prov#Activity")}
     assert values(quads, RUN.iri, GKG_NS + "softwareVersion") == {ox.Literal("0.1.0")}
     assert ExtractorRun("0.1.0", "other").iri != RUN.iri
     assert ExtractorRun("0.2.0", "c0ffee").iri != RUN.iri
@@ -324,9 +314,7 @@ def test_ontology_graph_is_the_whole_file() -> None:
 def test_article_without_optional_fields() -> None:
     art = article(title=None, date=None, url=None, source=None)
     quads = article_quads(art, [], run=RUN)
-    assert {q.predicate.value for q in quads} == {
-        RDF + "type", "http://purl.org/dc/terms/identifier"
-    }
+    assert {q.predicate.value for q in quads} == {RDF + "type", "http://purl.org/dc/terms/identifier"}
 
 
 def test_urls_that_are_not_iris_are_percent_encoded() -> None:

@@ -1,4 +1,5 @@
 """kg.namespaces: the GKG class lists exactly the terms of ontology/geokg.ttl."""
+
 from __future__ import annotations
 
 import pyoxigraph as ox
@@ -25,7 +26,7 @@ def _ontology_terms() -> set[str]:
     for triple in ox.parse(path=str(ontology_path("geokg.ttl"))):
         subject = triple.subject
         if isinstance(subject, ox.NamedNode) and subject.value.startswith(iris.GKG_NS):
-            names.add(subject.value[len(iris.GKG_NS):])
+            names.add(subject.value[len(iris.GKG_NS) :])
     return names
 
 
@@ -39,11 +40,14 @@ def test_every_declared_term_resolves_to_the_gkg_namespace() -> None:
         assert getattr(GKG, name) == URIRef(iris.GKG_NS + name)
 
 
-@pytest.mark.parametrize("lookup", [
-    lambda: GKG.pressure,
-    lambda: GKG["Group"],
-    lambda: SCHEMA.headLine,
-])
+@pytest.mark.parametrize(
+    "lookup",
+    [
+        lambda: GKG.pressure,
+        lambda: GKG["Group"],
+        lambda: SCHEMA.headLine,
+    ],
+)
 def test_unknown_term_fails(lookup) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(AttributeError):
         lookup()  # a typo must not mint a new IRI

@@ -1,4 +1,5 @@
 """kg.rdf.records: a statement as one object of the JSON Lines format (docs/statements.md)."""
+
 from __future__ import annotations
 
 import json
@@ -10,8 +11,9 @@ from tests.store.records import TRUMP, WSJ, XI, article, evidence
 
 ART = article()
 SENTENCE = "Trump declined to approve military aid to Taiwan, The Wall Street Journal reported."
-DENIED = Statement(TRUMP, "providesAidTo", XI, evidence(ART, SENTENCE), negated=True,
-                   attributed_to=WSJ, confidence=0.66666)
+DENIED = Statement(
+    TRUMP, "providesAidTo", XI, evidence(ART, SENTENCE), negated=True, attributed_to=WSJ, confidence=0.66666
+)
 
 
 def test_actor_object() -> None:
@@ -27,8 +29,21 @@ def test_actor_object() -> None:
 def test_statement_object_keys_in_order_and_values() -> None:
     record = statement_to_json(DENIED)
     assert list(record) == [
-        "id", "doc_id", "subject", "predicate", "object", "plover", "quad_class", "negated",
-        "modality", "attributed_to", "date", "sentence", "char_start", "char_end", "confidence",
+        "id",
+        "doc_id",
+        "subject",
+        "predicate",
+        "object",
+        "plover",
+        "quad_class",
+        "negated",
+        "modality",
+        "attributed_to",
+        "date",
+        "sentence",
+        "char_start",
+        "char_end",
+        "confidence",
         "article",
     ]
     assert record["id"] == statement_iri(DENIED)
@@ -41,7 +56,7 @@ def test_statement_object_keys_in_order_and_values() -> None:
     }
     assert (record["negated"], record["modality"], record["date"]) == (True, "actual", None)
     assert record["confidence"] == 0.667
-    assert record["sentence"] == SENTENCE == ART.text[record["char_start"]:record["char_end"]]
+    assert record["sentence"] == SENTENCE == ART.text[record["char_start"] : record["char_end"]]
     assert record["article"] == ART.sha256
     assert json.loads(json.dumps(record)) == record
 

@@ -1,4 +1,5 @@
 """Statement records and graphs for the render tests, some full of hostile strings."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -22,9 +23,7 @@ def actor(key: str, label: str, kind: str = "State") -> dict[str, Any]:
     return {"id": NS + key, "label": label, "type": kind, "wikidata": "Q148", "country": "CHN"}
 
 
-def record(
-    number: int, subject: dict[str, Any], predicate: str, obj: dict[str, Any], **extra: Any
-) -> dict[str, Any]:
+def record(number: int, subject: dict[str, Any], predicate: str, obj: dict[str, Any], **extra: Any) -> dict[str, Any]:
     base = {
         "id": f"https://w3id.org/geokg/statement/{number:032x}",
         "doc_id": f"doc-{number}",
@@ -65,7 +64,10 @@ def hostile_records() -> list[dict[str, Any]]:
     ):
         records.append(
             record(
-                number, s, p, o,
+                number,
+                s,
+                p,
+                o,
                 sentence=f"{HOSTILE[number % 4]} said {HOSTILE[(number + 1) % 4]}",
                 headline=HOSTILE[(number + 2) % 4],
                 source=HOSTILE[(number + 3) % 4],
@@ -110,12 +112,21 @@ def big_graph(n: int, *, seed: int = 1) -> nx.MultiDiGraph:
         G.add_node(NS + f"a{node}", label=f"Actor {node}", type="State", key=f"a{node}")
     for u, v in shape.edges():
         G.add_edge(
-            NS + f"a{u}", NS + f"a{v}", "pressures",
-            predicate="pressures", plover="DEMAND", quad_class=3, modality="actual",
-            negated=False, symmetric=False, statements=1, sources=1, confidence=0.5,
-            first_date="2025-01-01", last_date="2025-01-01",
-            evidence=[{"sentence": f"{u} pressures {v}.", "doc_id": "d", "date": "2025-01-01",
-                       "confidence": 0.5}],
+            NS + f"a{u}",
+            NS + f"a{v}",
+            "pressures",
+            predicate="pressures",
+            plover="DEMAND",
+            quad_class=3,
+            modality="actual",
+            negated=False,
+            symmetric=False,
+            statements=1,
+            sources=1,
+            confidence=0.5,
+            first_date="2025-01-01",
+            last_date="2025-01-01",
+            evidence=[{"sentence": f"{u} pressures {v}.", "doc_id": "d", "date": "2025-01-01", "confidence": 0.5}],
         )
     return G
 

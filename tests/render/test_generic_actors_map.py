@@ -1,5 +1,6 @@
 """Generic actors on the map and in the analysis graph: their sector is kept as a node
 attribute, they are drawn as green diamonds and have their own legend entry."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -32,14 +33,19 @@ def test_the_graph_keeps_the_sector() -> None:
     assert {G.nodes[n]["key"]: G.nodes[n]["sector"] for n in G} == {"mali": None, "mli-reb": "REB", "mli-mil": "MIL"}
 
 
-@pytest.mark.parametrize(("records", "generic_in_legend"), [
-    ([record(1, REBELS, "attacks", MALI), record(2, MINUSMA, "fights", REBELS)], True),
-    ([record(1, MINUSMA, "supports", MALI)], False),  # no generic actor, no legend entry
-])
+@pytest.mark.parametrize(
+    ("records", "generic_in_legend"),
+    [
+        ([record(1, REBELS, "attacks", MALI), record(2, MINUSMA, "fights", REBELS)], True),
+        ([record(1, MINUSMA, "supports", MALI)], False),  # no generic actor, no legend entry
+    ],
+)
 def test_generic_actors_are_drawn_apart_with_a_legend_entry(records, generic_in_legend) -> None:
     data = page_data(graph_from_statements(records))
-    styles = {info["label"]: (node["shape"], node["color"]["background"], info["sector"])
-              for node, info in zip(data["nodes"], data["nodeInfo"], strict=True)}
+    styles = {
+        info["label"]: (node["shape"], node["color"]["background"], info["sector"])
+        for node, info in zip(data["nodes"], data["nodeInfo"], strict=True)
+    }
     legend = {t["label"]: (t["color"], t.get("shape")) for t in data["legend"]["types"]}
     assert styles["Mali"] == ("dot", TYPE_COLOURS["State"], None)
     # a named organisation keeps the colour of its type; a generic one is a green diamond

@@ -1,4 +1,5 @@
 """The HTML map: self-contained, offline, escaped, styled, and usable when large or empty."""
+
 from __future__ import annotations
 
 import base64
@@ -20,8 +21,24 @@ from kg.render.html import LAYOUT_LIMIT, NEGATED_COLOUR, QUAD_CLASSES, TYPE_COLO
 
 URL = re.compile(r"https?://[^\s\"'<>)\\]*")
 TEMPLATE_TAGS = {
-    "html", "head", "meta", "title", "style", "body", "header", "h1", "h2", "span", "div",
-    "main", "aside", "button", "script", "input", "label", "datalist",
+    "html",
+    "head",
+    "meta",
+    "title",
+    "style",
+    "body",
+    "header",
+    "h1",
+    "h2",
+    "span",
+    "div",
+    "main",
+    "aside",
+    "button",
+    "script",
+    "input",
+    "label",
+    "datalist",
 }
 
 
@@ -77,9 +94,7 @@ def vis_source() -> str:
 # ------------------------------------------------------------------ offline and self-contained
 
 
-def test_render_writes_one_file_and_returns_its_path(
-    tmp_path: Path, mixed_graph: nx.MultiDiGraph
-) -> None:
+def test_render_writes_one_file_and_returns_its_path(tmp_path: Path, mixed_graph: nx.MultiDiGraph) -> None:
     target = tmp_path / "deep" / "folder" / "map.html"
     result = render_html(mixed_graph, str(target), title="Taiwan")
     assert result == target
@@ -129,15 +144,9 @@ def test_content_security_policy_allows_exactly_the_inline_scripts(
 ) -> None:
     page = html_page(mixed_graph)
     tags = parse(page)
-    metas = [
-        a for t, a in tags.tags if t == "meta" and a.get("http-equiv") == "Content-Security-Policy"
-    ]
+    metas = [a for t, a in tags.tags if t == "meta" and a.get("http-equiv") == "Content-Security-Policy"]
     assert len(metas) == 1
-    policy = {
-        part.split()[0]: part.split()[1:]
-        for part in (metas[0]["content"] or "").split(";")
-        if part.strip()
-    }
+    policy = {part.split()[0]: part.split()[1:] for part in (metas[0]["content"] or "").split(";") if part.strip()}
     assert policy["default-src"] == ["'none'"]
     assert "connect-src" not in policy  # falls back to default-src 'none'
     assert "'unsafe-inline'" not in policy["script-src"]
@@ -154,9 +163,7 @@ def test_content_security_policy_allows_exactly_the_inline_scripts(
 # ------------------------------------------------------------------ escaping
 
 
-def test_hostile_strings_never_appear_raw(
-    hostile_graph: nx.MultiDiGraph, hostile: tuple[str, ...]
-) -> None:
+def test_hostile_strings_never_appear_raw(hostile_graph: nx.MultiDiGraph, hostile: tuple[str, ...]) -> None:
     title = "Map " + " ".join(hostile)
     page = html_page(hostile_graph, title=title, show_negated=True)
     for text in hostile:
@@ -169,9 +176,7 @@ def test_hostile_strings_never_appear_raw(
     assert tags.titles == [title, title]  # <title> and <h1> hold the title as text
 
 
-def test_hostile_strings_survive_as_data(
-    hostile_graph: nx.MultiDiGraph, hostile: tuple[str, ...]
-) -> None:
+def test_hostile_strings_survive_as_data(hostile_graph: nx.MultiDiGraph, hostile: tuple[str, ...]) -> None:
     page = html_page(hostile_graph, show_negated=True)
     data = data_of(page)
     text = json.dumps(data, ensure_ascii=False)
@@ -261,7 +266,10 @@ def test_nodes_sized_by_degree_and_coloured_by_type(mixed_graph: nx.MultiDiGraph
     legend_types = {t["label"] for t in data["legend"]["types"]}
     assert legend_types == {"State", "Person", "Armed force"}
     assert {q["label"] for q in data["legend"]["quads"]} == {
-        "verbal cooperation", "material cooperation", "verbal conflict", "material conflict",
+        "verbal cooperation",
+        "material cooperation",
+        "verbal conflict",
+        "material conflict",
         "structural",
     }
     assert data["legend"]["modalities"] == ["intended", "possible"]
@@ -280,7 +288,8 @@ def test_predicate_filter_lists_each_predicate_once(mixed_graph: nx.MultiDiGraph
 def test_parallel_edges_are_curved_apart(mixed_graph: nx.MultiDiGraph) -> None:
     data = page_data(mixed_graph)
     usa_taiwan = [
-        e for e, info in zip(data["edges"], data["edgeInfo"], strict=True)
+        e
+        for e, info in zip(data["edges"], data["edgeInfo"], strict=True)
         if info["predicate"] in ("supports", "providesAidTo")
     ]
     roundness = sorted(e["smooth"]["roundness"] for e in usa_taiwan)
@@ -313,9 +322,7 @@ def test_large_graphs_are_laid_out_in_python(make_big_graph: Any) -> None:
     assert page_data(make_big_graph(LAYOUT_LIMIT))["physics"] is True
 
 
-def test_physics_can_be_forced_either_way(
-    mixed_graph: nx.MultiDiGraph, make_big_graph: Any
-) -> None:
+def test_physics_can_be_forced_either_way(mixed_graph: nx.MultiDiGraph, make_big_graph: Any) -> None:
     still = page_data(mixed_graph, physics=False)
     assert still["physics"] is False and all("x" in node for node in still["nodes"])
     moving = page_data(make_big_graph(LAYOUT_LIMIT + 20), physics=True)

@@ -1,4 +1,5 @@
 """Node positions computed in Python for large graphs: bounded, reproducible and readable."""
+
 from __future__ import annotations
 
 import networkx as nx
@@ -63,10 +64,7 @@ def test_mesh_layout_separates_components_without_flinging_them_away() -> None:
     pos = layout_positions(G)
     xy = np.array([pos[v] for v in G])
     centres = [xy[200 * k : 200 * (k + 1)].mean(axis=0) for k in range(3)]
-    spreads = [
-        np.linalg.norm(xy[200 * k : 200 * (k + 1)] - c, axis=1).mean()
-        for k, c in enumerate(centres)
-    ]
+    spreads = [np.linalg.norm(xy[200 * k : 200 * (k + 1)] - c, axis=1).mean() for k, c in enumerate(centres)]
     gaps = [np.linalg.norm(centres[i] - centres[j]) for i in range(3) for j in range(i + 1, 3)]
     assert min(gaps) > 1.5 * max(spreads)  # the three big components do not overlap
     assert np.abs(xy).max() <= 1.0

@@ -5,6 +5,7 @@ fake DOM (``js/fake_dom.js``) in which setting ``innerHTML`` to anything throws,
 what was drawn, the tooltips, the console errors and what the predicate filter does. It needs
 ``node``; the Chromium test needs ``/usr/bin/chromium``. Each skips with a reason otherwise.
 """
+
 from __future__ import annotations
 
 import json
@@ -29,7 +30,10 @@ def run_page(page: Path, wait_ms: int = 1500) -> dict[str, Any]:
         pytest.skip("node is not installed: cannot run the page script outside a browser")
     done = subprocess.run(
         [NODE, str(HERE / "js" / "run_page.js"), str(page), str(wait_ms)],
-        capture_output=True, text=True, timeout=120, check=False,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
     assert done.returncode == 0, done.stderr[-2000:]
     result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
@@ -84,15 +88,30 @@ def test_chromium_renders_offline(tmp_path: Path, mixed_graph: nx.MultiDiGraph) 
     for attempt in range(3):
         done = subprocess.run(
             [
-                str(CHROMIUM), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", f"--user-data-dir={tmp_path / f'profile{attempt}'}",
-                "--proxy-server=127.0.0.1:9", "--host-resolver-rules=MAP * ~NOTFOUND",
-                "--enable-logging=stderr", "--v=0", "--virtual-time-budget=30000",
+                str(CHROMIUM),
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                f"--user-data-dir={tmp_path / f'profile{attempt}'}",
+                "--proxy-server=127.0.0.1:9",
+                "--host-resolver-rules=MAP * ~NOTFOUND",
+                "--enable-logging=stderr",
+                "--v=0",
+                "--virtual-time-budget=30000",
                 "--run-all-compositor-stages-before-draw",
-                "--window-size=1200,800", "--dump-dom", page.as_uri(),
+                "--window-size=1200,800",
+                "--dump-dom",
+                page.as_uri(),
             ],
-            capture_output=True, text=True, timeout=120, check=False,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
         )
         if 'data-state="loading"' not in done.stdout:
             break

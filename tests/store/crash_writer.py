@@ -4,6 +4,7 @@ Writes document 0, 1, 2, … and, after each, a second version of the previous d
 doc_id, edited text), so that both plain inserts and drop-and-replace updates are in flight
 when the process dies.
 """
+
 from __future__ import annotations
 
 from kg.store import GraphStore

@@ -2,6 +2,7 @@
 
 Imported as ``tests.store.records`` from tests/rdf, tests/store and tests/export.
 """
+
 from __future__ import annotations
 
 from datetime import date
@@ -12,31 +13,40 @@ from kg.types import Actor, Article, Evidence, Role, Statement
 
 RUN = ExtractorRun("0.1.0", "c0ffee", "en_core_web_sm")
 
-CHINA = Actor("china", "China", "State", wikidata="Q148", country="CHN",
-              aliases=("PRC", "People's Republic of China"))
-USA = Actor("united-states", "United States", "State", wikidata="Q30", country="USA",
-            aliases=("U.S.", "Washington"))
+CHINA = Actor("china", "China", "State", wikidata="Q148", country="CHN", aliases=("PRC", "People's Republic of China"))
+USA = Actor("united-states", "United States", "State", wikidata="Q30", country="USA", aliases=("U.S.", "Washington"))
 TAIWAN = Actor("taiwan", "Taiwan", "State", wikidata="Q865", country="TWN")
 XI = Actor(
-    "xi-jinping", "Xi Jinping", "Person", wikidata="Q15031", country="CHN",
+    "xi-jinping",
+    "Xi Jinping",
+    "Person",
+    wikidata="Q15031",
+    country="CHN",
     aliases=("Xi", "Chinese President Xi Jinping"),
-    roles=(Role("President of the People's Republic of China", of="china", kind="leader",
-                start="2013-03-14"),),
+    roles=(Role("President of the People's Republic of China", of="china", kind="leader", start="2013-03-14"),),
 )
 TRUMP = Actor(
-    "donald-trump", "Donald Trump", "Person", wikidata="Q22686", country="USA",
+    "donald-trump",
+    "Donald Trump",
+    "Person",
+    wikidata="Q22686",
+    country="USA",
     aliases=("Trump",),
     roles=(
-        Role("President of the United States", of="united-states", kind="leader",
-             start="2017-01-20", end="2021-01-20"),
-        Role("President of the United States", of="united-states", kind="leader",
-             start="2025-01-20"),
+        Role("President of the United States", of="united-states", kind="leader", start="2017-01-20", end="2021-01-20"),
+        Role("President of the United States", of="united-states", kind="leader", start="2025-01-20"),
     ),
 )
-WSJ = Actor("the-wall-street-journal", "The Wall Street Journal", "Media", country="USA",
-            aliases=("WSJ",))
-PLA = Actor("peoples-liberation-army", "People's Liberation Army", "ArmedForce",
-            wikidata="Q204057", country="CHN", part_of="china", aliases=("PLA",))
+WSJ = Actor("the-wall-street-journal", "The Wall Street Journal", "Media", country="USA", aliases=("WSJ",))
+PLA = Actor(
+    "peoples-liberation-army",
+    "People's Liberation Army",
+    "ArmedForce",
+    wikidata="Q204057",
+    country="CHN",
+    part_of="china",
+    aliases=("PLA",),
+)
 UNKNOWN = Actor("john-doe-holdings", "John Doe Holdings", "Organization", known=False)
 
 TEXT = (
@@ -77,17 +87,29 @@ def statements(art: Article) -> list[Statement]:
     """Five statements: actual, negated+attributed, intended with a date, possible, structural."""
     lines = [line for line in art.text.split("\n") if line]
     return [
-        Statement(XI, "pressures", TRUMP, evidence(art, lines[1], trigger="pressured"),
-                  confidence=0.82),
-        Statement(TRUMP, "providesAidTo", TAIWAN,
-                  evidence(art, lines[2], rule="xcomp-negation", trigger="approve aid"),
-                  negated=True, attributed_to=WSJ, confidence=0.7),
-        Statement(CHINA, "consults", USA, evidence(art, lines[3], trigger="hold talks"),
-                  modality="intended", date="2025-10", confidence=0.6),
-        Statement(PLA, "attacks", TAIWAN, evidence(art, lines[4], trigger="attack"),
-                  modality="possible", confidence=0.4444),
-        Statement(XI, "leaderOf", CHINA, evidence(art, lines[1], rule="appos-title"),
-                  confidence=0.9),
+        Statement(XI, "pressures", TRUMP, evidence(art, lines[1], trigger="pressured"), confidence=0.82),
+        Statement(
+            TRUMP,
+            "providesAidTo",
+            TAIWAN,
+            evidence(art, lines[2], rule="xcomp-negation", trigger="approve aid"),
+            negated=True,
+            attributed_to=WSJ,
+            confidence=0.7,
+        ),
+        Statement(
+            CHINA,
+            "consults",
+            USA,
+            evidence(art, lines[3], trigger="hold talks"),
+            modality="intended",
+            date="2025-10",
+            confidence=0.6,
+        ),
+        Statement(
+            PLA, "attacks", TAIWAN, evidence(art, lines[4], trigger="attack"), modality="possible", confidence=0.4444
+        ),
+        Statement(XI, "leaderOf", CHINA, evidence(art, lines[1], rule="appos-title"), confidence=0.9),
     ]
 
 
@@ -96,12 +118,14 @@ def many(n: int, *, per_article: int = 10) -> list[tuple[Article, list[Statement
     out = []
     for i in range(n):
         sentences = [f"Sentence {j} of article {i}: China pressures Taiwan." for j in range(per_article)]
-        art = Article(doc_id=f"doc-{i:06d}", text="\n".join(sentences), title=f"Article {i}",
-                      date=date(2025, 1, 1 + i % 28), source="bench")
-        stmts = [
-            Statement(CHINA, "pressures", TAIWAN, evidence(art, s), confidence=0.5)
-            for s in sentences
-        ]
+        art = Article(
+            doc_id=f"doc-{i:06d}",
+            text="\n".join(sentences),
+            title=f"Article {i}",
+            date=date(2025, 1, 1 + i % 28),
+            source="bench",
+        )
+        stmts = [Statement(CHINA, "pressures", TAIWAN, evidence(art, s), confidence=0.5) for s in sentences]
         out.append((art, stmts))
     return out
 

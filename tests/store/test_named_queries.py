@@ -1,4 +1,5 @@
 """The named queries of kg/store/rq: declarations, results on the sample article, safe binding."""
+
 from __future__ import annotations
 
 import json
@@ -49,8 +50,14 @@ def run(store: GraphStore, name: str, **params: str) -> list[dict]:
 
 def test_the_library_holds_the_queries_the_issue_asks_for() -> None:
     assert {
-        "relations-of-actor", "dyad-history", "who-pressures-whom", "statements-by-source",
-        "negated-claims", "actor-degree", "actor-timeline", "predicates-count",
+        "relations-of-actor",
+        "dyad-history",
+        "who-pressures-whom",
+        "statements-by-source",
+        "negated-claims",
+        "actor-degree",
+        "actor-timeline",
+        "predicates-count",
     } <= set(named_queries())
 
 
@@ -80,9 +87,7 @@ def with_and_without_dates() -> Iterator[GraphStore]:
 
 
 @pytest.mark.parametrize("name", sorted(named_queries()))
-def test_the_standard_form_is_sparql_11_and_gives_the_same_rows(
-    with_and_without_dates: GraphStore, name: str
-) -> None:
+def test_the_standard_form_is_sparql_11_and_gives_the_same_rows(with_and_without_dates: GraphStore, name: str) -> None:
     from rdflib.plugins.sparql import prepareQuery
 
     store = with_and_without_dates
@@ -108,8 +113,12 @@ def test_dyad_history_both_directions_with_quad_class(store: GraphStore) -> None
         ("Xi Jinping", "pressures", "Donald Trump", "DEMAND", 3)
     ]
     assert rows[0]["doc"] == "wn2025-0001" and rows[0]["modality"] == "actual"
-    by_iri = run(store, "dyad-history", a="https://w3id.org/geokg/actor/xi-jinping",
-                 b="https://w3id.org/geokg/actor/donald-trump")
+    by_iri = run(
+        store,
+        "dyad-history",
+        a="https://w3id.org/geokg/actor/xi-jinping",
+        b="https://w3id.org/geokg/actor/donald-trump",
+    )
     assert by_iri == rows
     assert run(store, "dyad-history", a="Xi Jinping", b="Taiwan") == []
 
@@ -125,8 +134,11 @@ def test_statements_by_source(store: GraphStore) -> None:
 def test_actor_degree_counts_statements_and_partners(store: GraphStore) -> None:
     rows = {r["label"]: r for r in run(store, "actor-degree")}
     # negated statements are left out: Trump only receives Xi's pressure
-    assert (rows["Donald Trump"]["statements"], rows["Donald Trump"]["outgoing"],
-            rows["Donald Trump"]["incoming"]) == (1, 0, 1)
+    assert (rows["Donald Trump"]["statements"], rows["Donald Trump"]["outgoing"], rows["Donald Trump"]["incoming"]) == (
+        1,
+        0,
+        1,
+    )
     # Xi pressures Trump and leads China
     assert (rows["Xi Jinping"]["outgoing"], rows["Xi Jinping"]["partners"]) == (2, 2)
     assert rows["Taiwan"]["incoming"] == 1  # the PLA's possible attack
@@ -136,8 +148,7 @@ def test_actor_degree_counts_statements_and_partners(store: GraphStore) -> None:
 
 def test_actor_timeline_with_and_without_dates(store: GraphStore) -> None:
     rows = run(store, "actor-timeline", actor="China")
-    assert [(str(r["date"]), r["predicate"]) for r in rows] == [("2025-09-29", "leaderOf"),
-                                                          ("2025-10", "consults")]
+    assert [(str(r["date"]), r["predicate"]) for r in rows] == [("2025-09-29", "leaderOf"), ("2025-10", "consults")]
     assert rows[0]["headline"] == "Xi Pressures Trump To Oppose Taiwan Independence"
     later = run(store, "actor-timeline", actor="China", since="2025-10-01")
     assert [r["predicate"] for r in later] == ["consults"]
@@ -162,8 +173,14 @@ def test_counts_scale_with_the_data() -> None:
         for art, stmts in many(7, per_article=3):
             store.add_article(art, stmts, run=RUN)
         assert run(store, "predicates-count") == [
-            {"predicate": "pressures", "plover": "DEMAND", "quadClass": 3, "statements": 21,
-             "negated": 0, "asserted": 21}
+            {
+                "predicate": "pressures",
+                "plover": "DEMAND",
+                "quadClass": 3,
+                "statements": 21,
+                "negated": 0,
+                "asserted": 21,
+            }
         ]
         degree = {r["label"]: r for r in run(store, "actor-degree")}
         assert (degree["China"]["outgoing"], degree["Taiwan"]["incoming"]) == (21, 21)
@@ -203,15 +220,34 @@ def test_kg_query_named_with_params(tmp_path: Path) -> None:
     sample_store(folder)
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     result = subprocess.run(
-        [sys.executable, "-m", "kg", "query", "--named", "dyad-history", "--param", "a=Xi Jinping",
-         "--param", "b=Donald Trump", "--format", "json", "--store", str(folder)],
-        capture_output=True, text=True, timeout=120, env=env, cwd=ROOT,
+        [
+            sys.executable,
+            "-m",
+            "kg",
+            "query",
+            "--named",
+            "dyad-history",
+            "--param",
+            "a=Xi Jinping",
+            "--param",
+            "b=Donald Trump",
+            "--format",
+            "json",
+            "--store",
+            str(folder),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+        cwd=ROOT,
     )
     assert result.returncode == 0, result.stderr
     bindings = json.loads(result.stdout)["results"]["bindings"]
     assert [b["predicate"]["value"] for b in bindings] == ["pressures"]
-    listing = subprocess.run([sys.executable, "-m", "kg", "query", "--list"], capture_output=True,
-                             text=True, timeout=120, env=env, cwd=ROOT)
+    listing = subprocess.run(
+        [sys.executable, "-m", "kg", "query", "--list"], capture_output=True, text=True, timeout=120, env=env, cwd=ROOT
+    )
     assert "actor-timeline" in listing.stdout and "statements-by-source" in listing.stdout
 
 
@@ -234,8 +270,9 @@ def test_an_actor_acting_on_itself_is_listed_once() -> None:
         degree = named_queries()["actor-degree"]
         for text in (degree.text, degree.standard_text):
             rows = store.query(text).dicts()
-            assert [(r["label"], r["statements"], r["outgoing"], r["incoming"], r["partners"])
-                    for r in rows] == [("China", 1, 1, 1, 1)]
+            assert [(r["label"], r["statements"], r["outgoing"], r["incoming"], r["partners"]) for r in rows] == [
+                ("China", 1, 1, 1, 1)
+            ]
 
 
 def test_actor_degree_agrees_with_a_count_in_python() -> None:
@@ -245,7 +282,8 @@ def test_actor_degree_agrees_with_a_count_in_python() -> None:
     actors = [Actor(f"region-{i}", f"Northern Region {chr(65 + i)}", "Organization") for i in range(6)]
     actors += [Actor("state-a", "State A", "State"), Actor("state-b", "State B", "State")]
     expected: dict[str, dict[str, object]] = defaultdict(
-        lambda: {"statements": 0, "outgoing": 0, "incoming": 0, "partners": set()})
+        lambda: {"statements": 0, "outgoing": 0, "incoming": 0, "partners": set()}
+    )
     with GraphStore.open(None) as store:
         for i in range(12):
             sentences = [f"Sentence {j} of report {i}." for j in range(5)]
@@ -254,11 +292,11 @@ def test_actor_degree_agrees_with_a_count_in_python() -> None:
             for sentence in sentences:
                 subject, object_ = rng.sample(actors, 2)
                 negated = rng.random() < 0.25
-                made.append(Statement(subject, "pressures", object_, evidence(art, sentence),
-                                      negated=negated, confidence=0.5))
+                made.append(
+                    Statement(subject, "pressures", object_, evidence(art, sentence), negated=negated, confidence=0.5)
+                )
                 if not negated:
-                    for actor, other, side in ((subject, object_, "outgoing"),
-                                               (object_, subject, "incoming")):
+                    for actor, other, side in ((subject, object_, "outgoing"), (object_, subject, "incoming")):
                         row = expected[actor.label]
                         row["statements"] += 1  # type: ignore[operator]
                         row[side] += 1  # type: ignore[operator]
@@ -278,8 +316,14 @@ def test_actor_degree_agrees_with_a_count_in_python() -> None:
 
 def _kg_query(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ, PYTHONPATH=str(ROOT))
-    return subprocess.run([sys.executable, "-m", "kg", "query", *args, "--format", "csv", "--store", str(folder)],
-                          capture_output=True, text=True, timeout=120, env=env, cwd=ROOT)
+    return subprocess.run(
+        [sys.executable, "-m", "kg", "query", *args, "--format", "csv", "--store", str(folder)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+        cwd=ROOT,
+    )
 
 
 def test_kg_query_names_an_actor_by_label_key_or_iri_and_refuses_a_missing_or_unknown_one(tmp_path: Path) -> None:

@@ -1,4 +1,5 @@
 """rdflib_dataset: an rdflib Dataset over the same Oxigraph store, for notebooks."""
+
 from __future__ import annotations
 
 from collections.abc import Iterator

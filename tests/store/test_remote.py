@@ -3,6 +3,7 @@
 Every write and read is compared with the embedded GraphStore doing the same thing: the
 remote store must give the same triples, records, counts and query results.
 """
+
 from __future__ import annotations
 
 import io
@@ -50,7 +51,9 @@ def server() -> Iterator[OxigraphServer]:
 
 def _drop_all(server: OxigraphServer) -> None:
     request = urllib.request.Request(
-        server.update_url, data=b"DROP ALL", method="POST",
+        server.update_url,
+        data=b"DROP ALL",
+        method="POST",
         headers={"Content-Type": "application/sparql-update"},
     )
     with urllib.request.urlopen(request, timeout=10) as response:
@@ -72,10 +75,7 @@ def local() -> Iterator[GraphStore]:
 
 def ground(quads: list[ox.Quad]) -> set[ox.Quad]:
     """Quads without blank nodes (a server relabels the ontology's blank nodes)."""
-    return {
-        q for q in quads
-        if not isinstance(q.subject, ox.BlankNode) and not isinstance(q.object, ox.BlankNode)
-    }
+    return {q for q in quads if not isinstance(q.subject, ox.BlankNode) and not isinstance(q.object, ox.BlankNode)}
 
 
 def both(local: GraphStore, remote: RemoteStore, action: Callable[[object], object]) -> tuple[object, object]:
@@ -93,9 +93,7 @@ def assert_same(local: GraphStore, remote: RemoteStore) -> None:
 # ---------------------------------------------------------------- writing
 
 
-def test_add_article_gives_the_same_graph_as_the_embedded_store(
-    local: GraphStore, remote: RemoteStore
-) -> None:
+def test_add_article_gives_the_same_graph_as_the_embedded_store(local: GraphStore, remote: RemoteStore) -> None:
     art = article()
     first = both(local, remote, lambda s: s.add_article(art, statements(art), [UNKNOWN], run=RUN))
     assert first == (True, True)
@@ -116,9 +114,7 @@ def test_edited_article_and_changed_actors_are_replaced(local: GraphStore, remot
         assert store.add_article(edited, statements(edited), [renamed], run=RUN) is True
     assert_same(local, remote)
     assert not remote.has_article(art.sha256) and remote.has_article(edited.sha256)
-    labels = remote.query(
-        "SELECT ?l WHERE { ?a rdfs:label ?l }", bindings={"a": ox.NamedNode(actor_iri("china"))}
-    )
+    labels = remote.query("SELECT ?l WHERE { ?a rdfs:label ?l }", bindings={"a": ox.NamedNode(actor_iri("china"))})
     assert labels.rows == [("People's Republic of China",)]
 
 
@@ -156,8 +152,9 @@ def test_clear_drops_geokg_graphs_only(server: OxigraphServer, remote: RemoteSto
     art = article()
     remote.add_article(art, statements(art), run=RUN)
     other = "INSERT DATA { GRAPH <http://example.org/other> { <http://example.org/s> <http://example.org/p> 1 } }"
-    request = urllib.request.Request(server.update_url, data=other.encode(), method="POST",
-                                     headers={"Content-Type": "application/sparql-update"})
+    request = urllib.request.Request(
+        server.update_url, data=other.encode(), method="POST", headers={"Content-Type": "application/sparql-update"}
+    )
     urllib.request.urlopen(request, timeout=10).close()
     remote.clear()
     assert remote.stats() == {"articles": 0, "actors": 0, "statements": 0, "triples": 1}
@@ -175,9 +172,13 @@ def test_dump_matches_the_embedded_store(local: GraphStore, remote: RemoteStore)
             buffer = io.BytesIO()
             store.dump(fmt, buffer)  # type: ignore[arg-type]
             data = buffer.getvalue()
-            rdf_format = {"nq": ox.RdfFormat.N_QUADS, "trig": ox.RdfFormat.TRIG,
-                          "nt": ox.RdfFormat.N_TRIPLES, "ttl": ox.RdfFormat.TURTLE,
-                          "jsonld": ox.RdfFormat.JSON_LD}[fmt]
+            rdf_format = {
+                "nq": ox.RdfFormat.N_QUADS,
+                "trig": ox.RdfFormat.TRIG,
+                "nt": ox.RdfFormat.N_TRIPLES,
+                "ttl": ox.RdfFormat.TURTLE,
+                "jsonld": ox.RdfFormat.JSON_LD,
+            }[fmt]
             dumps.append(list(ox.parse(data, format=rdf_format)))
         assert ground(dumps[1]) == ground(dumps[0]), fmt
         assert len(dumps[1]) == len(dumps[0]), fmt
@@ -190,8 +191,11 @@ def test_read_only_remote_store_refuses_writes(server: OxigraphServer) -> None:
     _drop_all(server)
     with RemoteStore.open(server.url, read_only=True) as store:
         art = article()
-        for write in (lambda: store.add_article(art, statements(art), run=RUN),
-                      lambda: store.remove_article("x"), store.clear):
+        for write in (
+            lambda: store.add_article(art, statements(art), run=RUN),
+            lambda: store.remove_article("x"),
+            store.clear,
+        ):
             with pytest.raises(StoreError) as error:
                 write()
             assert error.value.code == "E378"
@@ -263,17 +267,25 @@ def test_bound_values_cannot_change_the_query(local: GraphStore, remote: RemoteS
     [
         ("SELECT ?o WHERE { ?s ?p ?o }", "SELECT ?o WHERE { VALUES (?s) { (<http://x/a>) } ?s ?p ?o }"),
         # a brace in a comment or a string does not count, nor does the # of an IRI
-        ('# { not here\nSELECT ?o { ?s ?p "}{" ; <http://x/p#c> ?o }',
-         '# { not here\nSELECT ?o { VALUES (?s) { (<http://x/a>) } ?s ?p "}{" ; <http://x/p#c> ?o }'),
+        (
+            '# { not here\nSELECT ?o { ?s ?p "}{" ; <http://x/p#c> ?o }',
+            '# { not here\nSELECT ?o { VALUES (?s) { (<http://x/a>) } ?s ?p "}{" ; <http://x/p#c> ?o }',
+        ),
         # the template of a CONSTRUCT is not its pattern
-        ("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }",
-         "CONSTRUCT { ?s ?p ?o } WHERE { VALUES (?s) { (<http://x/a>) } ?s ?p ?o }"),
+        (
+            "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }",
+            "CONSTRUCT { ?s ?p ?o } WHERE { VALUES (?s) { (<http://x/a>) } ?s ?p ?o }",
+        ),
         # a group that is a subquery stays a group of its own
-        ("SELECT ?s WHERE { SELECT ?s WHERE { ?s ?p ?o } }",
-         "SELECT ?s WHERE { VALUES (?s) { (<http://x/a>) } { SELECT ?s WHERE { ?s ?p ?o } }}"),
+        (
+            "SELECT ?s WHERE { SELECT ?s WHERE { ?s ?p ?o } }",
+            "SELECT ?s WHERE { VALUES (?s) { (<http://x/a>) } { SELECT ?s WHERE { ?s ?p ?o } }}",
+        ),
         # an expression with EXISTS { } in the SELECT clause is not the pattern
-        ("SELECT (EXISTS { ?s ?p 1 } AS ?e) WHERE { ?s ?p ?o }",
-         "SELECT (EXISTS { ?s ?p 1 } AS ?e) WHERE { VALUES (?s) { (<http://x/a>) } ?s ?p ?o }"),
+        (
+            "SELECT (EXISTS { ?s ?p 1 } AS ?e) WHERE { ?s ?p ?o }",
+            "SELECT (EXISTS { ?s ?p 1 } AS ?e) WHERE { VALUES (?s) { (<http://x/a>) } ?s ?p ?o }",
+        ),
     ],
 )
 def test_bind_with_values_finds_the_where_group(query: str, expected: str) -> None:
@@ -311,8 +323,11 @@ def test_unreachable_server_and_bad_urls() -> None:
     with pytest.raises(StoreError) as error:
         RemoteStore.open(f"http://reader:s3cret@127.0.0.1:{port}", timeout=5)
     assert error.value.code == "E371" and "s3cret" not in str(error.value)
-    for url, code in [("http://", "E370"), ("http://127.0.0.1:99999", "E370"),
-                      (f"http://127.0.0.1:{port}#nosuchserver", "E384")]:
+    for url, code in [
+        ("http://", "E370"),
+        ("http://127.0.0.1:99999", "E370"),
+        (f"http://127.0.0.1:{port}#nosuchserver", "E384"),
+    ]:
         with pytest.raises(InputError) as bad:
             RemoteStore.open(url)
         assert bad.value.code == code
@@ -352,8 +367,9 @@ def test_a_read_only_server_refuses_writes_clearly(tmp_path: Path) -> None:
 
 def kg(*args: str) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ, PYTHONPATH=str(ROOT))
-    return subprocess.run([sys.executable, "-m", "kg", *args], capture_output=True, text=True,
-                          timeout=120, env=env, cwd=ROOT)
+    return subprocess.run(
+        [sys.executable, "-m", "kg", *args], capture_output=True, text=True, timeout=120, env=env, cwd=ROOT
+    )
 
 
 def test_kg_commands_on_a_remote_store(server: OxigraphServer, remote: RemoteStore, tmp_path: Path) -> None:
@@ -363,8 +379,17 @@ def test_kg_commands_on_a_remote_store(server: OxigraphServer, remote: RemoteSto
         local.add_article(art, statements(art), [UNKNOWN], run=RUN)
         expected_jsonl = [r.to_json() for r in local.iter_statements()]
 
-    result = kg("query", "--named", "statements-by-source", "--param", f"source={WSJ.label}",
-                "--format", "json", "--store", server.url)
+    result = kg(
+        "query",
+        "--named",
+        "statements-by-source",
+        "--param",
+        f"source={WSJ.label}",
+        "--format",
+        "json",
+        "--store",
+        server.url,
+    )
     assert result.returncode == 0, result.stderr
     rows = json.loads(result.stdout)["results"]["bindings"]
     assert [r["predicate"]["value"] for r in rows] == ["providesAidTo"]

@@ -2,6 +2,7 @@
 
 Every test starts its server on 127.0.0.1 and stops it; no server outlives its test.
 """
+
 from __future__ import annotations
 
 import json
@@ -26,10 +27,7 @@ from tests.store.records import sample_store
 from tests.store.test_store_disk import held_by_another_process, run_python
 
 ROOT = Path(__file__).resolve().parents[2]
-PRESSURES = (
-    "PREFIX gkg: <https://w3id.org/geokg/ontology#> "
-    "SELECT ?s ?o WHERE { ?s gkg:pressures ?o }"
-)
+PRESSURES = "PREFIX gkg: <https://w3id.org/geokg/ontology#> SELECT ?s ?o WHERE { ?s gkg:pressures ?o }"
 
 
 @pytest.fixture()
@@ -61,8 +59,7 @@ def test_read_only_server_answers_sparql_protocol_queries(folder: Path) -> None:
         # a plain HTTP client: SPARQL 1.1 Protocol GET, JSON results, union default graph
         doc = get_json(server.query_url, PRESSURES)
         pairs = [(b["s"]["value"], b["o"]["value"]) for b in doc["results"]["bindings"]]
-        assert pairs == [("https://w3id.org/geokg/actor/xi-jinping",
-                          "https://w3id.org/geokg/actor/donald-trump")]
+        assert pairs == [("https://w3id.org/geokg/actor/xi-jinping", "https://w3id.org/geokg/actor/donald-trump")]
         # rdflib's SPARQL client
         graph = Graph(store=SPARQLStore(server.query_url, returnFormat="json"))
         rows = list(graph.query(PRESSURES))
@@ -72,7 +69,9 @@ def test_read_only_server_answers_sparql_protocol_queries(folder: Path) -> None:
             assert b"<html" in response.read().lower()
         # no updates on a read-only server
         request = urllib.request.Request(
-            server.update_url, data=b"DROP ALL", method="POST",
+            server.update_url,
+            data=b"DROP ALL",
+            method="POST",
             headers={"Content-Type": "application/sparql-update"},
         )
         with pytest.raises(urllib.error.HTTPError) as refused:
@@ -97,7 +96,8 @@ def open_in_another_process(folder: Path, *, read_only: bool) -> str:
         except StoreError as error:
             print(error.code)
         """,
-        str(folder), "1" if read_only else "0",
+        str(folder),
+        "1" if read_only else "0",
     )
     stdout, stderr = child.communicate(timeout=60)
     assert child.returncode == 0, stderr
@@ -144,7 +144,8 @@ def test_missing_store_and_busy_port(tmp_path: Path, folder: Path) -> None:
 def test_writable_server_takes_updates(folder: Path) -> None:
     with OxigraphServer(folder, read_only=False) as server:
         request = urllib.request.Request(
-            server.update_url, method="POST",
+            server.update_url,
+            method="POST",
             data=b"DELETE WHERE { GRAPH ?g { ?s <https://w3id.org/geokg/ontology#pressures> ?o } }",
             headers={"Content-Type": "application/sparql-update"},
         )
@@ -164,7 +165,11 @@ def kg_serve(folder: Path) -> Iterator[tuple[subprocess.Popen[str], int, str]]:
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     process = subprocess.Popen(
         [sys.executable, "-m", "kg", "serve", "--store", str(folder), "--port", str(port)],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+        cwd=ROOT,
     )
     try:
         assert process.stdout is not None
@@ -180,9 +185,7 @@ def kg_serve(folder: Path) -> Iterator[tuple[subprocess.Popen[str], int, str]]:
 
 
 @pytest.mark.parametrize("stop_signal", [signal.SIGINT, signal.SIGTERM])
-def test_kg_serve_runs_until_stopped(
-    kg_serve: tuple[subprocess.Popen[str], int, str], stop_signal: int
-) -> None:
+def test_kg_serve_runs_until_stopped(kg_serve: tuple[subprocess.Popen[str], int, str], stop_signal: int) -> None:
     process, port, header = kg_serve
     assert f"SPARQL endpoint  http://127.0.0.1:{port}/query" in header
     assert f"query page       http://127.0.0.1:{port}/" in header
@@ -199,8 +202,9 @@ def test_kg_serve_errors_are_one_line(folder: Path, tmp_path: Path) -> None:
     env = dict(os.environ, PYTHONPATH=str(ROOT))
 
     def kg(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([sys.executable, "-m", "kg", "serve", *args], capture_output=True,
-                              text=True, timeout=60, env=env, cwd=ROOT)
+        return subprocess.run(
+            [sys.executable, "-m", "kg", "serve", *args], capture_output=True, text=True, timeout=60, env=env, cwd=ROOT
+        )
 
     result = kg("--store", str(tmp_path / "none"))
     assert result.returncode == 1 and result.stderr.startswith("error E320: no store at")

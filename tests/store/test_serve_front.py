@@ -4,6 +4,7 @@ Real server processes on 127.0.0.1, plain urllib / http.client requests. The "ot
 that a SERVICE or LOAD would call is a tiny HTTP server of the test, on loopback, that
 records every request it gets: by default it must get none.
 """
+
 from __future__ import annotations
 
 import http.client
@@ -81,8 +82,9 @@ def folder(tmp_path: Path) -> Path:
     return path
 
 
-def request(url: str, *, data: bytes | None = None, headers: dict[str, str] | None = None,
-            method: str | None = None) -> tuple[int, str, bytes]:
+def request(
+    url: str, *, data: bytes | None = None, headers: dict[str, str] | None = None, method: str | None = None
+) -> tuple[int, str, bytes]:
     """(status, content type, body) of one request, error statuses included."""
     req = urllib.request.Request(url, data=data, headers=headers or {}, method=method)
     try:
@@ -96,8 +98,15 @@ def get(server: OxigraphServer, query: str, **headers: str) -> tuple[int, str, b
     return request(server.query_url + "?" + urllib.parse.urlencode({"query": query}), headers=headers)
 
 
-def raw(server: OxigraphServer, method: str, path: str, body: bytes = b"",
-        headers: dict[str, str] | None = None, *, no_host: bool = False) -> tuple[int, bytes]:
+def raw(
+    server: OxigraphServer,
+    method: str,
+    path: str,
+    body: bytes = b"",
+    headers: dict[str, str] | None = None,
+    *,
+    no_host: bool = False,
+) -> tuple[int, bytes]:
     """A request with these headers (http.client adds Host when not given, unless ``no_host``)."""
     connection = http.client.HTTPConnection(server.host, server.port, timeout=30)
     try:
@@ -140,8 +149,7 @@ HOSTS = [  # bound host, port, --allowed-host, Host header, accepted
 
 
 @pytest.mark.parametrize(("host", "port", "extra", "header", "accepted"), HOSTS)
-def test_host_header_table(host: str, port: int, extra: tuple[str, ...], header: str | None,
-                           accepted: bool) -> None:
+def test_host_header_table(host: str, port: int, extra: tuple[str, ...], header: str | None, accepted: bool) -> None:
     assert host_allowed(header, host_names(host, port, extra)) is accepted
 
 
@@ -169,12 +177,21 @@ def test_bodies_over_the_limit_are_refused(folder: Path) -> None:
         assert status == 413 and b"--max-body" in body
         # a client that waits for 100 Continue is refused before it sends the body
         host = {"Host": f"127.0.0.1:{server.port}"}
-        status, _ = raw(server, "POST", "/query", padded,
-                        {**host, **headers, "Content-Length": str(len(padded)), "Expect": "100-continue"})
+        status, _ = raw(
+            server,
+            "POST",
+            "/query",
+            padded,
+            {**host, **headers, "Content-Length": str(len(padded)), "Expect": "100-continue"},
+        )
         assert status == 413
         # chunked bodies are counted as they come
-        chunked = b"".join(b"%x\r\n%s\r\n" % (len(padded[i:i + 1000]), padded[i:i + 1000])
-                           for i in range(0, len(padded), 1000)) + b"0\r\n\r\n"
+        chunked = (
+            b"".join(
+                b"%x\r\n%s\r\n" % (len(padded[i : i + 1000]), padded[i : i + 1000]) for i in range(0, len(padded), 1000)
+            )
+            + b"0\r\n\r\n"
+        )
         status, _ = raw(server, "POST", "/query", chunked, {**host, **headers, "Transfer-Encoding": "chunked"})
         assert status == 413
         small = b"%x\r\n%s\r\n0\r\n\r\n" % (len(query), query)
@@ -216,26 +233,34 @@ def test_server_refuses_service_and_load_by_default(recorder: Recorder) -> None:
             status, _, body = get(server, query)
             assert status == 400 and b"--allow-federation" in body, query
             form = urllib.parse.urlencode({"query": query}).encode()
-            assert request(server.query_url, data=form,
-                           headers={"Content-Type": "application/x-www-form-urlencoded"})[0] == 400
-            assert request(server.query_url, data=query.encode(),
-                           headers={"Content-Type": "application/sparql-query"})[0] == 400
-        updates = (f"LOAD <{recorder.url}>",
-                   f"INSERT {{ ?s ?p ?o }} WHERE {{ SERVICE <{recorder.url}> {{ ?s ?p ?o }} }}")
+            assert (
+                request(server.query_url, data=form, headers={"Content-Type": "application/x-www-form-urlencoded"})[0]
+                == 400
+            )
+            assert (
+                request(server.query_url, data=query.encode(), headers={"Content-Type": "application/sparql-query"})[0]
+                == 400
+            )
+        updates = (
+            f"LOAD <{recorder.url}>",
+            f"INSERT {{ ?s ?p ?o }} WHERE {{ SERVICE <{recorder.url}> {{ ?s ?p ?o }} }}",
+        )
         for update in updates:
-            status, _, body = request(server.update_url, data=update.encode(),
-                                      headers={"Content-Type": "application/sparql-update"})
+            status, _, body = request(
+                server.update_url, data=update.encode(), headers={"Content-Type": "application/sparql-update"}
+            )
             assert status == 400 and b"--allow-federation" in body
             form = urllib.parse.urlencode({"update": update}).encode()
-            assert request(server.update_url, data=form,
-                           headers={"Content-Type": "application/x-www-form-urlencoded"})[0] == 400
+            assert (
+                request(server.update_url, data=form, headers={"Content-Type": "application/x-www-form-urlencoded"})[0]
+                == 400
+            )
     assert recorder.calls == []
 
 
 def test_server_runs_service_when_allowed(recorder: Recorder) -> None:
     with OxigraphServer(None, read_only=False, allow_federation=True) as server:
-        status, _, body = get(server, FEDERATED[0].format(url=recorder.url),
-                              Accept="application/sparql-results+json")
+        status, _, body = get(server, FEDERATED[0].format(url=recorder.url), Accept="application/sparql-results+json")
     assert status == 200 and json.loads(body)["results"]["bindings"] == []
     assert recorder.calls  # the test's recorder does see a call when one is made
 
@@ -262,8 +287,14 @@ def test_stores_refuse_service_unless_told(recorder: Recorder, folder: Path) -> 
 def test_kg_query_refuses_service(recorder: Recorder, folder: Path) -> None:
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     query = FEDERATED[0].format(url=recorder.url)
-    result = subprocess.run([sys.executable, "-m", "kg", "query", query, "--store", str(folder)],
-                            capture_output=True, text=True, timeout=120, env=env, cwd=ROOT)
+    result = subprocess.run(
+        [sys.executable, "-m", "kg", "query", query, "--store", str(folder)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+        cwd=ROOT,
+    )
     assert result.returncode == 2
     assert result.stderr.startswith("error E335: the query calls other servers (SERVICE)")
     assert len(result.stderr.strip().splitlines()) == 1
@@ -282,8 +313,11 @@ def test_a_query_past_the_timeout_answers_504_and_stops(tmp_path: Path) -> None:
     assert OxigraphServer(None).timeout_s == 60  # a default limit
     with OxigraphServer(None, read_only=False, timeout_s=1) as server:
         triples = " ".join(f"<http://e.org/{i}> <http://e.org/p> {i} ." for i in range(150))
-        status, _, _ = request(server.update_url, data=f"INSERT DATA {{ {triples} }}".encode(),
-                               headers={"Content-Type": "application/sparql-update"})
+        status, _, _ = request(
+            server.update_url,
+            data=f"INSERT DATA {{ {triples} }}".encode(),
+            headers={"Content-Type": "application/sparql-update"},
+        )
         assert status in (200, 204)
         heavy = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?p ?b . ?c ?q ?d . ?e ?r ?f . ?g ?h ?i }"
         started = time.monotonic()
@@ -323,16 +357,25 @@ def test_other_requests_pass_through(folder: Path) -> None:
             assert response.headers["Content-Type"].startswith("text/html")
 
 
-@pytest.mark.parametrize(("args", "expected"), [
-    (["--timeout", "0"], "error E176: --timeout 0 is not allowed"),
-    (["--max-body", "-5"], "error E176: --max-body -5 is not allowed"),
-    (["--allowed-host", "bad host"], "error E177: --allowed-host 'bad host' is not a host name"),
-    (["--allowed-host", "http://kg.example.org/"], "error E177:"),
-])
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["--timeout", "0"], "error E176: --timeout 0 is not allowed"),
+        (["--max-body", "-5"], "error E176: --max-body -5 is not allowed"),
+        (["--allowed-host", "bad host"], "error E177: --allowed-host 'bad host' is not a host name"),
+        (["--allowed-host", "http://kg.example.org/"], "error E177:"),
+    ],
+)
 def test_kg_serve_refuses_bad_limits(folder: Path, args: list[str], expected: str) -> None:
     env = dict(os.environ, PYTHONPATH=str(ROOT))
-    result = subprocess.run([sys.executable, "-m", "kg", "serve", "--store", str(folder), *args],
-                            capture_output=True, text=True, timeout=120, env=env, cwd=ROOT)
+    result = subprocess.run(
+        [sys.executable, "-m", "kg", "serve", "--store", str(folder), *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+        cwd=ROOT,
+    )
     assert result.returncode == 2 and result.stderr.startswith(expected)
     assert len(result.stderr.strip().splitlines()) == 1
 
@@ -348,8 +391,14 @@ def test_front_answers_504_when_the_server_is_silent_and_502_when_it_is_gone() -
         silent.listen()
         for upstream, expected in ((silent.getsockname(), 504), (("127.0.0.1", free_port()), 502)):
             port = free_port()
-            policy = FrontPolicy(upstream=upstream, hosts=host_names("127.0.0.1", port), max_body=100,
-                                 allow_federation=False, timeout_s=0.2, grace_s=0.3)
+            policy = FrontPolicy(
+                upstream=upstream,
+                hosts=host_names("127.0.0.1", port),
+                max_body=100,
+                allow_federation=False,
+                timeout_s=0.2,
+                grace_s=0.3,
+            )
             front = ServeFront("127.0.0.1", port, policy).start()
             try:
                 started = time.monotonic()

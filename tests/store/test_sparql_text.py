@@ -1,4 +1,5 @@
 """kg.store.sparql_text: form, SELECT clause, WHERE group and variables of a query text."""
+
 from __future__ import annotations
 
 import pyoxigraph as ox
@@ -76,21 +77,35 @@ def test_other_query_forms_have_no_select_clause(query: str) -> None:
 @pytest.mark.parametrize(
     ("query", "names", "expected", "added"),
     [
-        ("SELECT ?s WHERE { ?s rdfs:label ?label ; gkg:countryCode ?code }", ["s", "label", "code"],
-         "SELECT ?s ?label ?code WHERE { ?s rdfs:label ?label ; gkg:countryCode ?code }", ["label", "code"]),
-        ("select ?s\n# where {\nwhere { ?s ?p ?label }", ["label"],
-         "select ?s ?label\n# where {\nwhere { ?s ?p ?label }", ["label"]),
-        ("SELECT ?s FROM <http://g> { ?s ?p ?label }", ["label"],
-         "SELECT ?s ?label FROM <http://g> { ?s ?p ?label }", ["label"]),
-        ("SELECT (EXISTS { ?s ?p 1 } AS ?e) WHERE { ?s ?p ?label }", ["label"],
-         "SELECT (EXISTS { ?s ?p 1 } AS ?e) ?label WHERE { ?s ?p ?label }", ["label"]),
+        (
+            "SELECT ?s WHERE { ?s rdfs:label ?label ; gkg:countryCode ?code }",
+            ["s", "label", "code"],
+            "SELECT ?s ?label ?code WHERE { ?s rdfs:label ?label ; gkg:countryCode ?code }",
+            ["label", "code"],
+        ),
+        (
+            "select ?s\n# where {\nwhere { ?s ?p ?label }",
+            ["label"],
+            "select ?s ?label\n# where {\nwhere { ?s ?p ?label }",
+            ["label"],
+        ),
+        (
+            "SELECT ?s FROM <http://g> { ?s ?p ?label }",
+            ["label"],
+            "SELECT ?s ?label FROM <http://g> { ?s ?p ?label }",
+            ["label"],
+        ),
+        (
+            "SELECT (EXISTS { ?s ?p 1 } AS ?e) WHERE { ?s ?p ?label }",
+            ["label"],
+            "SELECT (EXISTS { ?s ?p 1 } AS ?e) ?label WHERE { ?s ?p ?label }",
+            ["label"],
+        ),
         ("SELECT * { ?s ?p ?label }", ["label"], "SELECT * { ?s ?p ?label }", []),
         ("SELECT ?label WHERE { ?s ?p ?label }", ["label"], "SELECT ?label WHERE { ?s ?p ?label }", []),
     ],
 )
-def test_project_adds_only_missing_names(
-    query: str, names: list[str], expected: str, added: list[str]
-) -> None:
+def test_project_adds_only_missing_names(query: str, names: list[str], expected: str, added: list[str]) -> None:
     assert project_variables(query, names) == (expected, added)
     ox.Store().query(expected, prefixes={"rdfs": "http://r/", "gkg": "http://g/"})  # still SPARQL
 
@@ -143,8 +158,13 @@ def test_where_group_that_is_a_subquery() -> None:
 
 @pytest.mark.parametrize(
     "query",
-    ["CONSTRUCT WHERE { ?s ?p ?o }", "DESCRIBE ?s", "construct where { ?s ?p ?o } VALUES ?o { 1 }",
-     "INSERT DATA { <http://e.org/a> <http://e.org/p> 1 }", "{ ?s ?p ?o }"],
+    [
+        "CONSTRUCT WHERE { ?s ?p ?o }",
+        "DESCRIBE ?s",
+        "construct where { ?s ?p ?o } VALUES ?o { 1 }",
+        "INSERT DATA { <http://e.org/a> <http://e.org/p> 1 }",
+        "{ ?s ?p ?o }",
+    ],
 )
 def test_no_where_group(query: str) -> None:
     assert where_group(query) is None
@@ -154,14 +174,27 @@ def test_tokens_skip_comments_and_keep_offsets() -> None:
     query = "SELECT ?s # ?x {\n{ ?s ex:p 'it''s' ; a :Thing ; ex:q 1.5 . _:b ex:r <http://e.org/#x> }"
     found = list(tokens(query))
     assert [(t.kind, t.text) for t in found] == [
-        ("word", "SELECT"), ("var", "?s"), ("punct", "{"), ("var", "?s"), ("word", "ex:p"),
-        ("string", "'it'"), ("string", "'s'"), ("punct", ";"), ("word", "a"), ("word", ":Thing"),
-        ("punct", ";"), ("word", "ex:q"), ("number", "1.5"), ("punct", "."), ("word", "_:b"),
-        ("word", "ex:r"), ("iri", "<http://e.org/#x>"), ("punct", "}"),
+        ("word", "SELECT"),
+        ("var", "?s"),
+        ("punct", "{"),
+        ("var", "?s"),
+        ("word", "ex:p"),
+        ("string", "'it'"),
+        ("string", "'s'"),
+        ("punct", ";"),
+        ("word", "a"),
+        ("word", ":Thing"),
+        ("punct", ";"),
+        ("word", "ex:q"),
+        ("number", "1.5"),
+        ("punct", "."),
+        ("word", "_:b"),
+        ("word", "ex:r"),
+        ("iri", "<http://e.org/#x>"),
+        ("punct", "}"),
     ]
     assert all(query[t.start : t.end] == t.text for t in found)
 
 
 def test_unterminated_string_runs_to_the_end() -> None:
-    assert [t.kind for t in tokens('SELECT ?s { ?s ?p "{ ')] == [
-        "word", "var", "punct", "var", "var", "string"]
+    assert [t.kind for t in tokens('SELECT ?s { ?s ?p "{ ')] == ["word", "var", "punct", "var", "var", "string"]

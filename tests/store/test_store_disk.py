@@ -1,4 +1,5 @@
 """GraphStore on disk: persistence, the one-writer lock, bad paths, and what a crash leaves."""
+
 from __future__ import annotations
 
 import os
@@ -101,8 +102,7 @@ def test_store_held_by_another_process(tmp_path: Path) -> None:
                 GraphStore.open(folder, read_only=read_only)
             assert error.value.code == "E300"
             assert str(error.value) == (
-                f"E300: store {folder.resolve()} is in use by another kg process; "
-                "wait for it or use another --store"
+                f"E300: store {folder.resolve()} is in use by another kg process; wait for it or use another --store"
             )
     GraphStore.open(folder).close()  # free again once the other process is gone
 
@@ -210,9 +210,9 @@ def test_a_killed_build_leaves_whole_articles_only(tmp_path: Path, delay: float)
             index = int(doc_id.split("-")[1])
             candidates = [version(index, v) for v in range(N_VERSIONS)]
             have = set(store.quads(iris[0]))
-            assert any(
-                have == set(article_quads(art, stmts, run=RUN)) for art, stmts in candidates
-            ), f"{doc_id}: the graph is not any complete version"
+            assert any(have == set(article_quads(art, stmts, run=RUN)) for art, stmts in candidates), (
+                f"{doc_id}: the graph is not any complete version"
+            )
         # documents were written in order: no gaps
         indexes = sorted(int(d.split("-")[1]) for d in by_doc)
         assert indexes == list(range(len(indexes)))

@@ -1,4 +1,5 @@
 """GraphStore in memory: writes, idempotence, removal, queries, bindings, statement records."""
+
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -131,8 +132,15 @@ def test_role_end_replaces_the_open_role(store: GraphStore) -> None:
     store.add_article(art, statements(art), run=RUN)
     ended = replace(
         XI,
-        roles=(Role("President of the People's Republic of China", of="china",
-                    kind="leader", start="2013-03-14", end="2028-03-14"),),
+        roles=(
+            Role(
+                "President of the People's Republic of China",
+                of="china",
+                kind="leader",
+                start="2013-03-14",
+                end="2028-03-14",
+            ),
+        ),
     )
     store.add_article(art, statements(art), [ended], run=RUN)
     ends = store.query("SELECT ?r ?end WHERE { ?r gkg:holder actor:xi-jinping ; gkg:end ?end }")
@@ -215,14 +223,10 @@ def test_simple_query_on_the_union_default_graph(store: GraphStore) -> None:
     result = store.query("SELECT ?s ?o WHERE { ?s gkg:pressures ?o }")
     assert result.kind == "select"
     assert result.variables == ("s", "o")
-    assert [(s.value, o.value) for s, o in result.rows] == [
-        (actor_iri("xi-jinping"), actor_iri("donald-trump"))
-    ]
+    assert [(s.value, o.value) for s, o in result.rows] == [(actor_iri("xi-jinping"), actor_iri("donald-trump"))]
     # the negated aid is a statement node only
     assert store.query("ASK { actor:donald-trump gkg:providesAidTo actor:taiwan }").boolean is False
-    negated = store.query(
-        "SELECT ?st WHERE { ?st rdf:predicate gkg:providesAidTo ; gkg:negated true }"
-    )
+    negated = store.query("SELECT ?st WHERE { ?st rdf:predicate gkg:providesAidTo ; gkg:negated true }")
     assert len(negated) == 1
 
 
@@ -236,22 +240,16 @@ def test_graph_clause_addresses_one_article(store: GraphStore) -> None:
 def test_bindings_are_substituted(store: GraphStore) -> None:
     art = article()
     store.add_article(art, statements(art), run=RUN)
-    by_label = store.query(
-        "SELECT ?a ?label WHERE { ?a rdfs:label ?label }", bindings={"label": "Taiwan"}
-    )
+    by_label = store.query("SELECT ?a ?label WHERE { ?a rdfs:label ?label }", bindings={"label": "Taiwan"})
     assert [row[0].value for row in by_label.rows] == [actor_iri(TAIWAN.key)]
     by_number = store.query(
         "SELECT ?st ?cs WHERE { ?st gkg:charStart ?cs }",
         bindings={"?cs": art.text.index("Trump declined")},
     )
     assert len(by_number) == 1
-    by_bool = store.query(
-        "SELECT ?st ?neg WHERE { ?st gkg:negated ?neg }", bindings={"neg": True}
-    )
+    by_bool = store.query("SELECT ?st ?neg WHERE { ?st gkg:negated ?neg }", bindings={"neg": True})
     assert len(by_bool) == 1
-    by_date = store.query(
-        "SELECT ?g ?d WHERE { ?g schema:datePublished ?d }", bindings={"d": date(2025, 9, 29)}
-    )
+    by_date = store.query("SELECT ?g ?d WHERE { ?g schema:datePublished ?d }", bindings={"d": date(2025, 9, 29)})
     assert [row[0].value for row in by_date.rows] == [article_iri(art.sha256)]
     ask = store.query("ASK { ?s gkg:pressures ?o }", bindings={"o": ox.NamedNode(actor_iri(TRUMP.key))})
     assert ask.boolean is True
@@ -273,9 +271,7 @@ def test_hostile_binding_is_not_injected(store: GraphStore) -> None:
 def test_variables_that_are_not_selected_can_be_bound(store: GraphStore) -> None:
     art = article()
     store.add_article(art, statements(art), run=RUN)
-    result = store.query(
-        "SELECT ?a WHERE { ?a a gkg:Actor ; rdfs:label ?label }", bindings={"label": "Taiwan"}
-    )
+    result = store.query("SELECT ?a WHERE { ?a a gkg:Actor ; rdfs:label ?label }", bindings={"label": "Taiwan"})
     assert result.variables == ("a",)
     assert [row[0].value for row in result.rows] == [actor_iri(TAIWAN.key)]
     distinct = store.query(
@@ -292,9 +288,7 @@ def test_binding_errors_have_codes(store: GraphStore) -> None:
         store.query("SELECT ?s WHERE { ?s ?p ?o }", bindings={"label": "x"})
     assert error.value.code == "E327"  # no such variable: a typo is not silently ignored
     with pytest.raises(InputError) as error:
-        store.query(
-            "SELECT ?s (COUNT(*) AS ?n) WHERE { ?s ?p ?o } GROUP BY ?s", bindings={"o": "x"}
-        )
+        store.query("SELECT ?s (COUNT(*) AS ?n) WHERE { ?s ?p ?o } GROUP BY ?s", bindings={"o": "x"})
     assert error.value.code == "E331"
     with pytest.raises(InputError) as error:
         store.query("SELECT ?s WHERE { ?s ?p ?o", bindings={"o": "x"})
@@ -319,9 +313,7 @@ def test_construct_and_describe_give_triples(store: GraphStore) -> None:
     store.add_article(art, statements(art), run=RUN)
     result = store.query("CONSTRUCT { ?s gkg:pressures ?o } WHERE { ?s gkg:pressures ?o }")
     assert result.kind == "graph"
-    assert [(t.subject.value, t.object.value) for t in result.triples] == [
-        (actor_iri(XI.key), actor_iri(TRUMP.key))
-    ]
+    assert [(t.subject.value, t.object.value) for t in result.triples] == [(actor_iri(XI.key), actor_iri(TRUMP.key))]
     described = store.query("DESCRIBE actor:china")
     assert described.kind == "graph" and len(described) > 0
 
@@ -383,9 +375,7 @@ def test_iter_statements_sorted_and_filtered_by_doc_id(store: GraphStore) -> Non
     assert list(store.iter_statements(doc_id="missing")) == []
 
 
-def test_iter_statements_runs_a_fixed_number_of_queries(
-    store: GraphStore, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_iter_statements_runs_a_fixed_number_of_queries(store: GraphStore, monkeypatch: pytest.MonkeyPatch) -> None:
     for art, stmts in many(40, per_article=25):
         store.add_article(art, stmts, run=RUN)
     calls: list[str] = []

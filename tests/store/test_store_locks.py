@@ -1,5 +1,6 @@
 """Readers never block readers; a writer and readers keep out of each other's way (real
 processes, every order: a reader, a writer, a read-only server, kg query / export / build)."""
+
 from __future__ import annotations
 
 import os
@@ -23,8 +24,9 @@ COUNT = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
 
 
 def kg(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "kg", *args], capture_output=True, text=True, timeout=300,
-                          env=ENV, cwd=ROOT)
+    return subprocess.run(
+        [sys.executable, "-m", "kg", *args], capture_output=True, text=True, timeout=300, env=ENV, cwd=ROOT
+    )
 
 
 @contextmanager
@@ -38,8 +40,14 @@ def holding(folder: Path, *, read_only: bool) -> Iterator[None]:
             print("ready", flush=True)
             sys.stdin.readline()
     """)
-    process = subprocess.Popen([sys.executable, "-c", code], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE, text=True, env=ENV)
+    process = subprocess.Popen(
+        [sys.executable, "-c", code],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=ENV,
+    )
     try:
         assert process.stdout is not None and process.stdout.readline().strip() == "ready", process.stderr
         yield

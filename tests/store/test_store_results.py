@@ -1,4 +1,5 @@
 """kg.store.results: python values of terms and the output formats of query results."""
+
 from __future__ import annotations
 
 import csv
@@ -78,8 +79,9 @@ def test_json_round_trips_through_pyoxigraph(store: GraphStore) -> None:
 
 
 def test_csv_and_tsv(store: GraphStore) -> None:
-    result = store.query("SELECT ?s ?sentence WHERE { ?st rdf:subject ?s ; gkg:evidence ?sentence ;"
-                         " rdf:predicate gkg:providesAidTo }")
+    result = store.query(
+        "SELECT ?s ?sentence WHERE { ?st rdf:subject ?s ; gkg:evidence ?sentence ; rdf:predicate gkg:providesAidTo }"
+    )
     rows = list(csv.reader(io.StringIO(format_result(result, "csv"))))
     assert rows[0] == ["s", "sentence"]
     assert rows[1] == [
@@ -135,9 +137,7 @@ def test_format_not_fitting_the_result_kind(store: GraphStore) -> None:
 def test_shorten_uses_the_longest_namespace() -> None:
     assert shorten(ox.NamedNode("https://w3id.org/geokg/ontology#pressures")) == "gkg:pressures"
     assert shorten(ox.NamedNode("https://example.org/x")) == "https://example.org/x"
-    assert shorten(ox.NamedNode("https://w3id.org/geokg/actor/xi/role/1")) == (
-        "https://w3id.org/geokg/actor/xi/role/1"
-    )
+    assert shorten(ox.NamedNode("https://w3id.org/geokg/actor/xi/role/1")) == ("https://w3id.org/geokg/actor/xi/role/1")
 
 
 def test_dicts_leave_out_unbound_variables() -> None:

@@ -22,6 +22,7 @@ list of :class:`~kg.extract.extensions.Mention`. The rules, one module each, in 
 :mod:`~kg.extract.actor_linker.data` holds the word lists and knowledge base they share,
 :mod:`~kg.extract.actor_linker.component` the spaCy component.
 """
+
 from __future__ import annotations
 
 from kg.extract.actor_linker.component import ActorLinker, make_actor_linker

@@ -5,6 +5,7 @@
 State: military when the knowledge base has none. Runs after
 :mod:`~kg.extract.actor_linker.generic`, which reads the agent phrases of ``agents.tsv``.
 """
+
 from __future__ import annotations
 
 from spacy.tokens import Doc
@@ -18,7 +19,7 @@ __all__ = ["agent_mention"]
 
 def agent_mention(doc: Doc, m: Mention, taken: set[int], data: LinkerData) -> Mention | None:
     """The mention of state ``m`` with its agent noun, or None."""
-    root = doc[m.start: m.end].root
+    root = doc[m.start : m.end].root
     noun = root.head
     if noun.i in taken or noun.i < m.end or noun.pos_ not in ("NOUN", "PROPN"):
         return None
@@ -36,6 +37,6 @@ def agent_mention(doc: Doc, m: Mention, taken: set[int], data: LinkerData) -> Me
     if lemma in data.force_agents:
         force = data.main_force.get(m.actor.key)
         if force is None and m.actor.country and "MIL" in data.agents.sectors:
-            force = generic_actor(m.actor, data.agents.sectors["MIL"], doc[m.start: noun.i + 1].text)
+            force = generic_actor(m.actor, data.agents.sectors["MIL"], doc[m.start : noun.i + 1].text)
         return Mention(m.start, noun.i + 1, force or m.actor, "agent")
     return None

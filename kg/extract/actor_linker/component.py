@@ -1,4 +1,5 @@
 """The ``kg_actor_linker`` component: runs the linking rules in order over a doc."""
+
 from __future__ import annotations
 
 from datetime import date as Date
@@ -27,8 +28,16 @@ __all__ = ["ActorLinker", "make_actor_linker"]
 class ActorLinker:
     """Links entities, state agents, roles, pronouns and descriptions to actors."""
 
-    def __init__(self, kb: KnowledgeBase, lexicon: Lexicon, *, mint: bool = True,
-                 pronouns: bool = True, roles: bool = True, agents: AgentWords | None = None) -> None:
+    def __init__(
+        self,
+        kb: KnowledgeBase,
+        lexicon: Lexicon,
+        *,
+        mint: bool = True,
+        pronouns: bool = True,
+        roles: bool = True,
+        agents: AgentWords | None = None,
+    ) -> None:
         self.kb = kb
         self.lexicon = lexicon
         self.mint = mint
@@ -83,7 +92,7 @@ class ActorLinker:
         """Capitals and countries after a locative preposition are places ("talks in Istanbul")."""
         if m.actor.type != "State" and m.kind != "capital":
             return m
-        root = doc[m.start: m.end].root
+        root = doc[m.start : m.end].root
         if root.dep_ == "pobj" and root.head.lower_ in self.data.locative:
             return Mention(m.start, m.end, m.actor, m.kind, place=True)
         return m
@@ -91,14 +100,36 @@ class ActorLinker:
 
 @Language.factory(
     "kg_actor_linker",
-    requires=["doc.ents", "doc._.kg_date", "token.ent_kb_id", "token.ent_type", "token.dep", "token.head",
-              "token.lemma", "token.pos", "token.is_sent_start"],
+    requires=[
+        "doc.ents",
+        "doc._.kg_date",
+        "token.ent_kb_id",
+        "token.ent_type",
+        "token.dep",
+        "token.head",
+        "token.lemma",
+        "token.pos",
+        "token.is_sent_start",
+    ],
     assigns=["doc._.kg_mentions"],
-    default_config={"actors": [], "bundled": True, "mint": True, "pronouns": True, "roles": True,
-                    "lexicon": None},
+    default_config={"actors": [], "bundled": True, "mint": True, "pronouns": True, "roles": True, "lexicon": None},
 )
-def make_actor_linker(nlp: Language, name: str, actors: list[str], bundled: bool, mint: bool,
-                      pronouns: bool, roles: bool, lexicon: str | None) -> ActorLinker:
+def make_actor_linker(
+    nlp: Language,
+    name: str,
+    actors: list[str],
+    bundled: bool,
+    mint: bool,
+    pronouns: bool,
+    roles: bool,
+    lexicon: str | None,
+) -> ActorLinker:
     """Link entities to canonical actors; place after ``ner``."""
-    return ActorLinker(get_kb(tuple(actors), bundled), load_lexicon(lexicon), mint=mint,
-                       pronouns=pronouns, roles=roles, agents=load_agent_words(lexicon))
+    return ActorLinker(
+        get_kb(tuple(actors), bundled),
+        load_lexicon(lexicon),
+        mint=mint,
+        pronouns=pronouns,
+        roles=roles,
+        agents=load_agent_words(lexicon),
+    )

@@ -4,6 +4,7 @@ Word lists come from ``pipelines/cues.toml`` (agents, places, titles),
 ``pipelines/words.toml`` (``[linking]``) and ``pipelines/agents.tsv`` (agent phrases); the
 national armed forces of each state are found once in the knowledge base.
 """
+
 from __future__ import annotations
 
 import re
@@ -57,8 +58,7 @@ class LinkerData:
             generic=words("linking", "generic"),
             documents=words("linking", "documents"),
             pronouns=words("linking", "pronouns"),
-            title_prefix=title_prefix_pattern(titles.get("name_prefix_modifiers", []),
-                                              titles.get("name_prefixes", [])),
+            title_prefix=title_prefix_pattern(titles.get("name_prefix_modifiers", []), titles.get("name_prefixes", [])),
             agents=agents if agents is not None else load_agent_words(),
         )
 

@@ -4,6 +4,7 @@ A description of ``pipelines/descriptors.tsv`` refers back to an actor of its ty
 the three sentences before it: to any of the listed actors, or, for a description open to
 any actor of the type, only when one such actor was named.
 """
+
 from __future__ import annotations
 
 from spacy.tokens import Doc
@@ -28,15 +29,20 @@ def description_mentions(doc: Doc, mentions: list[Mention], taken: set[int], dat
             end = tok.i + 1 + n
             if end > len(doc) or any(i in taken for i in range(tok.i + 1, end)):
                 continue
-            words = " ".join(t.lower_ for t in doc[tok.i + 1: end])
+            words = " ".join(t.lower_ for t in doc[tok.i + 1 : end])
             if words not in descriptors:
                 continue
             if (end < len(doc) and doc[end].lower_ in ("of", "'s", "’s")) or doc[end - 1].pos_ not in ("NOUN", "PROPN"):
                 break  # "the country of origin", "the nation's": not a plain reference
             actor_type, keys = descriptors[words]
             window_start = sentence_window_start(doc, tok.i, 3)
-            candidates = [m for m in ordered if window_start <= m.start < tok.i and m.actor.type == actor_type
-                          and (keys is None or m.actor.key in keys)]
+            candidates = [
+                m
+                for m in ordered
+                if window_start <= m.start < tok.i
+                and m.actor.type == actor_type
+                and (keys is None or m.actor.key in keys)
+            ]
             distinct = {m.actor.key for m in candidates}
             if candidates and (keys is not None or len(distinct) == 1):
                 out.append(Mention(tok.i, end, candidates[-1].actor, "description"))

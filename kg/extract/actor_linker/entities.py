@@ -4,6 +4,7 @@ Names the knowledge base knows (alias, capital, seat, demonym, short name), surn
 persons named in full earlier, and other PERSON / ORG entities as minted actors typed by
 their head word ("Embassy" → GovernmentBody). Unknown GPE / NORP / LOC are no actors.
 """
+
 from __future__ import annotations
 
 from spacy.tokens import Doc, Span
@@ -45,8 +46,9 @@ def link_entity(ent: Span, full_names: dict[str, Actor], data: LinkerData, *, mi
     if known is not None:
         kind = "demonym" if label == "NORP" else "name"
         return Mention(span.start, span.end, known, kind)
-    if label == "ORG" and (span[0].lower_ in data.title_kind or text.lower() in data.generic
-                           or span[-1].lower_ in data.documents):
+    if label == "ORG" and (
+        span[0].lower_ in data.title_kind or text.lower() in data.generic or span[-1].lower_ in data.documents
+    ):
         return None  # "Secretary of State", "State": a title or a common word, not a body
     if label == "ORG" and span.end < len(ent.doc) and _starts_title(ent.doc, span.end, data):
         return None  # "National Security Advisor X", "Defense Minister X": part of a title
@@ -73,7 +75,7 @@ def _known_entity(ent: Span, data: LinkerData) -> Mention:
 
 
 def _starts_title(doc: Doc, i: int, data: LinkerData) -> bool:
-    words = [t.lower_ for t in doc[i: i + 3]]
+    words = [t.lower_ for t in doc[i : i + 3]]
     return any(" ".join(words[:n]) in data.title_kind for n in (3, 2, 1))
 
 

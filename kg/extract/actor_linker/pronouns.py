@@ -5,6 +5,7 @@ who is not the subject of the pronoun's own clause, only when that person is the
 its sentence or the only candidate: no link beats a wrong link. "its" / "their" as a
 possessive link to the subject of their clause ("China, for its part, …").
 """
+
 from __future__ import annotations
 
 from spacy.tokens import Doc, Token
@@ -40,15 +41,19 @@ def pronoun_mentions(doc: Doc, mentions: list[Mention], taken: set[int], data: L
         if nearest is None:
             continue
         end = tok.i + 1
-        if tok.dep_ == "poss" and tok.head.lemma_.lower() in data.state_agents \
-                and not any(i in taken for i in range(tok.i + 1, tok.head.i)):
+        if (
+            tok.dep_ == "poss"
+            and tok.head.lemma_.lower() in data.state_agents
+            and not any(i in taken for i in range(tok.i + 1, tok.head.i))
+        ):
             end = tok.head.i + 1  # "his administration", not "his Russian counterpart"
         out.append(Mention(tok.i, end, nearest.actor, "pronoun"))
     return out
 
 
-def _antecedent(tok: Token, persons: list[Mention], sents: list, sent_index: dict[int, int],
-                taken: set[int]) -> Mention | None:
+def _antecedent(
+    tok: Token, persons: list[Mention], sents: list, sent_index: dict[int, int], taken: set[int]
+) -> Mention | None:
     """The one person a personal pronoun refers to, or None."""
     if tok.dep_ == "nsubj" and tok.head.dep_ == "ccomp":
         reporter = next((c for c in tok.head.head.children if c.dep_ == "nsubj"), None)

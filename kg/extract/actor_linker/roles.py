@@ -3,6 +3,7 @@
 "the Chinese leader" in 2019 → Xi Jinping; "the U.S. president" depends on the year;
 "Russia's foreign minister" → the foreign minister of Russia then. No single holder, no link.
 """
+
 from __future__ import annotations
 
 from datetime import date as Date
@@ -25,7 +26,7 @@ def role_mention(doc: Doc, m: Mention, day: Date | None, taken: set[int], data: 
         i += 1
     best: tuple[int, str] | None = None
     for n in (3, 2, 1):
-        words = " ".join(t.lower_ for t in doc[i: i + n])
+        words = " ".join(t.lower_ for t in doc[i : i + n])
         if i + n <= len(doc) and words in data.title_kind:
             best = (n, words)
             break

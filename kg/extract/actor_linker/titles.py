@@ -7,6 +7,7 @@ neither the person's country nor a state of one of the person's roles: then the 
 namesake, minted with the title's country (``abdoulaye-diop-mli``). "Former", "ex-", "late"
 or "then" before the title give the country only, not a role on the article date.
 """
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -52,14 +53,13 @@ def _title_after(doc: Doc, i: int, data: LinkerData) -> tuple[int, str, str] | N
     if i < len(doc) and doc[i].text in _POSSESSIVE:
         i += 1
     for n in (3, 2, 1):
-        words = " ".join(t.lower_ for t in doc[i: i + n])
+        words = " ".join(t.lower_ for t in doc[i : i + n])
         if i + n <= len(doc) and words in data.title_kind:
-            return i + n, doc[i: i + n].text, data.title_kind[words]
+            return i + n, doc[i : i + n].text, data.title_kind[words]
     return None
 
 
-def _titled(person: Actor, state: Actor, title: str, kind: str, day: Date | None,
-            data: LinkerData) -> Actor | None:
+def _titled(person: Actor, state: Actor, title: str, kind: str, day: Date | None, data: LinkerData) -> Actor | None:
     """The person with the title's country and role, a namesake, or None (nothing to add)."""
     held = (day.isoformat(),) * 2 if day is not None else None
     roles = (Role(title, state.key, cast(RoleKind, kind), *held),) if held else ()

@@ -1,5 +1,6 @@
 """In-document coreference: pronouns, first person in quotations and definite descriptions
 resolved to the actors mentioned before them (the ``kg_coref`` spaCy component)."""
+
 from __future__ import annotations
 
 from kg.extract.coref.component import CorefResolver, make_coref

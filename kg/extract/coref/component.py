@@ -7,6 +7,7 @@ The clusters go where spaCy's experimental coreference component writes them:
 ``doc.spans["coref_clusters_1"]``, ``"coref_clusters_2"``… one span group per actor that an
 anaphor refers to, holding the actor's mentions and its anaphors in text order.
 """
+
 from __future__ import annotations
 
 from spacy.language import Language
@@ -37,8 +38,9 @@ CLUSTER_PREFIX = "coref_clusters"
 class CorefResolver:
     """Pronouns, first person in quotations and definite descriptions → earlier actors."""
 
-    def __init__(self, data: CorefData, *, pronouns: bool = True, speakers: bool = True,
-                 descriptions: bool = True) -> None:
+    def __init__(
+        self, data: CorefData, *, pronouns: bool = True, speakers: bool = True, descriptions: bool = True
+    ) -> None:
         self.data = data
         self.pronouns = pronouns
         self.speakers = speakers
@@ -104,16 +106,38 @@ def write_clusters(doc: Doc, links: list[Link], mentions: list[Mention]) -> None
 
 @Language.factory(
     "kg_coref",
-    requires=["doc._.kg_mentions", "token.dep", "token.head", "token.lemma", "token.pos", "token.tag",
-              "token.is_sent_start"],
+    requires=[
+        "doc._.kg_mentions",
+        "token.dep",
+        "token.head",
+        "token.lemma",
+        "token.pos",
+        "token.tag",
+        "token.is_sent_start",
+    ],
     assigns=["doc._.kg_mentions", "doc.spans"],
-    default_config={"actors": [], "bundled": True, "lexicon": None, "pronouns": True, "speakers": True,
-                    "descriptions": True},
+    default_config={
+        "actors": [],
+        "bundled": True,
+        "lexicon": None,
+        "pronouns": True,
+        "speakers": True,
+        "descriptions": True,
+    },
 )
-def make_coref(nlp: Language, name: str, actors: list[str], bundled: bool, lexicon: str | None,
-               pronouns: bool, speakers: bool, descriptions: bool) -> CorefResolver:
+def make_coref(
+    nlp: Language,
+    name: str,
+    actors: list[str],
+    bundled: bool,
+    lexicon: str | None,
+    pronouns: bool,
+    speakers: bool,
+    descriptions: bool,
+) -> CorefResolver:
     """Resolve pronouns, quoted first person and definite descriptions; place after ``kg_actor_linker``."""
     kb: KnowledgeBase = get_kb(tuple(actors), bundled)
     lex: Lexicon = load_lexicon(lexicon)
-    return CorefResolver(CorefData.build(kb, lex, lexicon), pronouns=pronouns, speakers=speakers,
-                         descriptions=descriptions)
+    return CorefResolver(
+        CorefData.build(kb, lex, lexicon), pronouns=pronouns, speakers=speakers, descriptions=descriptions
+    )

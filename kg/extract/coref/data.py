@@ -1,4 +1,5 @@
 """The word lists of the coreference step: ``pipelines/coref.toml`` and the lexicon's cues."""
+
 from __future__ import annotations
 
 import tomllib
@@ -44,9 +45,14 @@ class CorefData:
             return frozenset(str(w).lower() for w in table.get(name, []))
 
         return cls(
-            person=words(pron, "person"), thing=words(pron, "thing"), plural=words(pron, "plural"),
-            speaker=words(pron, "speaker"), speaker_side=words(pron, "speaker_side"),
-            heads=words(desc, "heads"), events=words(desc, "events"), collective_types=frozenset(desc.get("collective_types", [])),
+            person=words(pron, "person"),
+            thing=words(pron, "thing"),
+            plural=words(pron, "plural"),
+            speaker=words(pron, "speaker"),
+            speaker_side=words(pron, "speaker_side"),
+            heads=words(desc, "heads"),
+            events=words(desc, "events"),
+            collective_types=frozenset(desc.get("collective_types", [])),
             windows={k: int(v) for k, v in lists.get("window", {}).items()},
             reporting=lexicon.cue("attribution", "reporting_verbs"),
             linker=LinkerData.build(kb, lexicon),

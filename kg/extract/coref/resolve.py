@@ -16,6 +16,7 @@ The nearest sentence with a candidate decides; inside it, when several actors qu
 subject wins, and when that still leaves several, nothing is linked: no link beats a wrong
 link.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -28,8 +29,15 @@ from kg.extract.actor_linker.pronouns import clause_subject, quoted_tokens
 from kg.extract.coref.data import CorefData
 from kg.extract.extensions import Mention
 
-__all__ = ["Link", "Referent", "referents", "resolve_descriptions", "resolve_events", "resolve_pronouns",
-           "resolve_speakers"]
+__all__ = [
+    "Link",
+    "Referent",
+    "referents",
+    "resolve_descriptions",
+    "resolve_events",
+    "resolve_pronouns",
+    "resolve_speakers",
+]
 
 _SUBJECTS = ("nsubj", "nsubjpass")
 _PLURAL_TAGS = ("NNS", "NNPS")
@@ -62,15 +70,18 @@ class Link:
         """One mention per actor at the anaphor (several for a group: "they")."""
         seen: dict[str, Mention] = {}
         for m in self.referent.mentions:
-            seen.setdefault(m.actor.key, Mention(self.start, self.end, m.actor, "pronoun" if self.kind != "description" else "description"))
+            seen.setdefault(
+                m.actor.key,
+                Mention(self.start, self.end, m.actor, "pronoun" if self.kind != "description" else "description"),
+            )
         return list(seen.values())
 
 
 def referents(doc: Doc, mentions: Iterable[Mention]) -> list[Referent]:
     """Single mentions and groups of conjoined mentions, in text order."""
     actors = [m for m in mentions if not m.place]
-    by_root = {doc[m.start: m.end].root.i: m for m in actors}
-    out = [Referent(m.start, doc[m.start: m.end].root.i, (m,), _plural(doc[m.start: m.end])) for m in actors]
+    by_root = {doc[m.start : m.end].root.i: m for m in actors}
+    out = [Referent(m.start, doc[m.start : m.end].root.i, (m,), _plural(doc[m.start : m.end])) for m in actors]
     done: set[int] = set()
     for root, m in sorted(by_root.items()):
         if root in done:
@@ -79,7 +90,7 @@ def referents(doc: Doc, mentions: Iterable[Mention]) -> list[Referent]:
         if not conj:
             continue
         members = sorted([m, *conj], key=lambda x: x.start)
-        done.update(doc[x.start: x.end].root.i for x in members)
+        done.update(doc[x.start : x.end].root.i for x in members)
         head = _group_head(doc[root])
         start = min(head.left_edge.i, members[0].start) if head is not None else members[0].start
         out.append(Referent(start, head.i if head is not None else root, tuple(members), True))
@@ -88,19 +99,19 @@ def referents(doc: Doc, mentions: Iterable[Mention]) -> list[Referent]:
 
 
 def _surface_pairs(doc: Doc, actors: list[Mention], done: set[int]) -> list[Referent]:
-    """"Claudia Sheinbaum and U.S. President Donald Trump" as a group where the parse missed
+    """ "Claudia Sheinbaum and U.S. President Donald Trump" as a group where the parse missed
     the coordination: two actors of one type joined by "and", the words between "and" and
     the second name all modifying it."""
     out = []
     ordered = sorted(actors, key=lambda m: m.start)
     for n, a in enumerate(ordered):
-        b = next((m for m in ordered[n + 1:] if m.start > a.end and m.actor.type == a.actor.type), None)
+        b = next((m for m in ordered[n + 1 :] if m.start > a.end and m.actor.type == a.actor.type), None)
         if b is None or a.end >= len(doc) or doc[a.end].lower_ != "and" or b.actor.key == a.actor.key:
             continue
-        span_a, span_b = doc[a.start: a.end], doc[b.start: b.end]
+        span_a, span_b = doc[a.start : a.end], doc[b.start : b.end]
         if span_a.root.i in done or span_b.root.i in done:
             continue
-        between = doc[a.end + 1: b.start]
+        between = doc[a.end + 1 : b.start]
         if all(t.head.i in range(a.end + 1, b.end) and t.i < t.head.i for t in between) and a.start == span_a.start:
             out.append(Referent(a.start, span_b.root.i, (a, b), True))
     return out
@@ -176,14 +187,26 @@ def resolve_pronouns(doc: Doc, refs: list[Referent], taken: set[int], data: Core
             continue
         start = _window(doc, tok, data.windows.get("pronoun", 1))
         bound = clause_subject(tok) if tok.dep_ not in _SUBJECTS and tok.dep_ != "poss" else None
-        candidates = [r for r in refs if start <= r.start and r.root < tok.i and _agrees(r, word, data)
-                      and (len(r.mentions) > 1 or (r.mentions[0].start, r.mentions[0].end) not in grouped)
-                      and not (bound is not None and any(m.start <= bound.i < m.end for m in r.mentions))]
+        candidates = [
+            r
+            for r in refs
+            if start <= r.start
+            and r.root < tok.i
+            and _agrees(r, word, data)
+            and (len(r.mentions) > 1 or (r.mentions[0].start, r.mentions[0].end) not in grouped)
+            and not (bound is not None and any(m.start <= bound.i < m.end for m in r.mentions))
+        ]
         if not candidates and word in data.plural and (tok.dep_ in _SUBJECTS or tok.dep_ == "poss"):
             # "the army said they …", "the IDF complete their withdrawal"; an object "them" is
             # more often a thing ("prohibiting him from releasing them")
-            candidates = [r for r in refs if start <= r.start and r.root < tok.i and len(r.mentions) == 1
-                          and r.mentions[0].actor.type in data.collective_types]
+            candidates = [
+                r
+                for r in refs
+                if start <= r.start
+                and r.root < tok.i
+                and len(r.mentions) == 1
+                and r.mentions[0].actor.type in data.collective_types
+            ]
         chosen = _choose(doc, candidates, prefer_subject=tok.dep_ in _SUBJECTS or tok.dep_ == "poss")
         if chosen is not None and (word in data.person or not _competitor(doc, chosen, tok, taken, start)):
             link = Link(tok.i, tok.i + 1, chosen, "pronoun")
@@ -203,14 +226,19 @@ def _competitor(doc: Doc, chosen: Referent, tok: Token, taken: set[int], start: 
     first = chosen.root + 1 if tok.dep_ in _SUBJECTS or tok.dep_ == "poss" else start
     for i in range(first, tok.i):
         t = doc[i]
-        if (t.pos_ == "NOUN" and i not in taken and t.tag_ in tags and not t.ent_type_
-                and t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")):
+        if (
+            t.pos_ == "NOUN"
+            and i not in taken
+            and t.tag_ in tags
+            and not t.ent_type_
+            and t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
+        ):
             return True
     return False
 
 
 def _unknown_reporter(tok: Token, taken: set[int]) -> bool:
-    """"Pierce said he favored …": he is Pierce, a name no actor stands for."""
+    """ "Pierce said he favored …": he is Pierce, a name no actor stands for."""
     if tok.dep_ not in _SUBJECTS or tok.head.dep_ != "ccomp":
         return False
     reporter = next((c for c in tok.head.head.children if c.dep_ in _SUBJECTS), None)
@@ -229,8 +257,16 @@ def resolve_speakers(doc: Doc, by_token: dict[int, Mention], taken: set[int], da
             continue
         n = index[tok.sent.start]
         order = [n, n + 1, n - 1][: 1 + 2 * data.windows.get("speaker", 1)]
-        speaker = next((m for k in order if 0 <= k < len(sents)
-                        for m in [_speaker_of(sents[k], by_token, quoted, data)] if m is not None), None)
+        speaker = next(
+            (
+                m
+                for k in order
+                if 0 <= k < len(sents)
+                for m in [_speaker_of(sents[k], by_token, quoted, data)]
+                if m is not None
+            ),
+            None,
+        )
         speaker = _speaking_for(speaker, word, data, doc._.kg_date) if speaker is not None else None
         if speaker is None:
             continue
@@ -287,15 +323,21 @@ def resolve_descriptions(doc: Doc, refs: list[Referent], taken: set[int], data: 
         if head.i + 1 < len(doc) and doc[head.i + 1].lower_ in ("of", "'s", "’s"):
             continue  # "the ministry of defence", "the kingdom's": not a plain reference
         start = _window(doc, tok, data.windows.get("description", 3))
-        candidates = [r for r in refs if start <= r.start and r.root < tok.i and len(r.mentions) == 1
-                      and _named_with(doc, r.mentions[0], head.lower_)]
+        candidates = [
+            r
+            for r in refs
+            if start <= r.start
+            and r.root < tok.i
+            and len(r.mentions) == 1
+            and _named_with(doc, r.mentions[0], head.lower_)
+        ]
         if candidates:
             out.append(Link(tok.i, head.i + 1, candidates[-1], "description"))
     return out
 
 
 def _named_with(doc: Doc, m: Mention, word: str) -> bool:
-    words = {t.lower_ for t in doc[m.start: m.end]} | {w.lower() for w in m.actor.label.replace("-", " ").split()}
+    words = {t.lower_ for t in doc[m.start : m.end]} | {w.lower() for w in m.actor.label.replace("-", " ").split()}
     return word in words
 
 
@@ -315,8 +357,10 @@ def resolve_events(doc: Doc, mentions: list[Mention], taken: set[int], data: Cor
         subject = next((c for c in prev.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         m = by_token.get(subject.i) if subject is not None else None
         if m is None and subject is not None:  # "Vietnam's coast guard seized …"
-            m = next((by_token[c.i] for c in subject.children
-                      if c.dep_ in ("poss", "amod", "compound") and c.i in by_token), None)
+            m = next(
+                (by_token[c.i] for c in subject.children if c.dep_ in ("poss", "amod", "compound") and c.i in by_token),
+                None,
+            )
         if m is not None:
             out.append(Link(tok.i, head.i + 1, Referent(m.start, m.start, (m,), False), "description"))
     return out

@@ -14,6 +14,7 @@ Runs after ``kg_actor_linker`` and writes ``doc._.kg_relations``, a list of
 - :mod:`~kg.extract.relations.rules`: one module per rule family (``verb``, ``noun``,
   ``titles``, ``surface``), each a generator of relations.
 """
+
 from __future__ import annotations
 
 from kg.extract.relations.component import (

@@ -4,6 +4,7 @@ Who is at a token (with its conjuncts and appositions), the states of a place ph
 actors inside a non-actor object, the subject a verb inherits through control and
 coordination, the agent of an event noun and the verb that carries a nominal trigger.
 """
+
 from __future__ import annotations
 
 from spacy.tokens import Token
@@ -13,8 +14,18 @@ from kg.extract.relations.clauses import gerund_frame, raised_subject
 from kg.extract.relations.context import RuleData
 from kg.extract.relations.groups import misparsed_conjuncts
 
-__all__ = ["agent_of_event", "carrier", "conjuncts", "is_question", "mentions_at", "nested", "pobj",
-           "reciprocal", "subject_of", "territory"]
+__all__ = [
+    "agent_of_event",
+    "carrier",
+    "conjuncts",
+    "is_question",
+    "mentions_at",
+    "nested",
+    "pobj",
+    "reciprocal",
+    "subject_of",
+    "territory",
+]
 
 SUBJ = ("nsubj", "csubj")
 OBJ = ("dobj", "obj", "dative", "attr", "oprd")
@@ -64,8 +75,12 @@ def mentions_at(tok: Token | None, by_token: dict[int, Mention], people: frozens
         if m is None:
             # "Hungarian and Romanian officials": the first conjunct hangs off the noun
             for c in t.children:
-                if c.dep_ in ("amod", "compound", "nmod") and c.i in by_token and by_token[c.i].kind in ("demonym",) \
-                        and t.lemma_.lower() in people:
+                if (
+                    c.dep_ in ("amod", "compound", "nmod")
+                    and c.i in by_token
+                    and by_token[c.i].kind in ("demonym",)
+                    and t.lemma_.lower() in people
+                ):
                     m = by_token[c.i]
                     out.append(m)
                     out += [by_token[g.i] for g in conjuncts(c) if g.i in by_token]
@@ -108,8 +123,9 @@ def nested(tok: Token, by_token: dict[int, Mention], people: frozenset[str]) -> 
         cur, depth = frontier.pop()
         for c in cur.children:
             if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i in by_token:
-                out += [m for m in mentions_at(c, by_token, people)
-                        if m not in out and not m.place and m.kind != "demonym"]
+                out += [
+                    m for m in mentions_at(c, by_token, people) if m not in out and not m.place and m.kind != "demonym"
+                ]
             elif c.dep_ == "conj" and depth < 3:
                 frontier.append((c, depth + 1))
             elif c.dep_ == "prep" and c.lower_ in _NESTED_PREPS and depth < 3:
@@ -139,15 +155,22 @@ def subject_of(tok: Token, object_control: frozenset[str]) -> Token | None:
         frame = gerund_frame(cur)
         if frame is not None:
             return frame[0]  # "accused Sudan of arming …": Sudan
-        if cur.dep_ == "xcomp" and any(c.dep_ in ("dobj", "obj") for c in cur.head.children) \
-                and cur.head.lemma_.lower() in object_control:
+        if (
+            cur.dep_ == "xcomp"
+            and any(c.dep_ in ("dobj", "obj") for c in cur.head.children)
+            and cur.head.lemma_.lower() in object_control
+        ):
             return next(c for c in cur.head.children if c.dep_ in ("dobj", "obj"))
         if cur.dep_ == "acl" and cur.tag_ == "VBN":
             # "an injunction sought by X": the agent of the participle, if any
             agent = next((c for c in cur.children if c.dep_ == "agent"), None)
             return pobj(agent) if agent is not None else None
-        if cur.dep_ == "acl" and cur.tag_ == "VBG" and cur.head.dep_ in ("dobj", "obj") \
-                and cur.head.head is not cur.head:
+        if (
+            cur.dep_ == "acl"
+            and cur.tag_ == "VBG"
+            and cur.head.dep_ in ("dobj", "obj")
+            and cur.head.head is not cur.head
+        ):
             cur = cur.head.head  # "launched missiles targeting US troops": who launched
             continue
         if cur.dep_ in _INHERIT and cur.head is not cur:
@@ -186,15 +209,19 @@ def carrier(noun: Token, data: RuleData) -> Token | None:
     cur = noun
     for _ in range(5):
         dep = cur.dep_
-        if dep in ("dobj", "obj", "nsubjpass", "attr") and cur.head.pos_ in ("VERB", "AUX") \
-                and not data.carries(cur.head.lemma_.lower(), cur.lemma_.lower()):
+        if (
+            dep in ("dobj", "obj", "nsubjpass", "attr")
+            and cur.head.pos_ in ("VERB", "AUX")
+            and not data.carries(cur.head.lemma_.lower(), cur.lemma_.lower())
+        ):
             return None  # "opposes arms sales to Taiwan": the sales are not China's
         if dep in ("dobj", "obj", "nsubjpass", "nsubj", "attr", "conj", "appos"):
             cur = cur.head
         elif dep == "pobj" and cur.head.dep_ == "prep":
             prep_head = cur.head.head
             verb_ok = prep_head.pos_ in ("VERB", "AUX") and (
-                cur.head.lower_ in data.carrier_preps or prep_head.lemma_.lower() in data.light)
+                cur.head.lower_ in data.carrier_preps or prep_head.lemma_.lower() in data.light
+            )
             if verb_ok or prep_head.pos_ == "NUM" or prep_head.lemma_.lower() in data.quantity:
                 cur = prep_head
             else:
@@ -210,8 +237,7 @@ def carrier(noun: Token, data: RuleData) -> Token | None:
 
 def is_question(clause: Token) -> bool:
     """An embedded question ("asked why Biden did not …"), not a demand."""
-    return any(c.lower_ in _WH_WORDS and c.dep_ in ("advmod", "mark", "nsubj", "dobj", "attr")
-               for c in clause.children)
+    return any(c.lower_ in _WH_WORDS and c.dep_ in ("advmod", "mark", "nsubj", "dobj", "attr") for c in clause.children)
 
 
 def reciprocal(verb: Token) -> bool:

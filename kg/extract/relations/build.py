@@ -1,4 +1,5 @@
 """Relations from a trigger's subjects and objects, with their qualifiers and confidence."""
+
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -17,8 +18,15 @@ from kg.vocab import PREDICATES
 __all__ = ["emit"]
 
 
-def emit(ctx: SentenceContext, trig: Trigger, predicate: str, subjects: list[Mention],
-         objects: list[tuple[Mention, str]], *, coordinated: bool = False) -> Iterator[Relation]:
+def emit(
+    ctx: SentenceContext,
+    trig: Trigger,
+    predicate: str,
+    subjects: list[Mention],
+    objects: list[tuple[Mention, str]],
+    *,
+    coordinated: bool = False,
+) -> Iterator[Relation]:
     """Every fitting (subject, object) pair as a relation of ``predicate``.
 
     ``objects`` pairs each object with the rule that found it ("verb", "noun", "nested",
@@ -49,9 +57,19 @@ def emit(ctx: SentenceContext, trig: Trigger, predicate: str, subjects: list[Men
             if not _fits(ctx, predicate, s, o, how) or (guarded and not linked(o)):
                 continue
             pred = _reading(ctx, predicate, s, o)
-            yield Relation(subject=s, predicate=pred, object=o, sent_start=sent.start, sent_end=sent.end,
-                           negated=is_negated, modality=mode, attributed_to=source, rule=f"{how} ({trig.source})",
-                           trigger=trig.tokens, confidence=score(BASE[how], s, o))
+            yield Relation(
+                subject=s,
+                predicate=pred,
+                object=o,
+                sent_start=sent.start,
+                sent_end=sent.end,
+                negated=is_negated,
+                modality=mode,
+                attributed_to=source,
+                rule=f"{how} ({trig.source})",
+                trigger=trig.tokens,
+                confidence=score(BASE[how], s, o),
+            )
 
 
 def _denier(ctx: SentenceContext, tok: Token) -> Mention | None:

@@ -11,6 +11,7 @@
   the verb's subject tells it: "Ruto accused Sudan of arming the rebels" is Sudan arming them,
   reported by Ruto, never Ruto (:func:`gerund_frame`).
 """
+
 from __future__ import annotations
 
 from spacy.tokens import Token

@@ -1,4 +1,5 @@
 """The ``kg_relations`` component: runs the configured relation rules over every sentence."""
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -27,8 +28,15 @@ class RelationExtractor:
     leave out those two rules.
     """
 
-    def __init__(self, lexicon: Lexicon, *, rules: Sequence[str] = DEFAULT_RULES, surface: bool = True,
-                 titles: bool = True, max_surface_tokens: int = 25) -> None:
+    def __init__(
+        self,
+        lexicon: Lexicon,
+        *,
+        rules: Sequence[str] = DEFAULT_RULES,
+        surface: bool = True,
+        titles: bool = True,
+        max_surface_tokens: int = 25,
+    ) -> None:
         self.lex = lexicon
         self.data = RuleData.from_lexicon(lexicon)
         self.max_surface_tokens = max_surface_tokens
@@ -74,14 +82,34 @@ class RelationExtractor:
 
 @Language.factory(
     "kg_relations",
-    requires=["doc._.kg_mentions", "token.dep", "token.head", "token.lemma", "token.pos", "token.tag",
-              "token.is_sent_start"],
+    requires=[
+        "doc._.kg_mentions",
+        "token.dep",
+        "token.head",
+        "token.lemma",
+        "token.pos",
+        "token.tag",
+        "token.is_sent_start",
+    ],
     assigns=["doc._.kg_relations"],
-    default_config={"lexicon": None, "rules": list(DEFAULT_RULES), "surface": True, "titles": True,
-                    "max_surface_tokens": 25},
+    default_config={
+        "lexicon": None,
+        "rules": list(DEFAULT_RULES),
+        "surface": True,
+        "titles": True,
+        "max_surface_tokens": 25,
+    },
 )
-def make_relation_extractor(nlp: Language, name: str, lexicon: str | None, rules: list[str], surface: bool,
-                            titles: bool, max_surface_tokens: int) -> RelationExtractor:
+def make_relation_extractor(
+    nlp: Language,
+    name: str,
+    lexicon: str | None,
+    rules: list[str],
+    surface: bool,
+    titles: bool,
+    max_surface_tokens: int,
+) -> RelationExtractor:
     """Relations between linked actors; place after ``kg_actor_linker``."""
-    return RelationExtractor(load_lexicon(lexicon), rules=rules, surface=surface, titles=titles,
-                             max_surface_tokens=max_surface_tokens)
+    return RelationExtractor(
+        load_lexicon(lexicon), rules=rules, surface=surface, titles=titles, max_surface_tokens=max_surface_tokens
+    )

@@ -4,6 +4,7 @@
 component. :class:`SentenceContext` holds one sentence, its actor mentions by token, the
 triggers found in it and the trigger tokens that already gave a relation.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field

@@ -1,4 +1,5 @@
 """One relation per (subject, predicate, object, negation) of a sentence: the most confident."""
+
 from __future__ import annotations
 
 from collections.abc import Iterable

@@ -4,6 +4,7 @@ Coreference gives "They urged Bolivia …" after "The foreign ministers of Chile
 one mention per actor at the same tokens; the rules read the first, and this step repeats
 the relation for every other actor of the group (both Chile and Peru urge Bolivia).
 """
+
 from __future__ import annotations
 
 from collections import defaultdict

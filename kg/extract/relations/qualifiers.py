@@ -4,6 +4,7 @@ Each reads along the chain of heads from the trigger up to its clause, with the 
 ``pipelines/cues.toml`` and the ``[qualifiers]`` of ``pipelines/words.toml`` (held by
 :class:`~kg.extract.relations.context.RuleData`).
 """
+
 from __future__ import annotations
 
 from spacy.tokens import Span, Token
@@ -77,13 +78,16 @@ def modality(tok: Token, sent: Span, data: RuleData) -> str:
                 result = "intended"
             if c.dep_ == "amod" and word in data.intended_words:
                 result = "intended"
-        if n > 0 and cur.lemma_.lower() in data.intended_verbs \
-                and chain[n - 1].dep_ in ("xcomp", "ccomp", "dobj", "pobj", "prep", "conj"):
+        if (
+            n > 0
+            and cur.lemma_.lower() in data.intended_verbs
+            and chain[n - 1].dep_ in ("xcomp", "ccomp", "dobj", "pobj", "prep", "conj")
+        ):
             result = "intended"
         if cur.lower_ in data.intended_heads and n > 0:
             result = "intended"
     if result == "actual":
-        before = sent.doc.text[sent.start_char: tok.idx].lower()
+        before = sent.doc.text[sent.start_char : tok.idx].lower()
         if any(p in before[-60:] for p in data.possible_phrases):
             return "possible"
     return result

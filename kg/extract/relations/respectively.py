@@ -4,6 +4,7 @@
 Germany–Spain, not every pair. When a sentence has "respectively" and a trigger relates n
 subjects to n objects, only the i-th subject with the i-th object is kept.
 """
+
 from __future__ import annotations
 
 from collections import defaultdict

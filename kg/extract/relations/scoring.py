@@ -1,4 +1,5 @@
 """Confidence of a relation and the actor types a predicate allows: pure functions."""
+
 from __future__ import annotations
 
 from kg.extract.extensions import Mention
@@ -30,8 +31,9 @@ def types_fit(predicate: str, subject_type: str, object_type: str) -> bool:
     and ``schema:rangeIncludes`` in ``ontology/geokg.ttl``): "Biden leads Trump in the polls" is no
     leadership, "Sweden joined France in …" no membership."""
     p = PREDICATES[predicate]
-    return ((p.subject_types is None or subject_type in p.subject_types)
-            and (p.object_types is None or object_type in p.object_types))
+    return (p.subject_types is None or subject_type in p.subject_types) and (
+        p.object_types is None or object_type in p.object_types
+    )
 
 
 def linked(m: Mention) -> bool:

@@ -1,5 +1,6 @@
 """Trigger words: which token of a sentence names which predicate (``pipelines/triggers.tsv``,
 ``pipelines/cameo_verbs.tsv``)."""
+
 from __future__ import annotations
 
 from spacy.tokens import Token
@@ -66,8 +67,7 @@ def _carries_noun_trigger(verb: Token, data: RuleData) -> bool:
     for child in verb.children:
         if child.dep_ in ("dobj", "obj") and child.pos_ == "NOUN":
             lemma = child.lemma_.lower()
-            if (lemma, "NOUN") in lex.words or any(
-                    (c.lemma_.lower(), lemma) in lex.compounds for c in child.children):
+            if (lemma, "NOUN") in lex.words or any((c.lemma_.lower(), lemma) in lex.compounds for c in child.children):
                 return data.carries(verb.lemma_.lower(), lemma)
     return False
 
@@ -77,9 +77,14 @@ def verb_form(tok: Token, data: RuleData) -> tuple[str, str] | None:
     ("pressures", "urged")."""
     word = tok.lower_
     words = data.lex.words
-    for cand in (tok.lemma_.lower(), word, word[:-1] if word.endswith("s") else "",
-                 word[:-2] if word.endswith("es") else "", word[:-2] if word.endswith("ed") else "",
-                 word[:-1] if word.endswith("ed") else ""):
+    for cand in (
+        tok.lemma_.lower(),
+        word,
+        word[:-1] if word.endswith("s") else "",
+        word[:-2] if word.endswith("es") else "",
+        word[:-2] if word.endswith("ed") else "",
+        word[:-1] if word.endswith("ed") else "",
+    ):
         if cand and (cand, "VERB") in words:
             return words[(cand, "VERB")], data.lex.source(cand, "VERB")
     return None

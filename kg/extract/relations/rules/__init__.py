@@ -6,6 +6,7 @@ once per sentence, after the trigger rules, as ``rule(ctx)``. To add a family of
 module here that registers its generator with :func:`rule` and import it below, then name it
 in the ``rules`` setting of the ``kg_relations`` component.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator

@@ -8,6 +8,7 @@ Chile and Peru", "the navies of Japan and India"), or a pronoun that coreference
 several actors. Only a verb with no object of its own gives pairs: "Chile and Peru urged
 Bolivia" is two relations with Bolivia, which the verb rule writes.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterator

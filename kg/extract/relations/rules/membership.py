@@ -5,6 +5,7 @@ The words are data: ``[membership]`` of ``pipelines/words.toml`` (the member nou
 of including, and the actor classes a group can be). Negation and modality come from the
 shared qualifiers, read on the verb that carries the member noun.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterator

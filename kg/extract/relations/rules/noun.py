@@ -5,6 +5,7 @@ phrase, or the subject of the verb that carries the noun ("hold talks", "decline
 … aid to Taiwan"); the object from the frame's prepositions, and "between X and Y" for
 symmetric relations. A reversing carrier undoes the event ("lifted sanctions on Iran").
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -87,4 +88,3 @@ def _modifier_arguments(ctx: SentenceContext, trig: Trigger, frame: Frame) -> tu
                 if not found and target is not None and predicate in data.nested_predicates:
                     objects += [(m, "nested") for m in nested(target, by_token, people)]
     return subjects, objects
-

@@ -5,6 +5,7 @@ A nominal trigger that is the object of a receiving verb (``[received] verbs`` o
 actor as its agent and the verb's subject (an actor, an actor's act: "Israel's strike", or
 "the move" resolved by coreference) as its object.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterator

@@ -8,6 +8,7 @@
   state its demonym names; several demonyms and names pair in order, as "respectively" does
   (Museveni leaderOf Uganda, Hassan leaderOf Tanzania).
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -49,14 +50,17 @@ def shared_title_relations(ctx: SentenceContext) -> Iterator[Relation]:
 
 def _persons(ctx: SentenceContext) -> list[Mention]:
     sent, by_token = ctx.sent, ctx.by_token
-    found = {m.start: m for i, m in by_token.items() if sent.start <= i < sent.end
-             and m.actor.type == "Person" and m.kind in ("name", "minted", "short")}
+    found = {
+        m.start: m
+        for i, m in by_token.items()
+        if sent.start <= i < sent.end and m.actor.type == "Person" and m.kind in ("name", "minted", "short")
+    }
     return sorted(found.values(), key=lambda m: m.start)
 
 
 def _coordinated_with(ctx: SentenceContext, m: Mention, persons: list[Mention]) -> Mention | None:
     """The person ``m`` is coordinated with ("Tusk and defence minister X": Tusk)."""
-    root = ctx.doc[m.start: m.end].root
+    root = ctx.doc[m.start : m.end].root
     if root.dep_ == "conj":
         return next((p for p in persons if p.start <= root.head.i < p.end), None)
     # the parser missed the coordination: "NAME and TITLE NAME"
@@ -72,8 +76,9 @@ def _own_title(ctx: SentenceContext, m: Mention) -> str | None:
     return title_kind(" ".join(words), ctx.data)
 
 
-def _counterparts(ctx: SentenceContext, tok: Token, persons: list[Mention],
-                  titled: dict[int, tuple]) -> Iterator[Relation]:
+def _counterparts(
+    ctx: SentenceContext, tok: Token, persons: list[Mention], titled: dict[int, tuple]
+) -> Iterator[Relation]:
     """The counterparts' offices: the states their demonyms name, their names in order."""
     # the demonyms' own mentions ("his Russian counterpart" may be one mention of "his")
     demonyms = {m.start: m for m in ctx.doc._.kg_mentions or [] if m.kind == "demonym" and m.actor.type == "State"}
@@ -83,7 +88,7 @@ def _counterparts(ctx: SentenceContext, tok: Token, persons: list[Mention],
             states += [demonyms[t.i] for t in (c, *conjuncts(c)) if t.i in demonyms]
     names = [p for p in persons if p.start > tok.i and p.start <= tok.i + 2]
     if names:
-        head = ctx.doc[names[0].start: names[0].end].root
+        head = ctx.doc[names[0].start : names[0].end].root
         names += [p for p in persons for t in conjuncts(head) if p.start <= t.i < p.end]
     before = [titled[p.start] for p in persons if p.start < tok.i and p.start in titled]
     if not states or len(states) != len(names) or not before:
@@ -95,5 +100,13 @@ def _counterparts(ctx: SentenceContext, tok: Token, persons: list[Mention],
 
 def _relation(ctx: SentenceContext, m: Mention, kind: str, org: Mention, trigger: tuple[int, ...]) -> Relation:
     sent = ctx.sent
-    return Relation(subject=m, predicate=_PREDICATE[kind], object=org, sent_start=sent.start, sent_end=sent.end,
-                    rule=f"title ({HAND_WRITTEN})", trigger=trigger, confidence=score(BASE["title"], m, org))
+    return Relation(
+        subject=m,
+        predicate=_PREDICATE[kind],
+        object=org,
+        sent_start=sent.start,
+        sent_end=sent.end,
+        rule=f"title ({HAND_WRITTEN})",
+        trigger=trigger,
+        confidence=score(BASE["title"], m, org),
+    )

@@ -4,6 +4,7 @@ In headlines and short sentences the parse is often wrong ("Xi Pressures Trump â
 reads the word order instead, in sentences of at most ``max_surface_tokens`` tokens, for
 verbs that gave no relation through the parse.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -42,9 +43,17 @@ def surface_relations(ctx: SentenceContext) -> Iterator[Relation]:
             continue
         if source != HAND_WRITTEN and not (linked(subj) and linked(obj)):
             continue
-        yield Relation(subject=subj, predicate=predicate, object=obj, sent_start=sent.start, sent_end=sent.end,
-                       modality=modality, rule=f"surface ({source})", trigger=(tok.i,),
-                       confidence=score(BASE["surface"], subj, obj))
+        yield Relation(
+            subject=subj,
+            predicate=predicate,
+            object=obj,
+            sent_start=sent.start,
+            sent_end=sent.end,
+            modality=modality,
+            rule=f"surface ({source})",
+            trigger=(tok.i,),
+            confidence=score(BASE["surface"], subj, obj),
+        )
 
 
 def _left_edge(ctx: SentenceContext, tok: Token) -> tuple[int, str]:

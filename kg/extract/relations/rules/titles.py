@@ -4,6 +4,7 @@
 Chinese Embassy", "Merkel's spokesperson, Steffen Seibert". Titles are the ``[titles]`` lists
 of ``pipelines/cues.toml``.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -31,21 +32,32 @@ _DETERMINERS = ("a", "an", "the", "its", "their")
 def title_relations(ctx: SentenceContext) -> Iterator[Relation]:
     """Titles before a name, appositions after it, and possessive titles before it."""
     sent, by_token = ctx.sent, ctx.by_token
-    persons = sorted({m.start: m for i, m in by_token.items()
-                      if sent.start <= i < sent.end and m.actor.type == "Person"
-                      and m.kind in ("name", "minted", "short")}.values(), key=lambda m: m.start)
+    persons = sorted(
+        {
+            m.start: m
+            for i, m in by_token.items()
+            if sent.start <= i < sent.end and m.actor.type == "Person" and m.kind in ("name", "minted", "short")
+        }.values(),
+        key=lambda m: m.start,
+    )
     for m in persons:
-        found = (_title_before(ctx, m) or _apposition(ctx, m) or _possessive_title(ctx, m)
-                 or _title_by_role(ctx, m))
+        found = _title_before(ctx, m) or _apposition(ctx, m) or _possessive_title(ctx, m) or _title_by_role(ctx, m)
         if found is None:
             continue
         kind, org, trigger, rule_name = found
         if org.actor.type == "Person" and kind != "spokesperson":
             continue
         if org.actor.key != m.actor.key:
-            yield Relation(subject=m, predicate=_PREDICATE[kind], object=org, sent_start=sent.start,
-                           sent_end=sent.end, rule=f"{rule_name} ({HAND_WRITTEN})", trigger=trigger,
-                           confidence=score(BASE["title"], m, org))
+            yield Relation(
+                subject=m,
+                predicate=_PREDICATE[kind],
+                object=org,
+                sent_start=sent.start,
+                sent_end=sent.end,
+                rule=f"{rule_name} ({HAND_WRITTEN})",
+                trigger=trigger,
+                confidence=score(BASE["title"], m, org),
+            )
 
 
 def title_kind(words: str, data: RuleData) -> str | None:
@@ -72,8 +84,12 @@ def _words_before(sent: Span, end: int, by_token: dict[int, Mention]) -> tuple[i
     doc = sent.doc
     j = end
     words: list[str] = []
-    while j - 1 >= sent.start and (doc[j - 1].pos_ in ("PROPN", "NOUN", "ADJ") or doc[j - 1].lower_ == "of") \
-            and (j - 1) not in by_token and len(words) < 5:
+    while (
+        j - 1 >= sent.start
+        and (doc[j - 1].pos_ in ("PROPN", "NOUN", "ADJ") or doc[j - 1].lower_ == "of")
+        and (j - 1) not in by_token
+        and len(words) < 5
+    ):
         j -= 1
         words.insert(0, doc[j].lower_)
     while words and words[0] == "of":

@@ -6,6 +6,7 @@ predicate's frame names ("talks with X", "pressure on X"), the subject of a clau
 ("demand that Trump oppose …", "urge Taipei to increase …"); passives are swapped ("Trump
 was pressured by Xi").
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -111,8 +112,9 @@ def _prep_objects(ctx: SentenceContext, trig: Trigger, frame: Frame) -> Objects:
             # hangs off the verb's object
             for g in c.children:
                 if g.dep_ == "prep" and g.lower_ in preps:
-                    found = (territory(pobj(g), by_token) if g.lower_ in locative
-                             else mentions_at(pobj(g), by_token, people))
+                    found = (
+                        territory(pobj(g), by_token) if g.lower_ in locative else mentions_at(pobj(g), by_token, people)
+                    )
                     objects += [(m, how(g.lower_)) for m in found]
     return objects
 
