@@ -32,3 +32,20 @@ ROWS = [
 def test_titles_resolve_through_dated_roles(triples, text: str, day: date, expected: set) -> None:
     got = {t for t in triples(text, day) if t[1] in ("leaderOf", "officialOf")}
     assert got == expected
+
+
+HYPHENS_AND_PAST = [
+    ("OAS Secretary-General Luis Almagro condemned the vote.",
+     {("Luis Almagro", "leaderOf", "Organization of American States", False, "actual")}),
+    ("Vice-President of the European Commission Kaja Kallas vows support for Ukraine.",
+     {("Kaja Kallas", "officialOf", "European Commission", False, "actual")}),
+    # a former office holds no office now
+    ("A grand jury indicted former first secretary of the Communist Party of Cuba Raúl Castro.", set()),
+    ("Former foreign minister Jean Asselborn criticised Hungary.", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), HYPHENS_AND_PAST)
+def test_hyphenated_titles_and_past_offices(triples, text: str, expected: set) -> None:
+    got = {t for t in triples(text, date(2025, 3, 17)) if t[1] in ("leaderOf", "officialOf")}
+    assert got == expected

@@ -60,6 +60,20 @@ def title_relations(ctx: SentenceContext) -> Iterator[Relation]:
             )
 
 
+def _in_the_past(ctx: SentenceContext, m: Mention, past: frozenset[str]) -> bool:
+    """True when a past word ("former", "then") stands in the title phrase before ``m``
+    ("former foreign minister X", "former first secretary of the Communist Party X")."""
+    doc, i = ctx.doc, m.start - 1
+    while i >= ctx.sent.start and i >= m.start - 10:
+        tok = doc[i]
+        if tok.lower_ in past:
+            return True
+        if tok.pos_ not in ("PROPN", "NOUN", "ADJ", "PART") and tok.lower_ not in ("of", "the", "-"):
+            return False
+        i -= 1
+    return False
+
+
 def title_kind(words: str, data: RuleData) -> str | None:
     """The kind of a title ("former foreign minister" → official), or None.
 
@@ -80,18 +94,21 @@ def title_kind(words: str, data: RuleData) -> str | None:
 
 
 def _words_before(sent: Span, end: int, by_token: dict[int, Mention]) -> tuple[int, list[str]]:
-    """Up to five title-like words (nouns, adjectives, "of") ending before token ``end``."""
+    """Up to five title-like words (nouns, adjectives, "of") ending before token ``end``; a
+    hyphenated title is one word ("Secretary-General", "Vice-President")."""
     doc = sent.doc
     j = end
     words: list[str] = []
-    while (
-        j - 1 >= sent.start
-        and (doc[j - 1].pos_ in ("PROPN", "NOUN", "ADJ") or doc[j - 1].lower_ == "of")
-        and (j - 1) not in by_token
-        and len(words) < 5
-    ):
+
+    def title_like(i: int) -> bool:
+        return i >= sent.start and i not in by_token and (doc[i].pos_ in ("PROPN", "NOUN", "ADJ") or doc[i].lower_ == "of")
+
+    while title_like(j - 1) and len(words) < 5:
         j -= 1
         words.insert(0, doc[j].lower_)
+        if j - 2 >= sent.start and doc[j - 1].text == "-" and not doc[j - 1].whitespace_ and title_like(j - 2):
+            j -= 2  # "secretary - general" → "secretary-general"
+            words[0] = f"{doc[j].lower_}-{words[0]}"
     while words and words[0] == "of":
         words.pop(0)
         j += 1
@@ -101,11 +118,15 @@ def _words_before(sent: Span, end: int, by_token: dict[int, Mention]) -> tuple[i
 def _title_before(ctx: SentenceContext, m: Mention) -> Found | None:
     """ "Chinese President Xi Jinping", "President of Ukraine X", "US Ambassador to Germany X"."""
     sent, by_token, doc = ctx.sent, ctx.by_token, ctx.doc
+    if _in_the_past(ctx, m, ctx.data.lex.cue("titles", "past")):
+        return None  # "former foreign minister X" holds no office now
     j, words = _words_before(sent, m.start, by_token)
     if not words and j - 1 >= sent.start and (j - 1) in by_token:
         # TITLE (of|to|for|at) ORG NAME
         target = by_token[j - 1]
         k = target.start
+        if k - 1 > sent.start and doc[k - 1].lower_ == "the":
+            k -= 1  # "Vice-President of the European Commission X"
         if not (k - 1 > sent.start and doc[k - 1].lower_ in _TITLE_PREPS and (k - 2) not in by_token):
             return None
         prep = doc[k - 1].lower_
@@ -133,7 +154,7 @@ def _title_by_role(ctx: SentenceContext, m: Mention) -> Found | None:
     j, words = _words_before(ctx.sent, m.start, ctx.by_token)
     title = " ".join(words)
     kind = title_kind(title, ctx.data)
-    if not kind or not m.actor.known:
+    if not kind or not m.actor.known or _in_the_past(ctx, m, ctx.data.lex.cue("titles", "past")):
         return None
     day = ctx.doc._.kg_date
     roles = [r for r in m.actor.roles if r.kind == kind and r.of and r.holds_on(day)]
