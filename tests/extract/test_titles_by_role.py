@@ -35,10 +35,14 @@ def test_titles_resolve_through_dated_roles(triples, text: str, day: date, expec
 
 
 HYPHENS_AND_PAST = [
-    ("OAS Secretary-General Luis Almagro condemned the vote.",
-     {("Luis Almagro", "leaderOf", "Organization of American States", False, "actual")}),
-    ("Vice-President of the European Commission Kaja Kallas vows support for Ukraine.",
-     {("Kaja Kallas", "officialOf", "European Commission", False, "actual")}),
+    (
+        "OAS Secretary-General Luis Almagro condemned the vote.",
+        {("Luis Almagro", "leaderOf", "Organization of American States", False, "actual")},
+    ),
+    (
+        "Vice-President of the European Commission Kaja Kallas vows support for Ukraine.",
+        {("Kaja Kallas", "officialOf", "European Commission", False, "actual")},
+    ),
     # a former office holds no office now
     ("A grand jury indicted former first secretary of the Communist Party of Cuba Raúl Castro.", set()),
     ("Former foreign minister Jean Asselborn criticised Hungary.", set()),

@@ -101,7 +101,9 @@ def _words_before(sent: Span, end: int, by_token: dict[int, Mention]) -> tuple[i
     words: list[str] = []
 
     def title_like(i: int) -> bool:
-        return i >= sent.start and i not in by_token and (doc[i].pos_ in ("PROPN", "NOUN", "ADJ") or doc[i].lower_ == "of")
+        return (
+            i >= sent.start and i not in by_token and (doc[i].pos_ in ("PROPN", "NOUN", "ADJ") or doc[i].lower_ == "of")
+        )
 
     while title_like(j - 1) and len(words) < 5:
         j -= 1
