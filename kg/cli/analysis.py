@@ -109,98 +109,76 @@ def _print_report(report: Mapping[str, Any]) -> None:
     out.print(f"{g['actors']} actors, {g['relations']} relations, {g['statements']} statements", markup=False)
     if not g["actors"]:
         err.print("no statements match the filters; loosen them or build more articles", style="dim", markup=False)
-
     if report["centrality"]:
-        table = _table(
-            f"Most central actors, by {report['ranked_by']} (--rank to change)",
-            [
-                ("#", "right"),
-                ("actor", "left"),
-                ("type", "left"),
-                ("statements", "right"),
-                ("partners", "right"),
-                ("PageRank", "right"),
-                ("betweenness", "right"),
-                ("community", "right"),
-            ],
-        )
-        for n, row in enumerate(report["centrality"], start=1):
-            _row(
-                table,
-                n,
-                row["label"],
-                row["type"],
-                row["statements"],
-                row["partners"],
-                f"{row['pagerank']:.3f}",
-                f"{row['betweenness']:.3f}",
-                row["community"],
-            )
-        out.print(table)
-
-    c = report["communities"]
-    if c["list"]:
-        table = _table(
-            f"Communities (Louvain, seed {c['seed']}, modularity {c['modularity']:.3f})",
-            [("#", "right"), ("size", "right"), ("members, most central first", "left")],
-        )
-        for community in c["list"]:
-            names = [m["label"] for m in community["members"]]
-            shown = ", ".join(names[:12]) + (f" … (+{len(names) - 12})" if len(names) > 12 else "")
-            _row(table, community["id"], community["size"], shown)
-        out.print(table)
-
+        _print_centrality(report)
+    if report["communities"]["list"]:
+        _print_communities(report["communities"])
     if report["balance"]["actors"]:
-        table = _table(
-            "Conflict–cooperation balance of actors (statements by quad class)",
-            [
-                ("actor", "left"),
-                ("cooperation", "right"),
-                ("conflict", "right"),
-                ("balance", "right"),
-                ("leaning", "left"),
-            ],
-        )
-        for row in report["balance"]["actors"]:
-            _row(table, row["label"], row["cooperation"], row["conflict"], _score(row["score"]), row["leaning"])
-        out.print(table)
-
+        _print_balance(report["balance"]["actors"])
     if report["dyads"]:
-        table = _table(
-            "Most active dyads (statements: all, cooperation, conflict)",
-            [
-                ("actor", "left"),
-                ("actor", "left"),
-                ("all", "right"),
-                ("coop", "right"),
-                ("confl", "right"),
-                ("balance", "right"),
-                ("dates", "left"),
-                ("relations", "left"),
-            ],
-        )
-        for row in report["dyads"]:
-            b = row["balance"]
-            predicates = ", ".join(f"{p} {n}" for p, n in row["predicates"].items())
-            first, last = row["first_date"], row["last_date"]
-            dates = first if first == last else f"{first or '?'} – {last or '?'}"
-            _row(
-                table,
-                row["source"]["label"],
-                row["target"]["label"],
-                row["statements"],
-                b["cooperation"],
-                b["conflict"],
-                _score(b["score"]),
-                dates,
-                predicates,
-            )
-        out.print(table)
-
+        _print_dyads(report["dyads"])
     if "timeline" in report:
         _print_timeline(report["timeline"])
     if "periods" in report:
         _print_periods(report["periods"])
+
+
+def _print_centrality(report: Mapping[str, Any]) -> None:
+    columns = ["statements", "partners", "PageRank", "betweenness", "community"]
+    table = _table(
+        f"Most central actors, by {report['ranked_by']} (--rank to change)",
+        [("#", "right"), ("actor", "left"), ("type", "left"), *((c, "right") for c in columns)],
+    )
+    for n, row in enumerate(report["centrality"], start=1):
+        _row(table, n, row["label"], row["type"], row["statements"], row["partners"], f"{row['pagerank']:.3f}",
+             f"{row['betweenness']:.3f}", row["community"])  # fmt: skip
+    out.print(table)
+
+
+def _print_communities(c: Mapping[str, Any]) -> None:
+    table = _table(
+        f"Communities (Louvain, seed {c['seed']}, modularity {c['modularity']:.3f})",
+        [("#", "right"), ("size", "right"), ("members, most central first", "left")],
+    )
+    for community in c["list"]:
+        names = [m["label"] for m in community["members"]]
+        shown = ", ".join(names[:12]) + (f" … (+{len(names) - 12})" if len(names) > 12 else "")
+        _row(table, community["id"], community["size"], shown)
+    out.print(table)
+
+
+def _print_balance(rows: list[Mapping[str, Any]]) -> None:
+    columns: list[tuple[str, JustifyMethod]] = [
+        ("actor", "left"),
+        ("cooperation", "right"),
+        ("conflict", "right"),
+        ("balance", "right"),
+    ]
+    table = _table("Conflict–cooperation balance of actors (statements by quad class)", [*columns, ("leaning", "left")])
+    for row in rows:
+        _row(table, row["label"], row["cooperation"], row["conflict"], _score(row["score"]), row["leaning"])
+    out.print(table)
+
+
+def _print_dyads(rows: list[Mapping[str, Any]]) -> None:
+    counts: list[tuple[str, JustifyMethod]] = [
+        ("all", "right"),
+        ("coop", "right"),
+        ("confl", "right"),
+        ("balance", "right"),
+    ]
+    table = _table(
+        "Most active dyads (statements: all, cooperation, conflict)",
+        [("actor", "left"), ("actor", "left"), *counts, ("dates", "left"), ("relations", "left")],
+    )
+    for row in rows:
+        b = row["balance"]
+        predicates = ", ".join(f"{p} {n}" for p, n in row["predicates"].items())
+        first, last = row["first_date"], row["last_date"]
+        dates = first if first == last else f"{first or '?'} – {last or '?'}"
+        _row(table, row["source"]["label"], row["target"]["label"], row["statements"], b["cooperation"],
+             b["conflict"], _score(b["score"]), dates, predicates)  # fmt: skip
+    out.print(table)
 
 
 def _print_timeline(t: Mapping[str, Any]) -> None:
@@ -291,6 +269,7 @@ def _parse_dyad(text: str) -> tuple[str, str]:
     return parts[0], parts[1]
 
 
+# long-function: the signature is the command's table of options (typer reads them from it)
 def analyze(
     store: StoreOpt = DEFAULT_STORE,
     since: SinceOpt = None,

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 __all__ = ["query"]
 
 
+# long-function: the signature is the command's table of options (typer reads them from it)
 def query(
     sparql: Annotated[str | None, typer.Argument(help="SPARQL query text (or use -f / --named).")] = None,
     file: Annotated[

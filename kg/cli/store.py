@@ -119,6 +119,7 @@ def validate(
 # ---------------------------------------------------------------- serve
 
 
+# long-function: the signature is the command's table of options (typer reads them from it)
 def serve(
     store: ServeStoreOpt = DEFAULT_STORE,
     port: Annotated[int, typer.Option("--port", metavar="PORT", help="TCP port to listen on.")] = 7878,
