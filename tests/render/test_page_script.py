@@ -84,8 +84,8 @@ def test_chromium_renders_offline(tmp_path: Path, mixed_graph: nx.MultiDiGraph) 
         pytest.skip("/usr/bin/chromium is not installed: the page was not opened in a browser")
     page = render_html(mixed_graph, tmp_path / "map.html", show_negated=True)
     # headless Chromium sometimes dumps the DOM before the layout has finished; the page is
-    # then still "loading" (not an error): open it again, at most three times
-    for attempt in range(3):
+    # then still "loading" (not an error): open it again, at most five times (a loaded machine)
+    for attempt in range(5):
         done = subprocess.run(
             [
                 str(CHROMIUM),
