@@ -16,16 +16,13 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from kg.extract.extensions import Mention, Relation
-from kg.extract.lexicon import HAND_WRITTEN
 from kg.extract.relations.arguments import conjuncts
 from kg.extract.relations.context import SentenceContext
 from kg.extract.relations.rules import rule
-from kg.extract.relations.rules.titles import _title_before, _words_before, title_kind
-from kg.extract.relations.scoring import BASE, score
+from kg.extract.relations.rules.titles import _title_before, _words_before, title_kind, title_relation
 
 __all__ = ["shared_title_relations"]
 
-_PREDICATE = {"leader": "leaderOf", "official": "officialOf", "spokesperson": "spokespersonFor"}
 _COUNTERPART = ("counterpart", "counterparts")
 
 
@@ -42,7 +39,7 @@ def shared_title_relations(ctx: SentenceContext) -> Iterator[Relation]:
             kind = _own_title(ctx, m)
             org = titled[first.start][1]
             if kind and org.actor.type == "State":
-                yield _relation(ctx, m, kind, org, (m.start - 1,))
+                yield title_relation(ctx, m, kind, org, (m.start - 1,))
     for tok in ctx.sent:
         if tok.lower_ in _COUNTERPART:
             yield from _counterparts(ctx, tok, persons, titled)
@@ -95,18 +92,4 @@ def _counterparts(
         return
     kind = before[0][0]
     for person, state in zip(names, states, strict=True):
-        yield _relation(ctx, person, kind, state, (tok.i,))
-
-
-def _relation(ctx: SentenceContext, m: Mention, kind: str, org: Mention, trigger: tuple[int, ...]) -> Relation:
-    sent = ctx.sent
-    return Relation(
-        subject=m,
-        predicate=_PREDICATE[kind],
-        object=org,
-        sent_start=sent.start,
-        sent_end=sent.end,
-        rule=f"title ({HAND_WRITTEN})",
-        trigger=trigger,
-        confidence=score(BASE["title"], m, org),
-    )
+        yield title_relation(ctx, person, kind, state, (tok.i,))

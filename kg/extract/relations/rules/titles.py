@@ -18,7 +18,7 @@ from kg.extract.relations.context import RuleData, SentenceContext
 from kg.extract.relations.rules import rule
 from kg.extract.relations.scoring import BASE, score
 
-__all__ = ["title_kind", "title_relations"]
+__all__ = ["title_kind", "title_relation", "title_relations"]
 
 #: (kind of title, organisation, trigger tokens, rule name)
 Found = tuple[str, Mention, tuple[int, ...], str]
@@ -48,16 +48,23 @@ def title_relations(ctx: SentenceContext) -> Iterator[Relation]:
         if org.actor.type == "Person" and kind != "spokesperson":
             continue
         if org.actor.key != m.actor.key:
-            yield Relation(
-                subject=m,
-                predicate=_PREDICATE[kind],
-                object=org,
-                sent_start=sent.start,
-                sent_end=sent.end,
-                rule=f"{rule_name} ({HAND_WRITTEN})",
-                trigger=trigger,
-                confidence=score(BASE["title"], m, org),
-            )
+            yield title_relation(ctx, m, kind, org, trigger, rule_name)
+
+
+def title_relation(
+    ctx: SentenceContext, m: Mention, kind: str, org: Mention, trigger: tuple[int, ...], rule_name: str = "title"
+) -> Relation:
+    """The structural relation a title gives: ``m`` leaderOf / officialOf / spokespersonFor ``org``."""
+    return Relation(
+        subject=m,
+        predicate=_PREDICATE[kind],
+        object=org,
+        sent_start=ctx.sent.start,
+        sent_end=ctx.sent.end,
+        rule=f"{rule_name} ({HAND_WRITTEN})",
+        trigger=trigger,
+        confidence=score(BASE["title"], m, org),
+    )
 
 
 def _in_the_past(ctx: SentenceContext, m: Mention, past: frozenset[str]) -> bool:
