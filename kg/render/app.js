@@ -289,7 +289,26 @@
   network = new vis.Network(
     document.getElementById("network"), { nodes: nodeView, edges: edgeView }, data.options
   );
+  // labels of the more connected actors keep a readable size on screen when the view is zoomed
+  // out to fit a large graph or a narrow window: their font grows as the scale shrinks (up to
+  // 3x); the labels of the least connected ones stay as they are and drop out below the
+  // drawing threshold, so the labels do not crowd
+  var baseFont = {};
+  data.nodes.forEach(function (node) { baseFont[node.id] = (node.font && node.font.size) || 14; });
+  var labelFactor = 1;
+  function readableLabels() {
+    var scale = network.getScale();
+    if (!(scale > 0)) return;
+    var factor = Math.round(4 * Math.min(3, Math.max(1, 1 / scale))) / 4;
+    if (factor === labelFactor) return;
+    labelFactor = factor;
+    nodes.update(data.nodes.filter(function (node) { return baseFont[node.id] >= 14; }).map(function (node) {
+      return { id: node.id, font: { size: baseFont[node.id] * factor } };
+    }));
+  }
+  network.on("zoom", readableLabels);
   network.once("afterDrawing", function () {
+    readableLabels();
     if (body.getAttribute("data-state") === "loading") body.setAttribute("data-state", "drawn");
   });
   if (data.physics) {

@@ -511,7 +511,7 @@ def _options(nodes: int, edges: int, use_physics: bool) -> dict[str, Any]:
         "nodes": {
             "borderWidth": 1,
             "font": {"face": _FONT, "color": "#222222", "strokeWidth": 3, "strokeColor": "#ffffff"},
-            "scaling": {"label": {"drawThreshold": 6}},
+            "scaling": {"label": {"drawThreshold": 8}},
         },
         "edges": {
             "smooth": False,

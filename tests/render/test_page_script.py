@@ -60,6 +60,8 @@ def test_page_draws_with_text_only_tooltips(
     assert result["afterFirstOff"]["edges"] == 4
     assert result["afterNone"] == {"nodes": 0, "edges": 0}
     assert result["afterAll"] == {"nodes": 4, "edges": 5}
+    # zoomed out to a quarter, labels are drawn three times as large (the cap) to stay readable
+    assert result["labelSizeZoomedOut"] == pytest.approx(3 * result["labelSizeAtScale1"])
     assert "negated" in result["legend"] and result["filters"] == 6  # 5 predicates + negated
 
 

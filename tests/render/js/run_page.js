@@ -91,6 +91,14 @@ setTimeout(() => {
   out.afterNone = { nodes: body.nodeIndices.length, edges: body.edgeIndices.length };
   doc.getElementById("all").fire("click");
   out.afterAll = { nodes: body.nodeIndices.length, edges: body.edgeIndices.length };
+  // zoomed far out, labels grow on the canvas to stay readable on screen
+  const firstNode = () => network.body.nodes[body.nodeIndices[0]].options.font.size;
+  network.moveTo({ scale: 1, animation: false });
+  network.body.emitter.emit("zoom", { direction: "+", scale: 1 });
+  out.labelSizeAtScale1 = firstNode();
+  network.moveTo({ scale: 0.25, animation: false });
+  network.body.emitter.emit("zoom", { direction: "-", scale: 0.25 });
+  out.labelSizeZoomedOut = firstNode();
   // search: the first node's label, in other case, then a name that is not there
   const search = doc.getElementById("search");
   const label = String(body.nodes[body.nodeIndices[0]].options.label || "");
