@@ -136,19 +136,61 @@
     return active[info.predicate] === true && (negatedOn || !info.negated) && inDates(info);
   }
 
+  // relations between the same two actors: drawn one by one while there is one, as one
+  // bundled line with their count (and every relation in its tooltip) when there are several
+  var pairOf = {};
+  var members = {};
+  data.edges.forEach(function (edge) {
+    var key = edge.from < edge.to ? edge.from + "~" + edge.to : edge.to + "~" + edge.from;
+    pairOf[edge.id] = key;
+    (members[key] = members[key] || []).push(edge);
+  });
+  var visibleInPair = {};
+
   function recount() {
     degree = {};
+    visibleInPair = {};
     data.edges.forEach(function (edge) {
       if (!shown(edge)) return;
       degree[edge.from] = (degree[edge.from] || 0) + 1;
       degree[edge.to] = (degree[edge.to] || 0) + 1;
+      visibleInPair[pairOf[edge.id]] = (visibleInPair[pairOf[edge.id]] || 0) + 1;
     });
+  }
+
+  function bundleTooltip(key) {
+    var tip = element("div");
+    var shownMembers = members[key].filter(shown);
+    tip.appendChild(element("div", "tip-meta", plural(shownMembers.length, "relation", "relations") +
+      " between these two actors (switch relations off in the panel to draw them one by one):"));
+    shownMembers.forEach(function (edge) { tip.appendChild(edgeTooltip(edge, data.edgeInfo[edge.id])); });
+    return tip;
+  }
+
+  function bundleEdges() {
+    return Object.keys(members).filter(function (key) { return members[key].length > 1; }).map(function (key) {
+      var first = members[key][0];
+      return { id: "bundle:" + key, from: first.from, to: first.to, bundle: key, width: 3,
+        color: { color: "#888888", highlight: "#555555", hover: "#555555" }, font: { size: 12, strokeWidth: 3 } };
+    });
+  }
+
+  function drawn(edge) {
+    if (edge.bundle !== undefined) return (visibleInPair[edge.bundle] || 0) > 1;
+    return shown(edge) && (visibleInPair[pairOf[edge.id]] || 0) < 2;
+  }
+
+  function relabelBundles() {
+    edges.update(bundleEdges().filter(function (b) { return drawn(b); }).map(function (b) {
+      return { id: b.id, label: "×" + visibleInPair[b.bundle], title: bundleTooltip(b.bundle) };
+    }));
   }
   recount();
 
   var nodes = new vis.DataSet(data.nodes);
-  var edges = new vis.DataSet(data.edges);
-  var edgeView = new vis.DataView(edges, { filter: shown });
+  var edges = new vis.DataSet(data.edges.concat(bundleEdges()));
+  var edgeView = new vis.DataView(edges, { filter: drawn });
+  relabelBundles();
   var nodeView = new vis.DataView(nodes, {
     filter: function (node) { return data.nodeInfo[node.id].isolated || degree[node.id] > 0; }
   });
@@ -157,6 +199,7 @@
 
   function refresh() {
     recount();
+    relabelBundles();
     edgeView.refresh();
     nodeView.refresh();
     if (network !== null && nodeView.length > 0) network.fit({ animation: false });  // re-frame what is left

@@ -81,6 +81,8 @@ setTimeout(() => {
     physicsRunning: network.physics.physicsEnabled && network.physics.options.enabled,
     nodeTitles: body.nodeIndices.map((id) => title(body.nodes[id])),
     edgeTitles: body.edgeIndices.map((id) => title(body.edges[id])),
+    bundles: body.edgeIndices.filter((id) => String(id).startsWith("bundle:"))
+      .map((id) => ({ label: body.edges[id].options.label, title: title(body.edges[id]) })),
     positioned: body.nodeIndices.every((id) => Number.isFinite(body.nodes[id].x) && Number.isFinite(body.nodes[id].y)),
   };
   const firstBox = doc.getElementById("filters").childNodes[0].childNodes[0];
