@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from functools import cache
 from typing import Any
 
 from kg.cli.common import err
@@ -30,7 +31,13 @@ def _lines(path: str) -> int:
 
 def article_count(inputs: list[str]) -> int | None:
     """How many articles the inputs hold (a JSON Lines file counts its lines), or None when
-    standard input is among them or a file cannot be read."""
+    standard input is among them or a file cannot be read. Counted once per run: the progress
+    bar and the choice of worker processes both ask."""
+    return _count(tuple(inputs))
+
+
+@cache
+def _count(inputs: tuple[str, ...]) -> int | None:
     from kg.ingest.sources import expand_input
 
     total = 0
