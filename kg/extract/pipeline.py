@@ -22,7 +22,9 @@ from spacy.tokens import Doc
 
 import kg.extract.actor_linker
 import kg.extract.actor_ruler
+import kg.extract.attribute_ruler
 import kg.extract.coref
+import kg.extract.lemmatizer
 import kg.extract.line_breaks
 import kg.extract.relations
 import kg.extract.tokenizer  # noqa: F401  (registers kg.HeadlineTokenizer.v1)
