@@ -1,78 +1,145 @@
 """Extraction throughput and the cost of each pipeline component (run by hand).
 
-    .venv/bin/python bench/bench_extract.py [--articles N] [--corpus PATH]
+    .venv/bin/python bench/bench_extract.py [--articles N] [--corpus PATH ...] [--repeat R]
+        [--batch-size B] [--baseline sourced|CONFIG]
 
-Reads Wikinews articles from ../shared/corpus/wikinews (or a JSON Lines corpus), runs the
-geokg pipeline once to warm up, then times every component over the same documents and
-prints words per second overall and milliseconds per 1,000 words for each component, plus
-the share of the geokg components (actor ruler + linker, relations) in the total.
+Reads articles (default: Wikinews articles from ../shared/corpus/wikinews), runs the geokg
+pipeline once to warm up, then runs every component over the same documents in batches of
+``B``, as ``nlp.pipe`` does, and prints for each component the milliseconds of CPU time
+(``time.process_time``: the figure that does not depend on what else runs on the machine)
+per 1,000 words, min/median/max over the repetitions, and the words per CPU second of the
+whole pipeline and of ``Extractor.pipe`` end to end.
+
+``--baseline`` adds a second pipeline, run alternately with the first in the same process
+(before, after, after, before, ...): ``sourced`` is ``pipelines/geokg.cfg`` with spaCy's own
+``attribute_ruler`` and ``lemmatizer`` sourced from the model instead of geokg's
+``kg_attribute_ruler`` and ``kg_lemmatizer``; anything else is the path of a spaCy config.
 """
 
 from __future__ import annotations
 
 import argparse
 import platform
+import re
+import statistics
+import tempfile
 import time
 from collections import defaultdict
 from pathlib import Path
 
-from kg.extract.pipeline import Extractor
+import spacy
+
+from kg.extract.pipeline import ExtractConfig, Extractor
 from kg.ingest import read_articles
+from kg.resources import pipelines_path
+from kg.types import Article
 
 ROOT = Path(__file__).resolve().parents[1]
+Timings = dict[str, list[float]]
+
+
+def sourced_config() -> str:
+    """pipelines/geokg.cfg with spaCy's attribute_ruler and lemmatizer sourced from the model."""
+    text = pipelines_path("geokg.cfg").read_text()
+    for name in ("attribute_ruler", "lemmatizer"):
+        text = re.sub(
+            rf"\[components\.{name}\]\n(?:[^\[\n][^\n]*\n)*", f"[components.{name}]\nsource = ${{paths.model}}\n", text
+        )
+    path = Path(tempfile.mkdtemp()) / "sourced.cfg"
+    path.write_text(text)
+    return str(path)
+
+
+def run_components(extractor: Extractor, articles: list[Article], batch_size: int, out: Timings) -> None:
+    """One pass: CPU seconds of each component (and of making statements) over ``articles``."""
+    nlp = extractor.nlp
+    seconds: dict[str, float] = defaultdict(float)
+    for start in range(0, len(articles), batch_size):
+        chunk = articles[start : start + batch_size]
+        t = time.process_time()
+        pairs = [(doc, a, offset) for a in chunk for doc, offset, _ in extractor.make_docs(a)]
+        seconds["tokenizer"] += time.process_time() - t
+        docs = [doc for doc, _, _ in pairs]
+        for name, proc in nlp.pipeline:
+            t = time.process_time()
+            if hasattr(proc, "pipe"):
+                docs = list(proc.pipe(docs, batch_size=batch_size))
+            else:
+                docs = [proc(doc) for doc in docs]
+            seconds[name] += time.process_time() - t
+        t = time.process_time()
+        for doc, (_, article, offset) in zip(docs, pairs, strict=True):
+            extractor.statements(article, doc, offset=offset)
+        seconds["statements"] += time.process_time() - t
+    for name, value in seconds.items():
+        out[name].append(value)
+    out["total"].append(sum(seconds.values()))
+
+
+def run_pipe(extractor: Extractor, articles: list[Article], batch_size: int, out: Timings) -> int:
+    """One pass of ``Extractor.pipe`` end to end; returns the number of statements."""
+    t = time.process_time()
+    n = sum(len(st) for _, st in extractor.pipe(iter(articles), batch_size=batch_size))
+    out["Extractor.pipe"].append(time.process_time() - t)
+    return n
+
+
+def describe(values: list[float], words: int) -> str:
+    """min/median/max of CPU seconds as ms per 1,000 words."""
+    ms = sorted(1e6 * v / words for v in values)
+    return f"{ms[0]:7.1f} {statistics.median(ms):7.1f} {ms[-1]:7.1f}"
+
+
+def report(names: list[str], timings: dict[str, Timings], words: int) -> None:
+    head = "".join(f" | {n[:23]:>23}" for n in names)
+    print(f"{'component':18}{head}")
+    print(f"{'':18}" + " | min / median / max ms" * len(names))
+    rows = list(dict.fromkeys(k for n in names for k in timings[n]))
+    for row in rows:
+        cells = "".join(f" | {describe(timings[n][row], words) if row in timings[n] else '':>23}" for n in names)
+        print(f"{row:18}{cells}")
+    for n in names:
+        for key in ("total", "Extractor.pipe"):
+            rate = sorted(words / s for s in timings[n][key])
+            print(f"{n}: {key}: {rate[0]:,.0f} / {statistics.median(rate):,.0f} / {rate[-1]:,.0f} words per CPU second")
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--corpus", default=str(ROOT.parent / "shared" / "corpus" / "wikinews"))
+    ap.add_argument("--corpus", nargs="+", default=[str(ROOT.parent / "shared" / "corpus" / "wikinews")])
     ap.add_argument("--articles", type=int, default=150)
-    ap.add_argument("--repeat", type=int, default=2)
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--batch-size", type=int, default=16)
+    ap.add_argument("--baseline", default=None, help="'sourced' or a spaCy config to compare with")
     args = ap.parse_args()
 
-    extractor = Extractor()
-    nlp = extractor.nlp
-    articles = []
-    for article in read_articles([args.corpus]):
+    pipelines = {"geokg.cfg": Extractor()}
+    if args.baseline:
+        config = sourced_config() if args.baseline == "sourced" else args.baseline
+        pipelines = {f"baseline ({args.baseline})": Extractor(ExtractConfig(config=config)), **pipelines}
+    articles: list[Article] = []
+    for article in read_articles(args.corpus):
         articles.append(article)
         if len(articles) >= args.articles:
             break
     words = sum(len(a.text.split()) for a in articles)
-    for article in articles[:5]:  # warm up
-        extractor.extract(article)
+    for extractor in pipelines.values():  # warm up
+        for article in articles[:5]:
+            extractor.extract(article)
 
-    per_component: dict[str, float] = defaultdict(float)
-    total = 0.0
-    for _ in range(args.repeat):
-        for article in articles:
-            doc = extractor.make_doc(article)
-            t0 = time.perf_counter()
-            for name, proc in nlp.pipeline:
-                t = time.perf_counter()
-                doc = proc(doc)
-                per_component[name] += time.perf_counter() - t
-            extractor.statements(article, doc)
-            total += time.perf_counter() - t0
-    total /= args.repeat
-    for name in per_component:
-        per_component[name] /= args.repeat
+    timings: dict[str, Timings] = {name: defaultdict(list) for name in pipelines}
+    counts = {}
+    for rep in range(args.repeat):
+        order = list(pipelines) if rep % 2 == 0 else list(reversed(pipelines))
+        for name in order:
+            run_components(pipelines[name], articles, args.batch_size, timings[name])
+            counts[name] = run_pipe(pipelines[name], articles, args.batch_size, timings[name])
 
-    t = time.perf_counter()
-    n_statements = sum(len(st) for _, st in extractor.pipe(iter(articles)))
-    piped = time.perf_counter() - t
-
-    print(f"machine: {platform.processor() or platform.machine()}, python {platform.python_version()}")
-    print(f"{len(articles)} articles, {words} words, {n_statements} statements")
-    print(f"one doc at a time: {words / total:,.0f} words/s; nlp.pipe: {words / piped:,.0f} words/s")
-    print(f"{'component':18} {'ms per 1,000 words':>20} {'share':>7}")
-    for name, seconds in per_component.items():
-        print(f"{name:18} {1000 * seconds / words * 1000:20.1f} {seconds / total:7.1%}")
-    actors = per_component["kg_actor_ruler"] + per_component["kg_actor_linker"]
-    spacy_only = sum(v for k, v in per_component.items() if not k.startswith("kg_"))
-    print(f"actor components add {actors / spacy_only:.1%} to the spaCy components' time")
-    print(
-        f"relation component adds {per_component['kg_relations'] / spacy_only:.1%} "
-        f"({1000 * per_component['kg_relations'] / words * 1000:.1f} ms per 1,000 words)"
-    )
+    machine = platform.processor() or platform.machine()
+    print(f"machine: {machine}, python {platform.python_version()}, spaCy {spacy.__version__}")
+    print(f"{len(articles)} articles, {words} words, batches of {args.batch_size}, {args.repeat} repetitions")
+    print("statements: " + ", ".join(f"{n}: {c}" for n, c in counts.items()))
+    report(list(pipelines), timings, words)
 
 
 if __name__ == "__main__":

@@ -30,7 +30,6 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from spacy.attrs import IDS
 from spacy.errors import Errors as SpacyErrors
 from spacy.language import Language
 from spacy.matcher import Matcher
@@ -46,16 +45,19 @@ __all__ = ["TableAttributeRuler", "make_attribute_ruler"]
 
 # attributes a one-token pattern may read for the table: those Doc.to_array and the Matcher
 # both read with Token.get_struct_attr, so a token's value is what the Matcher compares
-_TABLE_ATTRS = {"ORTH", "TEXT", "LOWER", "NORM", "SHAPE", "PREFIX", "SUFFIX", "TAG", "POS", "DEP", "LEMMA"}
-_MAX_VALUES = 500_000  # values remembered per attribute before the memo starts again
+_TABLE_ATTRS = {
+    *("ORTH", "TEXT", "LOWER", "NORM", "SHAPE", "PREFIX", "SUFFIX", "TAG", "POS", "DEP", "LEMMA"),
+    *("IS_ALPHA", "IS_ASCII", "IS_DIGIT", "IS_LOWER", "IS_PUNCT", "IS_SPACE", "IS_TITLE", "IS_UPPER"),
+    *("IS_BRACKET", "IS_QUOTE", "IS_LEFT_PUNCT", "IS_RIGHT_PUNCT", "IS_CURRENCY", "IS_STOP"),
+    *("LIKE_URL", "LIKE_NUM", "LIKE_EMAIL"),
+}
+_MAX_VALUES = 500_000  # values remembered per attribute (and rows of values) before the memo starts again
 
 
-def _table_attr(name: str) -> int | None:
-    """The attribute id the table reads for a pattern key, or None when it cannot."""
+def _table_attr(name: str) -> str | None:
+    """The attribute the table reads for a pattern key (for ``Doc.to_array``), or None."""
     if name in _TABLE_ATTRS:
-        return IDS["ORTH" if name == "TEXT" else name]
-    if name.startswith(("IS_", "LIKE_")) and name in IDS and IDS[name] < 64:  # lexical flags
-        return IDS[name]
+        return "ORTH" if name == "TEXT" else name
     return None
 
 
@@ -74,7 +76,7 @@ class _Attribute:
     def __init__(self, ruler: TableAttributeRuler, name: str) -> None:
         self.ruler = ruler
         self.name = name
-        self.id = _table_attr(name)
+        self.id = _table_attr(name) or name
         self.probe = Matcher(ruler.vocab, validate=ruler.validate)  # one rule per condition
         self.rules: dict[int, int] = {}  # rule hash → condition number
         self.conditions: dict[str, int] = {}  # condition (as JSON) → number
@@ -131,10 +133,12 @@ class _Table:
                 self.n_rest += 1
                 continue
             alternatives = [tuple(self._spec(spec) for spec in p) for p in patterns]
-            singles = frozenset(alt[0] for alt in alternatives if len(alt) == 1)
+            index = ruler.indices[number]
+            one = index in (0, -1)  # a one-token pattern that sets its own token's attributes
+            singles = frozenset(alt[0] for alt in alternatives if len(alt) == 1 and one)
             if singles:
                 self.singles.append((number, singles))
-            self.sequences += [(number, alt, ruler.indices[number]) for alt in alternatives if len(alt) > 1]
+            self.sequences += [(number, alt, index) for alt in alternatives if len(alt) > 1 or not one]
         self.attr_ids = [a.id for a in self.attributes]
 
     def _spec(self, spec: dict[str, Any]) -> int:
@@ -151,7 +155,7 @@ class _Table:
     def _info(self, doc: Doc, i: int, row: tuple[int, ...]) -> _Info:
         """What the table knows about token ``i``, whose values are ``row`` (memoised)."""
         key = []
-        for attribute, value in zip(self.attributes, row):
+        for attribute, value in zip(self.attributes, row, strict=True):
             c = attribute.values.get(value)
             key.append(attribute.classify(doc, i, value) if c is None else c)
         info = self.by_key.get(tuple(key))
@@ -171,7 +175,8 @@ class _Table:
         if not self.attr_ids:
             return [self._info(doc, i, ()) for i in range(len(doc))]
         by_row = self.by_row
-        rows = map(tuple, doc.to_array(self.attr_ids).tolist())
+        values: Any = doc.to_array(self.attr_ids)  # type: ignore[arg-type]
+        rows = map(tuple, values.reshape(len(doc), len(self.attr_ids)).tolist())
         return [by_row.get(row) or self._info(doc, i, row) for i, row in enumerate(rows)]
 
     def sequence_matches(self, doc: Doc, infos: list[_Info], out: dict[int, list[int]]) -> None:
@@ -231,7 +236,7 @@ class TableAttributeRuler(AttributeRuler):
             self._table.apply(doc)
             return doc
         except Exception as e:
-            return error_handler(self.name, self, [doc], e)  # type: ignore[no-any-return]
+            return error_handler(self.name, self, [doc], e)
 
     def clear(self) -> None:
         super().clear()

@@ -15,10 +15,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import numpy
-from spacy.attrs import LEMMA, MORPH, ORTH, POS
 from spacy.errors import Errors as SpacyErrors
 from spacy.lang.en.lemmatizer import EnglishLemmatizer
 from spacy.language import Language
@@ -43,7 +42,7 @@ class MemoLemmatizer(EnglishLemmatizer):
 
     def __call__(self, doc: Doc) -> Doc:
         if self.mode not in ("rule", "lookup"):  # other modes may read more of the token
-            return super().__call__(doc)  # type: ignore[no-any-return]
+            return super().__call__(doc)
         if not self._validated:
             self._validate_tables(SpacyErrors.E1004)
         error_handler = self.get_error_handler()
@@ -51,7 +50,7 @@ class MemoLemmatizer(EnglishLemmatizer):
             self._set_lemmas(doc)
             return doc
         except Exception as e:
-            return error_handler(self.name, self, [doc], e)  # type: ignore[no-any-return]
+            return error_handler(self.name, self, [doc], e)
 
     def _set_lemmas(self, doc: Doc) -> None:
         if not len(doc):
@@ -60,7 +59,8 @@ class MemoLemmatizer(EnglishLemmatizer):
         strings = self.vocab.strings
         lemmas = []
         overwrite = self.overwrite
-        for i, (orth, pos, morph, lemma) in enumerate(doc.to_array([ORTH, POS, MORPH, LEMMA]).tolist()):
+        rows = cast(Any, doc.to_array(["ORTH", "POS", "MORPH", "LEMMA"])).tolist()
+        for i, (orth, pos, morph, lemma) in enumerate(rows):
             if overwrite or lemma == 0:
                 key = (orth, pos, morph)
                 lemma = memo.get(key, 0)
@@ -69,7 +69,7 @@ class MemoLemmatizer(EnglishLemmatizer):
                         memo.clear()
                     lemma = memo[key] = strings.add(self.lemmatize(doc[i])[0])
             lemmas.append(lemma)
-        doc.from_array([LEMMA], numpy.asarray(lemmas, dtype=numpy.uint64))
+        doc.from_array(["LEMMA"], cast(Any, numpy.asarray(lemmas, dtype=numpy.uint64)))
 
     def clear_memo(self) -> None:
         """Forget the remembered lemmas (done whenever the tables are replaced)."""
