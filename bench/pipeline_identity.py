@@ -1,9 +1,10 @@
 """Dump what the pipeline produces, to compare two versions of it byte for byte (run by hand).
 
-    PYTHONPATH=TREE .venv/bin/python bench/pipeline_identity.py OUT_DIR INPUT... [--config CFG]
+    PYTHONPATH=TREE .venv/bin/python bench/pipeline_identity.py OUT_DIR INPUT... [--config CFG] [--batch-size B]
 
-Runs the extraction of ``Extractor.pipe`` (batches of 16, long articles segment by segment)
-over the inputs and writes three files into ``OUT_DIR``:
+Runs the extraction of ``Extractor.pipe`` over the inputs (batches of ``--batch-size``,
+default 16 as there; long articles segment by segment) and writes three files into
+``OUT_DIR``:
 
 - ``statements.jsonl``: the records ``kg extract`` prints (with ``rule`` and ``trigger``);
 - ``explain.txt``: what ``kg extract --explain`` prints for each statement;
@@ -30,13 +31,15 @@ from kg.rdf.records import statement_to_json
 from kg.types import Article, Statement
 
 
-def _docs(extractor: Extractor, articles: list[Article]) -> Iterator[tuple[Article, list[tuple[Any, list[Statement]]]]]:
+def _docs(
+    extractor: Extractor, articles: list[Article], batch_size: int = 16
+) -> Iterator[tuple[Article, list[tuple[Any, list[Statement]]]]]:
     """(article, [(doc, its statements)]) in the order and batching of ``Extractor.pipe``."""
     pending: list[Article] = []
 
     def flush() -> Iterator[tuple[Article, list[tuple[Any, list[Statement]]]]]:
         docs = ((extractor.make_doc(a), a) for a in pending)
-        for doc, article in extractor.nlp.pipe(docs, as_tuples=True, batch_size=16):
+        for doc, article in extractor.nlp.pipe(docs, as_tuples=True, batch_size=batch_size):
             yield article, [(doc, extractor.statements(article, doc))]
 
     for article in articles:
@@ -51,7 +54,7 @@ def _docs(extractor: Extractor, articles: list[Article]) -> Iterator[tuple[Artic
             yield article, parts
             continue
         pending.append(article)
-        if len(pending) >= 16:
+        if len(pending) >= batch_size:
             yield from flush()
             pending = []
     yield from flush()
@@ -82,6 +85,7 @@ def main() -> None:
     ap.add_argument("out")
     ap.add_argument("inputs", nargs="+")
     ap.add_argument("--config", default=None)
+    ap.add_argument("--batch-size", type=int, default=16)
     args = ap.parse_args()
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -92,7 +96,7 @@ def main() -> None:
         (out / "explain.txt").open("w") as ex_out,
         (out / "tokens.tsv").open("w") as tok_out,
     ):
-        for article, parts in _docs(extractor, articles):
+        for article, parts in _docs(extractor, articles, args.batch_size):
             for doc, statements in parts:
                 _write_tokens(tok_out, article.doc_id, doc)
                 for st in statements:

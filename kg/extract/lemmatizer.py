@@ -30,7 +30,8 @@ from kg.extract.model_data import component_data
 
 __all__ = ["MemoLemmatizer", "make_lemmatizer"]
 
-_MAX_FORMS = 500_000  # forms remembered before the memo starts again
+# forms remembered before the memo starts again (about 47,000 distinct in 860,000 tokens of news)
+_MAX_FORMS = 200_000
 
 
 class MemoLemmatizer(EnglishLemmatizer):
