@@ -22,17 +22,6 @@ import pyoxigraph as ox
 
 from kg.actors.search import ActorName, resolve_actor
 from kg.errors import Errors
-from kg.namespaces import (
-    ACTOR_NS,
-    ARTICLE_NS,
-    GKG,
-    GKG_NS,
-    PROV,
-    SKOS,
-    WD_NS,
-    XSD,
-    named_node,
-)
 from kg.rdf.convert import (
     ACTORS_GRAPH_NODE,
     OWL_SAME_AS,
@@ -45,6 +34,17 @@ from kg.rdf.convert import (
 from kg.rdf.iris import article_iri
 from kg.records import ActorRecord, ArticleInfo, AttributionRecord, StatementRecord
 from kg.store.results import Term
+from kg.terms import (
+    ACTOR_NS,
+    ARTICLE_NS,
+    GKG,
+    GKG_NS,
+    PROV,
+    SKOS,
+    WD_NS,
+    XSD,
+    named_node,
+)
 from kg.types import Actor, Article, Statement
 
 __all__ = [
