@@ -37,21 +37,25 @@ RuntimeParam: Any = getattr(_COERCION, "RuntimeParam", None) if hasattr(_COERCIO
 
 if RuntimeParam is not None:
 
-    class _Text(RuntimeParam):
-        """A ``str`` or ``list[str]`` value: the text (typer's adapter does no more)."""
-
-        def _coerce_value(self, value: Any, param: Any, ctx: Any) -> Any:
-            if isinstance(value, (list, tuple)):
-                return [item if isinstance(item, str) else str(item) for item in value]
-            return value if isinstance(value, str) else str(value)
-
     class _Deferred(RuntimeParam):
-        """Any other value: typer's own conversion, built when a value first arrives."""
+        """typer's own conversion of a value, built when a value first needs it."""
 
         def _coerce_value(self, value: Any, param: Any, ctx: Any) -> Any:
             converter = _COERCION.build_runtime_param(param.type_descriptor)
             param._runtime_param = converter
             return converter.coerce(value, param=param, ctx=ctx)
+
+    class _Text(_Deferred):
+        """A ``str`` or ``list[str]`` parameter: text comes through as it is (typer's adapter
+        does no more to it); any other value goes to typer's own conversion."""
+
+        def _coerce_value(self, value: Any, param: Any, ctx: Any) -> Any:
+            is_list = getattr(self.annotation, "__origin__", None) is list
+            if is_list and isinstance(value, (list, tuple)) and all(isinstance(item, str) for item in value):
+                return list(value)
+            if not is_list and isinstance(value, str):
+                return value
+            return super()._coerce_value(value, param, ctx)
 
 
 def _is_text(annotation: Any, info: Any) -> bool:
