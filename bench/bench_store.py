@@ -602,16 +602,249 @@ def report(
     return "\n".join(lines)
 
 
-def write_section(path: Path, section: str) -> None:
-    """Replace the ``## Store`` section of ``path`` (or append it), keeping other sections."""
+def write_section(path: Path, section: str, title: str = "## Store\n") -> None:
+    """Replace the section ``title`` of ``path`` (or append it), keeping other sections."""
     text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n\n"
-    start = text.find("## Store")
+    start = text.find(title)
     if start >= 0:
         end = text.find("\n## ", start + 1)
         text = text[:start] + section.rstrip("\n") + "\n" + (text[end:] if end >= 0 else "")
     else:
         text = text.rstrip("\n") + "\n\n" + section
     path.write_text(text.rstrip("\n") + "\n", encoding="utf-8")
+
+
+# ---------------------------------------------------------------- a built store (--store)
+#
+# Every named query on a store that ``kg build`` made (the full Reuters corpus), about its
+# busiest actor, pair and source: Oxigraph on disk as ``kg query`` runs it (the first run in a
+# fresh process, then warm runs), the same query as written in another source tree (--before),
+# interleaved, and rdflib in memory on the standard SPARQL form.
+
+#: the statements of each actor, as subject or object (the busiest actor is the first row)
+BUSIEST_ACTOR = (
+    "SELECT ?a (COUNT(?st) AS ?n) WHERE { ?st a gkg:Statement ; rdf:subject|rdf:object ?a } "
+    "GROUP BY ?a ORDER BY DESC(?n) ?a LIMIT 1"
+)
+BUSIEST_PAIR = (
+    "SELECT ?s ?o (COUNT(?st) AS ?n) WHERE { ?st a gkg:Statement ; rdf:subject ?s ; rdf:object ?o "
+    "FILTER(?s != ?o) } GROUP BY ?s ?o ORDER BY DESC(?n) ?s ?o LIMIT 1"
+)
+BUSIEST_SOURCE = (
+    "SELECT ?a (COUNT(?st) AS ?n) WHERE { ?st gkg:attributedTo ?a } GROUP BY ?a ORDER BY DESC(?n) ?a LIMIT 1"
+)
+
+
+@dataclass
+class NamedTimed:
+    """One named query on a built store: Oxigraph before and after, and rdflib."""
+
+    name: str
+    params: dict[str, str]  # parameter -> actor IRI
+    shown: str  # the parameters as labels, for the report
+    rows: int = 0
+    cold: float = 0.0
+    warm: list[float] = field(default_factory=list)
+    before_rows: int | None = None
+    before_cold: float = 0.0
+    before_warm: list[float] = field(default_factory=list)
+    same_rows: bool | None = None
+    rdflib: list[float] = field(default_factory=list)
+    rdflib_rows: int | None = None
+
+
+def busiest(store: Any) -> dict[str, str]:
+    """The IRIs of the busiest actor (``actor``), pair (``a``, ``b``) and source (``source``)."""
+    pair = store.query(BUSIEST_PAIR).terms[0]
+    return {
+        "actor": store.query(BUSIEST_ACTOR).terms[0][0].value,
+        "a": pair[0].value,
+        "b": pair[1].value,
+        "source": store.query(BUSIEST_SOURCE).terms[0][0].value,
+    }
+
+
+def named_cases(store: Any) -> list[NamedTimed]:
+    """Every named query, its required parameters bound to the busiest actor, pair or source."""
+    from kg.store.named_queries import named_queries
+
+    chosen = busiest(store)
+    cases = []
+    for name, query in sorted(named_queries().items()):
+        params = {p: chosen[p] for p in query.required}
+        shown = ", ".join(f"{p}={_label_of(store, iri)}" for p, iri in params.items())
+        cases.append(NamedTimed(name, params, shown))
+    return cases
+
+
+def _query_text(tree: Path | None, name: str) -> str:
+    """The Oxigraph text of named query ``name``: this tree's, or the one in ``tree``."""
+    from kg.store.named_queries import named_queries
+
+    if tree is None:
+        return named_queries()[name].text
+    return (tree / "kg" / "store" / "rq" / f"{name}.rq").read_text(encoding="utf-8")
+
+
+def _first_run(folder: str, name: str, text: str, params: dict[str, str]) -> tuple[float, int]:
+    """Seconds and rows of the first run of a query in this (fresh) process, store just opened."""
+    from kg.store import GraphStore
+    from kg.store.named_queries import named_queries
+
+    bindings = named_queries()[name].bind(params)
+    with GraphStore.open(folder, read_only=True) as store:
+        started = time.perf_counter()
+        rows = len(store.query(text, bindings=bindings))
+        return time.perf_counter() - started, rows
+
+
+def _warm_session(folder: str, cases: list[NamedTimed], before: Path | None, repeat: int) -> list[NamedTimed]:
+    """Warm runs of every case in a fresh process, this tree's text and ``before``'s in turn
+    (one warm-up each first; the cyclic collector paused as timeit does)."""
+    from kg.store import GraphStore
+    from kg.store.named_queries import named_queries
+
+    with GraphStore.open(folder, read_only=True) as store:
+        for case in cases:
+            bindings = named_queries()[case.name].bind(case.params)
+            texts = {"after": _query_text(None, case.name)}
+            if before is not None:
+                texts["before"] = _query_text(before, case.name)
+            results = {version: store.query(text, bindings=bindings).terms for version, text in texts.items()}
+            if before is not None:
+                case.same_rows = results["after"] == results["before"]
+            times: dict[str, list[float]] = {version: [] for version in texts}
+            gc.collect()
+            gc.disable()
+            try:
+                for _ in range(repeat):
+                    for version, text in texts.items():
+                        started = time.perf_counter()
+                        store.query(text, bindings=bindings).terms  # noqa: B018 - the rows, as kg query reads them
+                        times[version].append(time.perf_counter() - started)
+            finally:
+                gc.enable()
+            case.warm, case.before_warm = times["after"], times.get("before", [])
+    return cases
+
+
+def time_named(folder: str, cases: list[NamedTimed], before: Path | None, repeat: int) -> None:
+    """First runs (one fresh process each) and warm runs of every case on the on-disk store."""
+    context = multiprocessing.get_context("spawn")
+    with context.Pool(1, maxtasksperchild=1) as pool:
+        for case in cases:
+            case.cold, case.rows = pool.apply(
+                _first_run, (folder, case.name, _query_text(None, case.name), case.params)
+            )
+            if before is not None:
+                case.before_cold, case.before_rows = pool.apply(
+                    _first_run, (folder, case.name, _query_text(before, case.name), case.params)
+                )
+    with context.Pool(1) as pool:
+        timed = pool.apply(_warm_session, (folder, cases, before, repeat))
+    for case, result in zip(cases, timed, strict=True):
+        case.warm, case.before_warm, case.same_rows = result.warm, result.before_warm, result.same_rows
+        print(
+            f"  {case.name:22} rows {case.rows:>5}  cold {case.cold * 1000:7.1f} ms  warm {_mmm(case.warm)} ms"
+            + (f"  before: cold {case.before_cold * 1000:.1f} warm {_mmm(case.before_warm)}" if before else ""),
+            flush=True,
+        )
+
+
+def time_named_rdflib(cases: list[NamedTimed], dataset: Any, *, repeat: int, timeout: float) -> None:
+    """rdflib on the standard SPARQL form of every case (fills ``rdflib`` and ``rdflib_rows``)."""
+    import rdflib
+
+    from kg.store.named_queries import named_queries
+
+    for case in cases:
+        query = named_queries()[case.name]
+        bindings = {key: rdflib.URIRef(term.value) for key, term in query.bind(case.params).items()}
+        for _ in range(repeat):
+            seconds, rows = _rdflib_run(dataset, query.standard_text, bindings, timeout)
+            case.rdflib.append(seconds)
+            case.rdflib_rows = rows
+            if rows < 0:
+                break
+        print(f"  {case.name:22} rdflib {_mmm(case.rdflib)} ms ({case.rdflib_rows} rows)", flush=True)
+
+
+def _mmm(seconds: list[float]) -> str:
+    """min / median / max in milliseconds."""
+    if not seconds:
+        return "–"
+    return " / ".join(f"{v * 1000:,.1f}" for v in (min(seconds), statistics.median(seconds), max(seconds)))
+
+
+def named_report(
+    folder: str, stats: dict[str, int], cases: list[NamedTimed], *, before: Path | None, repeat: int, load: str
+) -> str:
+    """The ``## Queries on the full Reuters store`` section of bench/RESULTS.md."""
+    info = machine()
+    met = [c for c in cases if statistics.median(c.warm) <= 0.1 and _speedup(c) >= 10]
+    lines = [
+        f"## Queries on the full Reuters store ({date.today().isoformat()})",
+        "",
+        f"Run with `PYTHONPATH=. .venv/bin/python bench/bench_store.py --store {folder}"
+        f"{' --before ' + str(before) if before else ''} --repeat {repeat}`. Machine: {info['cpu']}, "
+        f"{info['nproc']} CPUs, {info['memory']} RAM; Python {info['python']}, pyoxigraph {info['pyoxigraph']}, "
+        f"rdflib {info['rdflib']}. Load average (1 min) before / after: {load}.",
+        "",
+        f"Store: `kg build ../shared/corpus/reuters21578.jsonl --jobs 2`: {stats['articles']:,} article graphs, "
+        f"{stats['actors']:,} actors, {stats['statements']:,} statements, {stats['triples']:,} quads. Every named "
+        "query of `kg/store/rq/`, its parameters bound to the busiest actor (most statements as subject or "
+        "object), pair and credited source, as IRIs (`kg query` resolves a name to its IRI first). "
+        "Oxigraph on disk through `GraphStore.query`, rows read as `kg query` reads them: *first* is the "
+        "first run in a fresh process that has just opened the store (its block cache empty; the files in "
+        "the page cache), *warm* min / median / max of "
+        f"{repeat} runs in one process, before and after interleaved. rdflib in memory: the same quads in a "
+        "`Dataset(default_union=True)`, each query's standard SPARQL 1.1 form (`kg/store/rq/standard/`) "
+        "with `initBindings`, min / median / max of runs in forked processes. Speed-up: rdflib's median "
+        "over Oxigraph's warm median (after). Targets (issue 17): ≥ 10× rdflib and ≤ 100 ms.",
+        "",
+        "| query (parameters) | rows | before: first ms | before: warm ms | after: first ms | after: warm ms "
+        "| rdflib ms | speed-up | targets |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---|",
+    ]
+    for c in cases:
+        same = "" if c.same_rows in (None, True) else " (rows differ!)"
+        rdflib_rows = "" if c.rdflib_rows in (None, c.rows) else f" (rdflib {c.rdflib_rows})"
+        lines.append(
+            f"| `{c.name}`{' (' + c.shown + ')' if c.shown else ''} | {c.rows:,}{rdflib_rows}{same} | "
+            f"{c.before_cold * 1000:,.1f} | {_mmm(c.before_warm)} | {c.cold * 1000:,.1f} | {_mmm(c.warm)} | "
+            f"{_mmm(c.rdflib)} | {_speedup(c):,.0f}× | {'met' if c in met else 'missed'} |"
+        )
+    lines += ["", f"{len(met)} of {len(cases)} named queries meet both targets.", ""]
+    return "\n".join(lines)
+
+
+def _speedup(case: NamedTimed) -> float:
+    return statistics.median(case.rdflib) / statistics.median(case.warm)
+
+
+def store_main(args: argparse.Namespace) -> None:
+    """``--store DIR``: every named query on a built store (see the section notes above)."""
+    import os
+
+    from kg.store import GraphStore
+
+    load = f"{os.getloadavg()[0]:.1f}"
+    with GraphStore.open(args.store, read_only=True) as store:
+        stats = store.stats()
+        cases = named_cases(store)
+        buffer = io.BytesIO()
+        store.dump("nq", buffer)
+    print(f"{stats}; busiest: " + "; ".join(f"{c.name}: {c.shown}" for c in cases if c.shown), flush=True)
+    time_named(str(args.store), cases, args.before, args.repeat)
+    seconds, dataset = rdflib_load(buffer.getvalue())
+    print(f"rdflib parsed the store in {seconds:.1f} s", flush=True)
+    time_named_rdflib(cases, dataset, repeat=args.rdflib_repeat, timeout=args.rdflib_timeout)
+    load += f" / {os.getloadavg()[0]:.1f}"
+    section = named_report(str(args.store), stats, cases, before=args.before, repeat=args.repeat, load=load)
+    print()
+    print(section)
+    if args.results is not None:
+        write_section(args.results, section, title="## Queries on the full Reuters store")
 
 
 def main(argv: Sequence[str] | None = None) -> None:
@@ -627,7 +860,12 @@ def main(argv: Sequence[str] | None = None) -> None:
         "--rdflib-timeout", type=float, default=300.0, help="stop an rdflib query after this many seconds"
     )
     parser.add_argument("--results", type=Path, default=None, help="write the section to this file")
+    parser.add_argument("--store", type=Path, default=None, help="time every named query on this built store")
+    parser.add_argument("--before", type=Path, default=None, help="with --store: a source tree to compare with")
     args = parser.parse_args(argv)
+    if args.store is not None:
+        store_main(args)
+        return
 
     inputs = [args.reuters, args.current_events]
     for path in inputs:

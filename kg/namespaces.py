@@ -1,11 +1,11 @@
-"""The geokg vocabulary: every namespace IRI, defined once, and the checked ontology terms.
+"""The geokg vocabulary as rdflib objects, for code that builds or reads graphs with rdflib.
 
-This module is in the bottom layer of geokg (it imports nothing else of it):
-:mod:`kg.rdf.iris` (which mints IRIs), :mod:`kg.vocab`, :mod:`kg.rdf.convert` and the stores
-take their namespaces from here.
+Every namespace IRI and term is defined once, as a plain string, in :mod:`kg.terms` (which the
+store, the RDF conversion and ``kg query`` use without loading rdflib); this module offers the
+same terms as rdflib ``URIRef`` and ``Namespace`` objects, and re-exports the plain strings.
 
 :class:`GKG` lists every term that ``ontology/geokg.ttl`` defines (a test keeps the two in
-step), so a misspelt term fails at import time instead of producing a silent new IRI:
+step), so a misspelt term fails instead of producing a silent new IRI:
 
 >>> GKG.pressures
 rdflib.term.URIRef('https://w3id.org/geokg/ontology#pressures')
@@ -24,12 +24,28 @@ prefixes on an rdflib graph.
 
 from __future__ import annotations
 
-from functools import cache
+import types
 
-import pyoxigraph as ox
 from rdflib import Graph, Namespace, URIRef
 from rdflib import namespace as _rdflib_namespace
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS
+
+from kg.terms import (
+    ACTOR_NS,
+    ARTICLE_NS,
+    GKG_NS,
+    GRAPH_NS,
+    PREFIXES,
+    RUN_NS,
+    SCHEMA_NS,
+    STATEMENT_NS,
+    WD_NS,
+    XSD_NS,
+    Vocabulary,
+    named_node,
+)
+from kg.terms import GKG as _GKG
+from kg.terms import SCHEMA as _SCHEMA
 
 __all__ = [
     "ACTOR",
@@ -48,6 +64,7 @@ __all__ = [
     "RUN",
     "RUN_NS",
     "SCHEMA",
+    "SCHEMA_NS",
     "SKOS",
     "STATEMENT_NS",
     "STMT",
@@ -59,119 +76,22 @@ __all__ = [
     "named_node",
 ]
 
-#: the namespaces of docs/rdf-model.md ("Namespaces")
-GKG_NS = "https://w3id.org/geokg/ontology#"
-ACTOR_NS = "https://w3id.org/geokg/actor/"
-STATEMENT_NS = "https://w3id.org/geokg/statement/"
-ARTICLE_NS = "https://w3id.org/geokg/article/"
-RUN_NS = "https://w3id.org/geokg/run/"
-GRAPH_NS = "https://w3id.org/geokg/graph/"
-SCHEMA_NS = "https://schema.org/"
-XSD_NS = "http://www.w3.org/2001/XMLSchema#"
-WD_NS = "http://www.wikidata.org/entity/"
+
+def _checked(terms: type[Vocabulary], doc: str) -> type[_rdflib_namespace.DefinedNamespace]:
+    """The rdflib form of a vocabulary of :mod:`kg.terms`: a ``DefinedNamespace`` with the same
+    terms, whose unknown names fail (``_fail``)."""
+    body = {
+        "__doc__": doc,
+        "__module__": __name__,
+        "__annotations__": dict.fromkeys(terms, URIRef),
+        "_fail": True,
+        "_NS": Namespace(terms._NS),
+    }
+    return types.new_class(terms.__name__, (_rdflib_namespace.DefinedNamespace,), exec_body=lambda ns: ns.update(body))
 
 
-class GKG(_rdflib_namespace.DefinedNamespace):
-    """The geokg ontology (``https://w3id.org/geokg/ontology#``), one attribute per term."""
-
-    _fail = True
-    _NS = Namespace(GKG_NS)
-
-    # annotation properties
-    ploverType: URIRef
-    cameoRoot: URIRef
-    quadClass: URIRef
-
-    # actor classes
-    Actor: URIRef
-    State: URIRef
-    Person: URIRef
-    GovernmentBody: URIRef
-    ArmedForce: URIRef
-    InternationalOrganization: URIRef
-    Organization: URIRef
-    Media: URIRef
-
-    # actor properties and roles
-    countryCode: URIRef
-    sector: URIRef
-    Role: URIRef
-    holder: URIRef
-    office: URIRef
-    ofState: URIRef
-    start: URIRef
-    end: URIRef
-
-    # structural relations
-    leaderOf: URIRef
-    officialOf: URIRef
-    memberOf: URIRef
-    partOf: URIRef
-    spokespersonFor: URIRef
-
-    # event relations
-    agreesWith: URIRef
-    assures: URIRef
-    consults: URIRef
-    meets: URIRef
-    visits: URIRef
-    negotiatesWith: URIRef
-    supports: URIRef
-    cooperatesWith: URIRef
-    trains: URIRef
-    providesAidTo: URIRef
-    supplies: URIRef
-    concedesTo: URIRef
-    withdrawsFrom: URIRef
-    investigates: URIRef
-    urges: URIRef
-    demands: URIRef
-    pressures: URIRef
-    criticizes: URIRef
-    accuses: URIRef
-    opposes: URIRef
-    threatens: URIRef
-    protests: URIRef
-    deters: URIRef
-    mobilizesAgainst: URIRef
-    sanctions: URIRef
-    coerces: URIRef
-    attacks: URIRef
-    fights: URIRef
-
-    # statements and provenance
-    Statement: URIRef
-    Modality: URIRef
-    Actual: URIRef
-    Intended: URIRef
-    Possible: URIRef
-    ExtractorRun: URIRef
-    negated: URIRef
-    modality: URIRef
-    attributedTo: URIRef
-    evidence: URIRef
-    charStart: URIRef
-    charEnd: URIRef
-    confidence: URIRef
-    rule: URIRef
-    trigger: URIRef
-    softwareVersion: URIRef
-
-
-class SCHEMA(_rdflib_namespace.DefinedNamespace):
-    """The schema.org terms geokg writes or reads (``https://schema.org/``): a typo fails."""
-
-    _fail = True
-    _NS = Namespace(SCHEMA_NS)
-
-    NewsArticle: URIRef
-    headline: URIRef
-    datePublished: URIRef
-    url: URIRef
-    # the actor classes a relation accepts, in ontology/geokg.ttl (no inference follows)
-    domainIncludes: URIRef
-    rangeIncludes: URIRef
-
+GKG = _checked(_GKG, "The geokg ontology (``https://w3id.org/geokg/ontology#``), one attribute per term.")
+SCHEMA = _checked(_SCHEMA, "The schema.org terms geokg writes or reads (``https://schema.org/``): a typo fails.")
 
 ACTOR = Namespace(ACTOR_NS)
 STMT = Namespace(STATEMENT_NS)
@@ -181,24 +101,6 @@ RUN = Namespace(RUN_NS)
 # unknown attribute lookup
 XSD = Namespace(XSD_NS)
 WD = Namespace(WD_NS)
-
-#: prefix -> namespace IRI, the prefixes of docs/rdf-model.md ("Namespaces") in a stable order
-PREFIXES: dict[str, str] = {
-    "gkg": GKG_NS,
-    "actor": ACTOR_NS,
-    "stmt": STATEMENT_NS,
-    "article": ARTICLE_NS,
-    "run": RUN_NS,
-    "wd": WD_NS,
-    "rdf": str(RDF),
-    "rdfs": str(RDFS),
-    "owl": str(OWL),
-    "xsd": XSD_NS,
-    "skos": str(SKOS),
-    "prov": str(PROV),
-    "dcterms": str(DCTERMS),
-    "schema": SCHEMA_NS,
-}
 
 
 def bind_namespaces(graph: Graph, *, replace: bool = True) -> Graph:
@@ -214,9 +116,3 @@ def bind_namespaces(graph: Graph, *, replace: bool = True) -> Graph:
     for prefix, namespace in PREFIXES.items():
         graph.bind(prefix, Namespace(namespace), override=True, replace=replace)
     return graph
-
-
-@cache
-def named_node(term: str) -> ox.NamedNode:
-    """The pyoxigraph node of a vocabulary term, e.g. ``named_node(GKG.pressures)``."""
-    return ox.NamedNode(str(term))

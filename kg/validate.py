@@ -25,8 +25,8 @@ import rdflib
 from rdflib.namespace import SH
 
 from kg.errors import Errors
-from kg.namespaces import PREFIXES
 from kg.resources import ontology_path
+from kg.terms import PREFIXES
 
 if TYPE_CHECKING:
     from kg.store.embedded import GraphStore

@@ -15,8 +15,8 @@ from functools import cache
 
 import pyoxigraph as ox
 
-from kg.namespaces import GKG, GKG_NS, OWL, RDF, RDFS, SCHEMA, named_node
 from kg.resources import ontology_path
+from kg.terms import GKG, GKG_NS, OWL, RDF, RDFS, SCHEMA, named_node
 
 __all__ = ["PREDICATES", "STRUCTURAL", "Predicate", "predicates"]
 

@@ -7,51 +7,82 @@ Errors print one line (``error E123: what went wrong; what to do``) and exit non
 Each command group lives in its own module (:mod:`kg.cli.extract`, :mod:`kg.cli.query`,
 :mod:`kg.cli.render`, :mod:`kg.cli.export`, :mod:`kg.cli.analysis`, :mod:`kg.cli.actors`,
 :mod:`kg.cli.store`, :mod:`kg.cli.demo`) as plain functions over library calls; this module
-registers them on :data:`app`, in the order ``kg --help`` lists them.
+lists them in ``_COMMANDS``, in the order ``kg --help`` lists them, and :func:`build_app`
+registers them: a run imports only the module of the command it runs.
 """
 
 from __future__ import annotations
 
+import importlib
 import os
 import signal
-from collections.abc import Callable
-from typing import Annotated, Protocol, TypeGuard
+import sys
+from typing import Annotated, Any, Protocol, TypeGuard
 
 import typer
 
 from kg._version import __version__
-from kg.cli import actors, analysis, demo, export, extract, query, render, store
+from kg.cli.coercion import Command, Group
 from kg.cli.common import err, out
 from kg.errors import Errors, KGError
 
-__all__ = ["app", "main"]
+__all__ = ["app", "build_app", "main"]
 
-app = typer.Typer(
-    name="kg",
-    help="geokg: news articles → a knowledge graph of geopolitical actors (who did what to whom, "
-    "when, according to whom, on what evidence).",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
+#: every command in the order ``kg --help`` lists them: its name, and the module of
+#: :mod:`kg.cli` and the function that implement it. A run imports only the module of the
+#: command it runs (see :func:`build_app`).
+_COMMANDS: tuple[tuple[str, str, str], ...] = (
+    ("extract", "extract", "extract"),
+    ("build", "extract", "build"),
+    ("query", "query", "query"),
+    ("render", "render", "render"),
+    ("export", "export", "export"),
+    ("actors", "actors", "actors"),
+    ("demo", "demo", "demo"),
+    ("analyze", "analysis", "analyze"),
+    ("export-graph", "analysis", "export_graph_command"),
+    ("remove", "store", "remove"),
+    ("validate", "store", "validate"),
+    ("serve", "store", "serve"),
 )
 
-_COMMANDS: tuple[tuple[str | None, Callable[..., None]], ...] = (
-    (None, extract.extract),
-    (None, extract.build),
-    (None, query.query),
-    (None, render.render),
-    (None, export.export),
-    (None, actors.actors),
-    (None, demo.demo),
-    (None, analysis.analyze),
-    ("export-graph", analysis.export_graph_command),
-    (None, store.remove),
-    (None, store.validate),
-    (None, store.serve),
-)
-for _name, _command in _COMMANDS:
-    app.command(_name)(_command)
+
+def build_app(command: str | None = None) -> typer.Typer:
+    """The ``kg`` application: every command, or only ``command`` when it names one.
+
+    Typer reads the signature of every command it registers, so registering them all means
+    importing every command module; ``kg query`` needs only its own. A command's options, help
+    and errors are the same either way: ``kg --help``, a bare ``kg`` and an unknown command
+    name get the application with every command.
+    """
+    app = typer.Typer(
+        name="kg",
+        cls=Group,
+        help="geokg: news articles → a knowledge graph of geopolitical actors (who did what to whom, "
+        "when, according to whom, on what evidence).",
+        no_args_is_help=True,
+        add_completion=False,
+        pretty_exceptions_enable=False,
+        rich_markup_mode=None,
+    )
+    chosen = [entry for entry in _COMMANDS if entry[0] == command] or _COMMANDS
+    for name, module, function in chosen:
+        app.command(name, cls=Command)(getattr(importlib.import_module(f"{__name__}.{module}"), function))
+    app.callback()(_options)
+    return app
+
+
+def _command_of(argv: list[str]) -> str | None:
+    """The command a ``kg`` command line names: its first word that is not an option (``kg``
+    itself takes only flags, ``--version`` and ``--help``)."""
+    return next((arg for arg in argv if not arg.startswith("-")), None)
+
+
+def __getattr__(name: str) -> Any:
+    # ``kg.cli.app``: the application with every command, made on first use
+    if name == "app":
+        return build_app()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _print_version(value: bool) -> None:
@@ -60,7 +91,6 @@ def _print_version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
 def _options(
     version: Annotated[
         bool,
@@ -78,8 +108,9 @@ def main(argv: list[str] | None = None) -> None:
     temporary file is removed and every store transaction is either written or not at all.
     """
     signal.signal(signal.SIGTERM, _terminated)
+    args = sys.argv[1:] if argv is None else argv
     try:
-        code = app(args=argv, standalone_mode=False)
+        code = build_app(_command_of(args))(args=args, standalone_mode=False)
         if isinstance(code, int) and code:  # typer answers Ctrl-C (and SIGTERM) with 130
             if code == 130:
                 raise KeyboardInterrupt

@@ -92,8 +92,7 @@ InputsArg = Annotated[
 
 def open_cli_store(path: str, *, read_only: bool = False, must_exist: bool = False) -> GraphStore | RemoteStore:
     """:func:`kg.store.open_store` on ``--store``; ``must_exist`` stops with E320 on a missing folder."""
-    from kg.store import open_store
-    from kg.store.remote import is_remote
+    from kg.store import is_remote, open_store
 
     if must_exist and not is_remote(path) and not Path(path).exists():
         raise Errors.E320.error(path=path)

@@ -168,7 +168,7 @@ def serve(
     another server are refused (421), as are bodies over --max-body (413) and, unless
     --allow-federation, SERVICE and LOAD (400).
     """
-    from kg.store.remote import is_remote
+    from kg.store import is_remote
     from kg.store.serve import OxigraphServer
 
     if is_remote(store):

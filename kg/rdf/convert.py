@@ -23,7 +23,17 @@ from functools import cache, lru_cache
 import pyoxigraph as ox
 
 from kg.errors import Errors
-from kg.namespaces import (
+from kg.rdf.iris import (
+    ACTORS_GRAPH,
+    ONTOLOGY_GRAPH,
+    actor_iri,
+    article_iri,
+    role_iri,
+    run_iri,
+    statement_iri,
+)
+from kg.resources import ontology_path
+from kg.terms import (
     DCTERMS,
     GKG,
     OWL,
@@ -36,16 +46,6 @@ from kg.namespaces import (
     XSD,
     named_node,
 )
-from kg.rdf.iris import (
-    ACTORS_GRAPH,
-    ONTOLOGY_GRAPH,
-    actor_iri,
-    article_iri,
-    role_iri,
-    run_iri,
-    statement_iri,
-)
-from kg.resources import ontology_path
 from kg.types import ACTOR_TYPES, Actor, Article, Role, Statement
 
 __all__ = [

@@ -2,7 +2,7 @@
 
 Actor, article, statement, run and graph IRIs are all built here, so their shape is
 stable across builds and one module decides it (docs/rdf-model.md, "Namespaces"). The namespaces
-themselves are defined in :mod:`kg.namespaces` (re-exported here).
+themselves are defined in :mod:`kg.terms` (re-exported here).
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import re
 import unicodedata
 from typing import TYPE_CHECKING
 
-from kg.namespaces import ACTOR_NS, ARTICLE_NS, GKG_NS, GRAPH_NS, RUN_NS, STATEMENT_NS
+from kg.terms import ACTOR_NS, ARTICLE_NS, GKG_NS, GRAPH_NS, RUN_NS, STATEMENT_NS
 
 if TYPE_CHECKING:
     from kg.types import Statement

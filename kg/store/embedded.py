@@ -32,7 +32,6 @@ from typing import BinaryIO
 import pyoxigraph as ox
 
 from kg.errors import Errors, InputError, StoreError
-from kg.namespaces import PREFIXES
 from kg.rdf.convert import (
     ACTORS_GRAPH_NODE,
     DCTERMS_IDENTIFIER,
@@ -52,6 +51,7 @@ from kg.store.base import (
 from kg.store.federation import remote_call
 from kg.store.results import QueryResult, Term
 from kg.store.sparql_text import mentions_variable, project_variables
+from kg.terms import PREFIXES
 
 __all__ = ["GraphStore", "open_for_writing"]
 

@@ -25,7 +25,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.errors import Errors
-from kg.namespaces import ACTOR_NS, GKG, XSD, named_node
+from kg.terms import ACTOR_NS, GKG, XSD, named_node
 
 __all__ = ["NamedQuery", "named_queries", "parse_params"]
 
@@ -94,13 +94,9 @@ class NamedQuery:
                 else:
                     out[name + "Label"] = ox.Literal(value)
             elif kind == "predicate":
-                try:
-                    term = GKG[value] if re.fullmatch(r"[A-Za-z]+", value) else None
-                except AttributeError:
-                    term = None
-                if term is None:
+                if value not in GKG:
                     raise Errors.E165.error(value=value)
-                out[name] = named_node(term)
+                out[name] = named_node(GKG[value])
             elif kind == "date":
                 if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
                     raise Errors.E166.error(name=name, value=value)

@@ -51,15 +51,16 @@ from typing import BinaryIO
 import pyoxigraph as ox
 
 from kg.errors import Errors, StoreError
-from kg.namespaces import PREFIXES
 from kg.rdf.convert import ACTORS_GRAPH_NODE, ONTOLOGY_GRAPH_NODE, ontology_quads
 from kg.rdf.iris import ARTICLE_NS
+from kg.store import is_remote
 
 # the same conversion of Python values, and the same add_article algorithm, as GraphStore
 from kg.store.base import BaseStore, Binding, DumpFormat, binding_term, dump_format
 from kg.store.federation import remote_call
 from kg.store.results import QueryResult, Term
 from kg.store.sparql_text import mentions_variable, where_group
+from kg.terms import PREFIXES
 
 __all__ = ["LAYOUTS", "Endpoints", "RemoteStore", "bind_with_values", "is_remote"]
 
@@ -91,15 +92,6 @@ LAYOUTS: dict[str, tuple[str, str, str, bool]] = {
     "graphdb": ("", "statements", "rdf-graphs/service", False),
     "virtuoso": ("sparql", "sparql", "sparql-graph-crud", False),
 }
-
-
-def is_remote(location: str | None) -> bool:
-    """True when ``location`` is an ``http://`` or ``https://`` URL (a SPARQL server).
-
-    >>> is_remote("https://example.org/sparql"), is_remote("kg-store"), is_remote(None)
-    (True, False, False)
-    """
-    return location is not None and re.match(r"(?i)https?://", str(location)) is not None
 
 
 def _endpoints(url: str) -> tuple[Endpoints, str | None, str]:

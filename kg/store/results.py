@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING, Any, Literal
 import pyoxigraph as ox
 
 from kg.errors import Errors
-from kg.namespaces import PREFIXES, RDF, XSD_NS
 from kg.terminal import printable
+from kg.terms import PREFIXES, RDF, XSD_NS
 
 if TYPE_CHECKING:
     from rich.table import Table

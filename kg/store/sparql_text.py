@@ -28,7 +28,7 @@ from typing import Literal, NamedTuple
 
 import pyoxigraph as ox
 
-from kg.namespaces import PREFIXES
+from kg.terms import PREFIXES
 
 __all__ = [
     "Outline",

@@ -6,6 +6,7 @@ import pyoxigraph as ox
 import pytest
 from rdflib import Graph, URIRef
 
+from kg import terms
 from kg.namespaces import (
     ACTOR,
     ARTICLE,
@@ -82,3 +83,34 @@ def test_bind_namespaces_binds_every_prefix() -> None:
     graph.add((ACTOR["xi-jinping"], GKG.pressures, ACTOR["donald-trump"]))
     turtle = graph.serialize(format="turtle")
     assert "actor:xi-jinping gkg:pressures actor:donald-trump" in turtle
+
+
+def test_plain_terms_are_the_strings_of_the_rdflib_terms() -> None:
+    import rdflib
+
+    assert list(terms.GKG) == list(GKG.__annotations__)
+    assert list(terms.SCHEMA) == list(SCHEMA.__annotations__)
+    for name in terms.GKG:
+        assert getattr(terms.GKG, name) == terms.GKG[name] == str(getattr(GKG, name))
+    standard = {
+        terms.RDF: rdflib.RDF,
+        terms.RDFS: rdflib.RDFS,
+        terms.OWL: rdflib.OWL,
+        terms.SKOS: rdflib.SKOS,
+        terms.PROV: rdflib.PROV,
+        terms.DCTERMS: rdflib.DCTERMS,
+        terms.XSD: rdflib.XSD,
+    }
+    for plain, checked in standard.items():
+        for name in plain:
+            assert getattr(plain, name) == str(checked[name])
+    assert terms.PREFIXES == PREFIXES
+
+
+@pytest.mark.parametrize(
+    "lookup",
+    [lambda: terms.GKG.pressure, lambda: terms.GKG["Group"], lambda: terms.XSD.int],
+)
+def test_unknown_plain_term_fails(lookup) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises((AttributeError, KeyError)):
+        lookup()
