@@ -394,7 +394,7 @@
       clusterNodeProperties: {
         id: clusterId(number), x: x, y: y, community: number, centre: { x: x, y: y },
         label: lead.label + " +" + (members.length - 1), title: communityTooltip(members),
-        shape: "dot", size: Math.round(16 + 8 * Math.sqrt(members.length)), borderWidth: 3,
+        shape: "dot", size: Math.round(16 + 8 * Math.sqrt(members.length)), borderWidth: 3,  // kg.render.large.cluster_radius
         color: { background: lead.color.background, border: "#333333",
           highlight: { background: lead.color.background, border: "#000000" },
           hover: { background: lead.color.background, border: "#000000" } },

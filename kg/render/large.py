@@ -23,10 +23,11 @@ from collections.abc import Hashable, Mapping
 from dataclasses import dataclass, field
 
 import networkx as nx
+import numpy as np
 
 from kg.render.layout import layout_positions
 
-__all__ = ["CENTRAL_LABELS", "LARGE_LIMIT", "MIN_COMMUNITY", "LargeView", "large_view", "spread"]
+__all__ = ["CENTRAL_LABELS", "LARGE_LIMIT", "MIN_COMMUNITY", "LargeView", "cluster_radius", "large_view", "spread"]
 
 LARGE_LIMIT = 300
 """Maps of more actors than this show the largest connected part, in collapsed communities."""
@@ -100,15 +101,24 @@ def large_view(simple: nx.Graph, centrality: Mapping[Hashable, float], *, seed: 
     communities = [by_centrality(set(c)) for c in found if len(c) >= MIN_COMMUNITY]
     communities.sort(key=lambda c: (-len(c), rank[c[0]]))
     central = by_centrality(set(simple))[:CENTRAL_LABELS]
-    positions = _place(simple, parts)
+    positions = _place(simple, parts, communities)
     return LargeView(main, communities, central, positions, len(parts) - 1)
 
 
-def _place(simple: nx.Graph, parts: list[set[Hashable]]) -> dict[Hashable, tuple[float, float]]:
-    """The largest part centred on the origin; the others in rows below it, largest first."""
+def cluster_radius(members: int) -> float:
+    """The radius of a collapsed community's node, in canvas units (the page draws it so too)."""
+    return 16 + 8 * math.sqrt(members)
+
+
+def _place(
+    simple: nx.Graph, parts: list[set[Hashable]], communities: list[list[Hashable]]
+) -> dict[Hashable, tuple[float, float]]:
+    """The largest part centred on the origin, its communities moved apart so that their
+    cluster nodes do not overlap; the other parts in rows below it, largest first."""
     main = simple.subgraph(parts[0])
     half = spread(len(main))
     positions = {v: (x * half, y * half) for v, (x, y) in layout_positions(main, seed=_SEED).items()}
+    _separate(positions, communities, margin=half / 8)
     xs = [x for x, _ in positions.values()]
     left, width = min(xs), max(max(xs) - min(xs), 2 * spread(1))
     x, y, row_height = left, max(y for _, y in positions.values()) + 2 * _GAP, 0.0
@@ -122,3 +132,33 @@ def _place(simple: nx.Graph, parts: list[set[Hashable]]) -> dict[Hashable, tuple
         x += 2 * radius + _GAP
         row_height = max(row_height, 2 * radius)
     return positions
+
+
+def _separate(
+    positions: dict[Hashable, tuple[float, float]], communities: list[list[Hashable]], *, margin: float
+) -> None:
+    """Move whole communities (every member by the same step) until the discs of their
+    cluster nodes, widened by ``margin`` for the labels, no longer overlap.
+
+    The labels keep their size on screen, so the margin grows with the layout: ``half / 8``
+    is about 50 pixels when the whole part fills a window 800 pixels wide.
+    """
+    if len(communities) < 2:
+        return
+    centres = np.array([np.mean([positions[v] for v in c], axis=0) for c in communities])
+    radii = np.array([cluster_radius(len(c)) + margin for c in communities])
+    start = centres.copy()
+    reach = radii[:, None] + radii[None, :]
+    for _ in range(200):
+        delta = centres[:, None, :] - centres[None, :, :]
+        distance = np.hypot(delta[..., 0], delta[..., 1])
+        np.fill_diagonal(distance, np.inf)
+        overlap = np.clip(reach - distance, 0, None)
+        if not overlap.any():
+            break
+        direction = delta / np.where(distance > 1e-9, distance, 1.0)[..., None]
+        centres += 0.5 * (direction * overlap[..., None]).sum(axis=1)
+    for members, (dx, dy) in zip(communities, centres - start, strict=True):
+        for v in members:
+            x, y = positions[v]
+            positions[v] = (x + float(dx), y + float(dy))

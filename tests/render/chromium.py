@@ -177,7 +177,9 @@ class Chromium:
         for event in self.events:
             method, params = event.get("method"), event.get("params", {})
             if method == "Runtime.exceptionThrown":
-                found.append("exception: " + str(params["exceptionDetails"].get("text")))
+                details = params["exceptionDetails"]
+                thrown = details.get("exception", {}).get("description") or ""
+                found.append(f"exception: {details.get('text')} {thrown}".strip())
             elif method == "Runtime.consoleAPICalled" and params.get("type") in ("error", "warning", "assert"):
                 found.append(f"console.{params['type']}: " + " ".join(str(a.get("value")) for a in params["args"]))
             elif method == "Log.entryAdded" and params["entry"].get("level") in ("error", "warning"):
