@@ -240,7 +240,10 @@ def page_data(
         large = len(order) > LARGE_LIMIT and physics is not True
     use_physics = (len(order) <= LAYOUT_LIMIT if physics is None else physics) and not large
     centrality = nx.degree_centrality(simple) if len(order) > 1 else dict.fromkeys(order, 0.0)
-    view = large_view(simple, centrality) if large and order else None
+    view = None
+    if large and order:
+        labels = {n: _short(_text(G.nodes[n].get("label")) or _text(n)) for n in order}
+        view = large_view(simple, centrality, labels=labels)
     if view is not None:
         positions = view.positions
     elif use_physics:

@@ -40,6 +40,8 @@ CENTRAL_LABELS = 40
 
 _SEED = 7
 _GAP = 80.0  # canvas units between packed small parts
+_LABEL_PX = 18  # the on-screen size of a community's label (app.js: clusterFont)
+_VIEW_PX = 560  # the height of the view (a window 800 pixels high) the communities are measured for
 
 
 @dataclass
@@ -77,10 +79,17 @@ def spread(n: int) -> float:
     return max(300.0, 60.0 * math.sqrt(n))
 
 
-def large_view(simple: nx.Graph, centrality: Mapping[Hashable, float], *, seed: int = _SEED) -> LargeView:
+def large_view(
+    simple: nx.Graph,
+    centrality: Mapping[Hashable, float],
+    *,
+    labels: Mapping[Hashable, str] | None = None,
+    seed: int = _SEED,
+) -> LargeView:
     """Split ``simple`` (undirected, no self-loops) into what a large map shows and hides.
 
-    Ties are broken by the order of the nodes in the graph, so the same graph and seed always
+    ``labels`` (node → label) give the widths of the communities' labels, which are kept
+    from overlapping. Ties are broken by the order of the nodes in the graph, so the same graph and seed always
     give the same view.
 
     >>> G = nx.disjoint_union(nx.complete_graph(5), nx.path_graph(2))
@@ -97,11 +106,14 @@ def large_view(simple: nx.Graph, centrality: Mapping[Hashable, float], *, seed: 
     def by_centrality(nodes: set[Hashable]) -> list[Hashable]:
         return sorted(nodes, key=lambda v: (-centrality.get(v, 0.0), rank[v]))
 
-    found = nx.community.louvain_communities(simple.subgraph(main), seed=seed) if len(main) > 1 else [main]
-    communities = [by_centrality(set(c)) for c in found if len(c) >= MIN_COMMUNITY]
+    # on integers: Louvain walks sets of nodes, and a set of strings has another order in
+    # every Python process (hash randomisation), which would change the communities
+    numbered = nx.convert_node_labels_to_integers(_induced(simple, main), label_attribute="node")
+    found = nx.community.louvain_communities(numbered, seed=seed) if len(main) > 1 else [set(numbered)]
+    communities = [by_centrality({numbered.nodes[i]["node"] for i in c}) for c in found if len(c) >= MIN_COMMUNITY]
     communities.sort(key=lambda c: (-len(c), rank[c[0]]))
     central = by_centrality(set(simple))[:CENTRAL_LABELS]
-    positions = _place(simple, parts, communities)
+    positions = _place(simple, parts, communities, labels or {})
     return LargeView(main, communities, central, positions, len(parts) - 1)
 
 
@@ -111,14 +123,14 @@ def cluster_radius(members: int) -> float:
 
 
 def _place(
-    simple: nx.Graph, parts: list[set[Hashable]], communities: list[list[Hashable]]
+    simple: nx.Graph, parts: list[set[Hashable]], communities: list[list[Hashable]], labels: Mapping[Hashable, str]
 ) -> dict[Hashable, tuple[float, float]]:
     """The largest part centred on the origin, its communities moved apart so that their
     cluster nodes do not overlap; the other parts in rows below it, largest first."""
-    main = simple.subgraph(parts[0])
+    main = _induced(simple, parts[0])
     half = spread(len(main))
     positions = {v: (x * half, y * half) for v, (x, y) in layout_positions(main, seed=_SEED).items()}
-    _separate(positions, communities, margin=half / 8)
+    _separate(positions, communities, labels)
     xs = [x for x, _ in positions.values()]
     left, width = min(xs), max(max(xs) - min(xs), 2 * spread(1))
     x, y, row_height = left, max(y for _, y in positions.values()) + 2 * _GAP, 0.0
@@ -126,7 +138,7 @@ def _place(
         radius = 30.0 * math.sqrt(len(part)) if len(part) > 1 else 0.0
         if x > left and x + 2 * radius > left + width:
             x, y, row_height = left, y + row_height + _GAP, 0.0
-        sub = simple.subgraph(part)
+        sub = _induced(simple, part)
         for v, (px, py) in layout_positions(sub, seed=_SEED).items():
             positions[v] = (x + radius + px * radius, y + radius + py * radius)
         x += 2 * radius + _GAP
@@ -135,30 +147,66 @@ def _place(
 
 
 def _separate(
-    positions: dict[Hashable, tuple[float, float]], communities: list[list[Hashable]], *, margin: float
+    positions: dict[Hashable, tuple[float, float]],
+    communities: list[list[Hashable]],
+    labels: Mapping[Hashable, str],
 ) -> None:
-    """Move whole communities (every member by the same step) until the discs of their
-    cluster nodes, widened by ``margin`` for the labels, no longer overlap.
+    """Move whole communities (every member by the same step) until the boxes of their
+    cluster nodes and labels no longer overlap.
 
-    The labels keep their size on screen, so the margin grows with the layout: ``half / 8``
-    is about 50 pixels when the whole part fills a window 800 pixels wide.
+    A cluster label keeps its size on screen (:data:`_LABEL_PX` pixels high, about
+    ``0.55 × 18`` pixels a character) whatever the zoom, so its box is measured in pixels of
+    the view that fits the whole part in :data:`_VIEW_PX` pixels; as the communities move
+    apart the view zooms out and the boxes grow, so the boxes are measured again each round.
     """
     if len(communities) < 2:
         return
     centres = np.array([np.mean([positions[v] for v in c], axis=0) for c in communities])
-    radii = np.array([cluster_radius(len(c)) + margin for c in communities])
     start = centres.copy()
-    reach = radii[:, None] + radii[None, :]
-    for _ in range(200):
-        delta = centres[:, None, :] - centres[None, :, :]
-        distance = np.hypot(delta[..., 0], delta[..., 1])
-        np.fill_diagonal(distance, np.inf)
-        overlap = np.clip(reach - distance, 0, None)
-        if not overlap.any():
+    radii = np.array([cluster_radius(len(c)) for c in communities])
+    chars = np.array([len(f"{labels.get(c[0], '')} +{len(c) - 1}") for c in communities])
+    for _ in range(4):
+        extent = float(np.ptp(centres, axis=0).max() + 2 * radii.max())
+        unit = extent / _VIEW_PX  # canvas units per pixel at the fitted zoom
+        half_width = np.maximum(radii, 0.5 * 0.55 * _LABEL_PX * chars * unit) + 6 * unit
+        top = radii + 6 * unit
+        bottom = radii + (_LABEL_PX + 10) * unit
+        if not _push_apart(centres, half_width, top, bottom):
             break
-        direction = delta / np.where(distance > 1e-9, distance, 1.0)[..., None]
-        centres += 0.5 * (direction * overlap[..., None]).sum(axis=1)
     for members, (dx, dy) in zip(communities, centres - start, strict=True):
         for v in members:
             x, y = positions[v]
             positions[v] = (x + float(dx), y + float(dy))
+
+
+def _push_apart(centres: np.ndarray, half_width: np.ndarray, top: np.ndarray, bottom: np.ndarray) -> bool:
+    """Move overlapping boxes apart along their shorter overlap; whether any overlapped."""
+    moved = False
+    for _ in range(200):
+        dx = centres[:, None, 0] - centres[None, :, 0]
+        dy = centres[:, None, 1] - centres[None, :, 1]
+        over_x = half_width[:, None] + half_width[None, :] - np.abs(dx)
+        # canvas y grows downwards: i below j overlaps when i's top reaches j's bottom
+        over_y = np.where(dy >= 0, top[:, None] + bottom[None, :], bottom[:, None] + top[None, :]) - np.abs(dy)
+        hit = (over_x > 0) & (over_y > 0)
+        np.fill_diagonal(hit, False)
+        if not hit.any():
+            break
+        moved = True
+        along_x = hit & (over_x <= over_y)
+        along_y = hit & ~along_x
+        order = np.sign(np.subtract.outer(np.arange(len(dx)), np.arange(len(dx))))  # breaks ties of equal x
+        sign_x = np.where(dx > 0, 1.0, np.where(dx < 0, -1.0, order))
+        sign_y = np.where(dy >= 0, 1.0, -1.0)
+        centres[:, 0] += 0.5 * np.where(along_x, sign_x * over_x, 0.0).sum(axis=1)
+        centres[:, 1] += 0.5 * np.where(along_y, sign_y * over_y, 0.0).sum(axis=1)
+    return moved
+
+
+def _induced(simple: nx.Graph, nodes: set[Hashable]) -> nx.Graph:
+    """The subgraph on ``nodes``, in the order of ``simple`` (``Graph.subgraph`` iterates a
+    small node set in the order of the set, which for strings changes from process to process)."""
+    sub = nx.Graph()
+    sub.add_nodes_from(v for v in simple if v in nodes)
+    sub.add_edges_from((u, v) for u in list(sub) for v in simple[u] if v in nodes)
+    return sub

@@ -10,6 +10,9 @@ map takes to open is measured by ``bench/bench_render.py``.
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -65,6 +68,26 @@ def test_large_map_data_names_the_largest_part_its_communities_and_the_rest() ->
 def test_large_map_data_is_deterministic() -> None:
     G = news_like_graph(500)
     assert json.dumps(page_data(G)) == json.dumps(page_data(G))
+
+
+def test_large_map_data_is_the_same_in_every_process() -> None:
+    # actors are strings, and Python orders a set of strings differently in each process
+    code = (
+        "import json; from tests.render.conftest import news_like_graph; from kg.render import page_data; "
+        "print(json.dumps(page_data(news_like_graph(500))))"
+    )
+    pages = [
+        subprocess.run(
+            [sys.executable, "-c", code],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=300,
+        ).stdout
+        for seed in ("1", "2")
+    ]
+    assert pages[0] == pages[1] and json.loads(pages[0])["large"]["communities"]
 
 
 def test_small_groups_are_packed_below_the_largest_part() -> None:
