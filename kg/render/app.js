@@ -358,7 +358,12 @@
     });
     large.central.forEach(function (id) { central[id] = true; });
   }
+  // the labels of the largest communities keep their size on screen (kg.render.large.COMMUNITY_LABELS);
+  // the others are sized in canvas units, like the actors', and appear as the view zooms in
   var clusterFont = 18;
+  function clusterSize(number, members, far) {
+    return number < large.communityLabels ? clusterFont * far : Math.round(12 + 3 * Math.sqrt(members));
+  }
 
   function clusterId(number) { return "community:" + number; }
   function isClusterNode(id) {  // (network.isCluster logs an error for a node that is not there)
@@ -398,7 +403,7 @@
         color: { background: lead.color.background, border: "#333333",
           highlight: { background: lead.color.background, border: "#000000" },
           hover: { background: lead.color.background, border: "#000000" } },
-        font: { size: clusterFont * farFactor, strokeWidth: 4 }
+        font: { size: clusterSize(number, members.length, farFactor), strokeWidth: 4 }
       },
       clusterEdgeProperties: { color: { color: "#b0b0b0", opacity: 0.6 }, dashes: false, label: undefined,
         arrows: { to: { enabled: false } } }
@@ -480,7 +485,9 @@
     });
     Object.keys(closed).forEach(function (number) {
       var id = clusterId(number);
-      if (isClusterNode(id)) drawnNodes[id].setOptions({ font: { size: clusterFont * far } });
+      if (isClusterNode(id)) {
+        drawnNodes[id].setOptions({ font: { size: clusterSize(number, large.communities[number].length, far) } });
+      }
     });
     network.redraw();
   }

@@ -34,7 +34,7 @@ from typing import Any
 import networkx as nx
 
 from kg.errors import Errors
-from kg.render.large import LARGE_LIMIT, LargeView, large_view, spread
+from kg.render.large import COMMUNITY_LABELS, LARGE_LIMIT, LargeView, large_view, spread
 from kg.render.layout import layout_positions
 from kg.vocab import PREDICATES
 
@@ -278,6 +278,7 @@ def _large_data(view: LargeView, ids: Mapping[Hashable, int], node_info: list[di
     hidden = [info for info in node_info if not info["main"]]
     return {
         "communities": [[ids[n] for n in members] for members in view.communities],
+        "communityLabels": COMMUNITY_LABELS,
         "central": [ids[n] for n in view.central],
         "mainActors": len(node_info) - len(hidden),
         "minorActors": len(hidden),

@@ -10,7 +10,9 @@ small groups (pairs of actors named together in one article and nowhere else). A
 - the largest part is split into **communities** (Louvain modularity, seeded, so the same
   graph gives the same page); each community of :data:`MIN_COMMUNITY` actors or more starts
   collapsed into one cluster node, labelled by its most central actor and its size;
-- the :data:`CENTRAL_LABELS` most central actors keep their labels at every zoom.
+- the :data:`CENTRAL_LABELS` most central actors and the :data:`COMMUNITY_LABELS` largest
+  communities keep their labels at every zoom (the labels of the other communities grow and
+  shrink with the view, as the actors' do).
 
 Positions are computed here (the page draws without physics): the largest part with
 :func:`kg.render.layout.layout_positions`, each small part on its own.
@@ -27,7 +29,16 @@ import numpy as np
 
 from kg.render.layout import layout_positions
 
-__all__ = ["CENTRAL_LABELS", "LARGE_LIMIT", "MIN_COMMUNITY", "LargeView", "cluster_radius", "large_view", "spread"]
+__all__ = [
+    "CENTRAL_LABELS",
+    "COMMUNITY_LABELS",
+    "LARGE_LIMIT",
+    "MIN_COMMUNITY",
+    "LargeView",
+    "cluster_radius",
+    "large_view",
+    "spread",
+]
 
 LARGE_LIMIT = 300
 """Maps of more actors than this show the largest connected part, in collapsed communities."""
@@ -37,6 +48,10 @@ MIN_COMMUNITY = 3
 
 CENTRAL_LABELS = 40
 """How many of the most central actors keep a readable label at every zoom."""
+
+COMMUNITY_LABELS = 25
+"""How many of the largest communities keep a readable label at every zoom (more do not fit
+in a window without overlapping)."""
 
 _SEED = 7
 _GAP = 80.0  # canvas units between packed small parts
@@ -164,13 +179,15 @@ def _separate(
     centres = np.array([np.mean([positions[v] for v in c], axis=0) for c in communities])
     start = centres.copy()
     radii = np.array([cluster_radius(len(c)) for c in communities])
-    chars = np.array([len(f"{labels.get(c[0], '')} +{len(c) - 1}") for c in communities])
+    chars = np.array(
+        [len(f"{labels.get(c[0], '')} +{len(c) - 1}") if k < COMMUNITY_LABELS else 0 for k, c in enumerate(communities)]
+    )
     for _ in range(4):
         extent = float(np.ptp(centres, axis=0).max() + 2 * radii.max())
         unit = extent / _VIEW_PX  # canvas units per pixel at the fitted zoom
         half_width = np.maximum(radii, 0.5 * 0.55 * _LABEL_PX * chars * unit) + 6 * unit
         top = radii + 6 * unit
-        bottom = radii + (_LABEL_PX + 10) * unit
+        bottom = radii + np.where(chars > 0, _LABEL_PX + 10, 6) * unit
         if not _push_apart(centres, half_width, top, bottom):
             break
     for members, (dx, dy) in zip(communities, centres - start, strict=True):
@@ -180,9 +197,13 @@ def _separate(
 
 
 def _push_apart(centres: np.ndarray, half_width: np.ndarray, top: np.ndarray, bottom: np.ndarray) -> bool:
-    """Move overlapping boxes apart along their shorter overlap; whether any overlapped."""
+    """Move overlapping boxes apart, each pair along the line between their centres by the
+    smaller of their two overlaps (so the communities spread out in every direction, keeping
+    the shape of the layout); whether any overlapped."""
     moved = False
-    for _ in range(200):
+    n = len(centres)
+    tie = np.sign(np.subtract.outer(np.arange(n), np.arange(n))).astype(float)  # apart when centres meet
+    for _ in range(300):
         dx = centres[:, None, 0] - centres[None, :, 0]
         dy = centres[:, None, 1] - centres[None, :, 1]
         over_x = half_width[:, None] + half_width[None, :] - np.abs(dx)
@@ -193,13 +214,12 @@ def _push_apart(centres: np.ndarray, half_width: np.ndarray, top: np.ndarray, bo
         if not hit.any():
             break
         moved = True
-        along_x = hit & (over_x <= over_y)
-        along_y = hit & ~along_x
-        order = np.sign(np.subtract.outer(np.arange(len(dx)), np.arange(len(dx))))  # breaks ties of equal x
-        sign_x = np.where(dx > 0, 1.0, np.where(dx < 0, -1.0, order))
-        sign_y = np.where(dy >= 0, 1.0, -1.0)
-        centres[:, 0] += 0.5 * np.where(along_x, sign_x * over_x, 0.0).sum(axis=1)
-        centres[:, 1] += 0.5 * np.where(along_y, sign_y * over_y, 0.0).sum(axis=1)
+        distance = np.hypot(dx, dy)
+        ux = np.where(distance > 1e-9, dx / np.where(distance > 1e-9, distance, 1.0), tie)
+        uy = np.where(distance > 1e-9, dy / np.where(distance > 1e-9, distance, 1.0), 0.0)
+        step = np.where(hit, 0.5 * np.minimum(over_x, over_y) + 1e-6, 0.0)
+        centres[:, 0] += (step * ux).sum(axis=1) / np.maximum(1, hit.sum(axis=1)) ** 0.5
+        centres[:, 1] += (step * uy).sum(axis=1) / np.maximum(1, hit.sum(axis=1)) ** 0.5
     return moved
 
 

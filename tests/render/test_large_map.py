@@ -17,10 +17,18 @@ from pathlib import Path
 from typing import Any
 
 import networkx as nx
+import numpy as np
 import pytest
 
 from kg.render import page_data, render_html
-from kg.render.large import CENTRAL_LABELS, LARGE_LIMIT, MIN_COMMUNITY, large_view
+from kg.render.large import (
+    CENTRAL_LABELS,
+    COMMUNITY_LABELS,
+    LARGE_LIMIT,
+    MIN_COMMUNITY,
+    cluster_radius,
+    large_view,
+)
 from tests.render.chromium import CHROMIUM, Chromium
 from tests.render.conftest import news_like_graph
 from tests.render.test_page_script import run_page
@@ -88,6 +96,18 @@ def test_large_map_data_is_the_same_in_every_process() -> None:
         for seed in ("1", "2")
     ]
     assert pages[0] == pages[1] and json.loads(pages[0])["large"]["communities"]
+
+
+def test_collapsed_communities_do_not_overlap() -> None:
+    data = page_data(news_like_graph(1500))
+    xy = np.array([(node["x"], node["y"]) for node in data["nodes"]])
+    communities = data["large"]["communities"]
+    centres = np.array([xy[members].mean(axis=0) for members in communities])  # where app.js puts them
+    radii = np.array([cluster_radius(len(members)) for members in communities])
+    gaps = np.hypot(*(centres[:, None, :] - centres[None, :, :]).transpose(2, 0, 1)) - np.add.outer(radii, radii)
+    np.fill_diagonal(gaps, np.inf)
+    assert gaps.min() > 0
+    assert data["large"]["communityLabels"] == COMMUNITY_LABELS
 
 
 def test_small_groups_are_packed_below_the_largest_part() -> None:
