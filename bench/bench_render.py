@@ -16,7 +16,8 @@ the start of the navigation to the frame after the page is drawn and still: for 
 after it); for ipysigma, the sigma canvas (layouts are not run). Graphs: the news-like
 synthetic graphs of ``tests/render/conftest.py`` (``--actors``), and the actor graph of a store
 (``--store``). Pages: ``large`` (the map: largest part, communities collapsed), ``flat`` (the
-same graph node by node, ``large=False``: the map before issue 17) and, with
+same graph node by node, ``large=False``), with ``--baseline DIR`` ``before`` (the page that
+the geokg source tree DIR writes, e.g. the commit before issue 17) and, with
 ``--sigma-assets``, ``ipysigma`` (``Sigma.write_html`` with the same positions; its three
 ``<script src>`` from CDNs replaced by inline copies, since it cannot load offline otherwise:
 the folder holds the unpacked npm packages ``@jupyter-widgets/html-manager@1.0.14`` and
@@ -171,6 +172,22 @@ def sigma_page(G: nx.Graph, positions: dict[Any, tuple[float, float]], target: P
     return offline
 
 
+def baseline_page(G: nx.MultiDiGraph, tree: Path, target: Path) -> Path:
+    """``G`` rendered by the geokg source tree ``tree`` (another version), in a fresh process."""
+    import pickle
+    import subprocess
+
+    graph = target.with_suffix(".pickle")
+    graph.write_bytes(pickle.dumps(G))
+    code = (
+        "import pickle, sys; from kg.render import render_html; "
+        "render_html(pickle.loads(open(sys.argv[1], 'rb').read()), sys.argv[2])"
+    )
+    env = {**os.environ, "PYTHONPATH": str(tree)}
+    subprocess.run([sys.executable, "-c", code, str(graph), str(target)], env=env, check=True, cwd=tree)
+    return target
+
+
 def _slug(name: str) -> str:
     return re.sub(r"\W+", "-", name)
 
@@ -203,6 +220,8 @@ def browser_times(args: argparse.Namespace) -> None:
             f" ({large.stat().st_size / 2**20:.1f} MiB), flat {flat.stat().st_size / 2**20:.1f} MiB"
         )
         pages += [(name, "large", "geokg", large), (name, "flat", "geokg", flat)]
+        if args.baseline:
+            pages.append((name, "before", "geokg", baseline_page(G, args.baseline, folder / f"{slug}-before.html")))
         if args.sigma_assets:
             sigma = sigma_page(G, layout_positions(G), folder / f"{slug}-ipysigma.html", args.sigma_assets)
             print(f"  ipysigma page {sigma.stat().st_size / 2**20:.1f} MiB")
@@ -236,6 +255,7 @@ def main() -> None:
     parser.add_argument("--store", help="also the actor graph of this store (read only)")
     parser.add_argument("--sigma-assets", type=Path, help="unpacked npm packages to inline into ipysigma's page")
     parser.add_argument("--screenshots", type=Path, help="write a PNG of each page (first round)")
+    parser.add_argument("--baseline", type=Path, help="also the pages another geokg source tree writes ('before')")
     args = parser.parse_args()
     if args.browser:
         browser_times(args)

@@ -492,6 +492,8 @@
     network.redraw();
   }
   network.on("zoom", readableLabels);
+  // fit, focus (the search box) and moveTo change the scale without a zoom event
+  network.on("afterDrawing", function () { readableLabels(); });
   if (large) {
     closeClusters();
     network.fit({ animation: false });

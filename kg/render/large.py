@@ -56,7 +56,7 @@ in a window without overlapping)."""
 _SEED = 7
 _GAP = 80.0  # canvas units between packed small parts
 _LABEL_PX = 18  # the on-screen size of a community's label (app.js: clusterFont)
-_VIEW_PX = 560  # the height of the view (a window 800 pixels high) the communities are measured for
+_VIEW_WIDTH, _VIEW_HEIGHT = 880, 560  # the view (in a window of 1200 × 800 pixels) they are measured for
 
 
 @dataclass
@@ -170,8 +170,8 @@ def _separate(
     cluster nodes and labels no longer overlap.
 
     A cluster label keeps its size on screen (:data:`_LABEL_PX` pixels high, about
-    ``0.55 × 18`` pixels a character) whatever the zoom, so its box is measured in pixels of
-    the view that fits the whole part in :data:`_VIEW_PX` pixels; as the communities move
+    ``0.62 × 18`` pixels a character) whatever the zoom, so its box is measured in pixels of
+    the view that fits the whole part in :data:`_VIEW_WIDTH` × :data:`_VIEW_HEIGHT` pixels; as the communities move
     apart the view zooms out and the boxes grow, so the boxes are measured again each round.
     """
     if len(communities) < 2:
@@ -183,9 +183,9 @@ def _separate(
         [len(f"{labels.get(c[0], '')} +{len(c) - 1}") if k < COMMUNITY_LABELS else 0 for k, c in enumerate(communities)]
     )
     for _ in range(4):
-        extent = float(np.ptp(centres, axis=0).max() + 2 * radii.max())
-        unit = extent / _VIEW_PX  # canvas units per pixel at the fitted zoom
-        half_width = np.maximum(radii, 0.5 * 0.55 * _LABEL_PX * chars * unit) + 6 * unit
+        width, height = np.ptp(centres, axis=0) + 2 * radii.max()
+        unit = max(width / _VIEW_WIDTH, height / _VIEW_HEIGHT)  # canvas units per pixel when fitted
+        half_width = np.maximum(radii, 0.5 * 0.62 * _LABEL_PX * chars * unit) + 6 * unit
         top = radii + 6 * unit
         bottom = radii + np.where(chars > 0, _LABEL_PX + 10, 6) * unit
         if not _push_apart(centres, half_width, top, bottom):
@@ -197,9 +197,7 @@ def _separate(
 
 
 def _push_apart(centres: np.ndarray, half_width: np.ndarray, top: np.ndarray, bottom: np.ndarray) -> bool:
-    """Move overlapping boxes apart, each pair along the line between their centres by the
-    smaller of their two overlaps (so the communities spread out in every direction, keeping
-    the shape of the layout); whether any overlapped."""
+    """Move overlapping boxes apart along the axis where they overlap less; whether any did."""
     moved = False
     n = len(centres)
     tie = np.sign(np.subtract.outer(np.arange(n), np.arange(n))).astype(float)  # apart when centres meet
@@ -214,12 +212,12 @@ def _push_apart(centres: np.ndarray, half_width: np.ndarray, top: np.ndarray, bo
         if not hit.any():
             break
         moved = True
-        distance = np.hypot(dx, dy)
-        ux = np.where(distance > 1e-9, dx / np.where(distance > 1e-9, distance, 1.0), tie)
-        uy = np.where(distance > 1e-9, dy / np.where(distance > 1e-9, distance, 1.0), 0.0)
-        step = np.where(hit, 0.5 * np.minimum(over_x, over_y) + 1e-6, 0.0)
-        centres[:, 0] += (step * ux).sum(axis=1) / np.maximum(1, hit.sum(axis=1)) ** 0.5
-        centres[:, 1] += (step * uy).sum(axis=1) / np.maximum(1, hit.sum(axis=1)) ** 0.5
+        along_x = hit & (over_x <= over_y)
+        along_y = hit & ~along_x
+        sign_x = np.where(dx > 0, 1.0, np.where(dx < 0, -1.0, tie))
+        sign_y = np.where(dy > 0, 1.0, np.where(dy < 0, -1.0, tie))
+        centres[:, 0] += 0.5 * np.where(along_x, sign_x * (over_x + 1e-6), 0.0).sum(axis=1)
+        centres[:, 1] += 0.5 * np.where(along_y, sign_y * (over_y + 1e-6), 0.0).sum(axis=1)
     return moved
 
 

@@ -226,6 +226,13 @@ def test_large_map_in_chromium(large_page: Path) -> None:
         browser.evaluate(f"geokgNetwork.focus({member}, {{scale: 1.5, animation: false}})")
         click(browser, member, count=2)
         browser.wait_for(f"{_CLUSTERS}.indexOf('community:0') >= 0", timeout=20)
+        # a view moved by the page (fit, focus) keeps the labels' size on screen too: at scale 1
+        # the community's label is back to its own size, not the size it had when fitted
+        label = "geokgNetwork.body.nodes['community:0'].options.font.size"
+        browser.evaluate("geokgNetwork.fit({animation: false}); 1")
+        assert browser.wait_for(f"{label} > 18 && geokgNetwork.getScale() < 0.5", timeout=20)
+        browser.evaluate("geokgNetwork.moveTo({scale: 1, animation: false}); 1")
+        assert browser.wait_for(f"{label} === 18", timeout=20)
         # the toggle shows the small groups
         browser.evaluate("document.getElementById('minor').click()")
         assert browser.evaluate("geokgNetwork.body.nodeIndices.length") == shown + data["minorActors"]
