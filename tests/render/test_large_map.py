@@ -181,6 +181,8 @@ def test_large_page_under_node(tmp_path: Path) -> None:
 
 @pytest.fixture(scope="module")
 def large_page(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    if not CHROMIUM.exists():
+        pytest.skip("/usr/bin/chromium is not installed: the page was not opened in a browser")
     return render_html(news_like_graph(2000), tmp_path_factory.mktemp("large") / "map.html")
 
 
@@ -200,8 +202,6 @@ def click(browser: Chromium, node: str | int, *, count: int = 1) -> None:
 
 
 def test_large_map_in_chromium(large_page: Path) -> None:
-    if not CHROMIUM.exists():
-        pytest.skip("/usr/bin/chromium is not installed: the page was not opened in a browser")
     data = page_data(news_like_graph(2000))["large"]
     with Chromium() as browser:
         browser.open(large_page.as_uri())
