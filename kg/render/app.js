@@ -25,6 +25,11 @@
   });
 
   var data = JSON.parse(document.getElementById("geokg-data").textContent);
+  // a large map (data.large) shows the largest connected part, its communities collapsed into
+  // cluster nodes; the smaller connected parts are behind the "minor" toggle
+  var large = data.large;
+  var showMinor = false;
+  function inView(id) { return !large || showMinor || data.nodeInfo[id].main; }
   document.getElementById("summary").textContent = data.summary;
 
   if (!data.nodes.length) {
@@ -133,7 +138,7 @@
 
   function shown(edge) {
     var info = data.edgeInfo[edge.id];
-    return active[info.predicate] === true && (negatedOn || !info.negated) && inDates(info);
+    return active[info.predicate] === true && (negatedOn || !info.negated) && inDates(info) && inView(edge.from);
   }
 
   // relations between the same two actors: drawn one by one while there is one, as one
@@ -192,16 +197,21 @@
   var edgeView = new vis.DataView(edges, { filter: drawn });
   relabelBundles();
   var nodeView = new vis.DataView(nodes, {
-    filter: function (node) { return data.nodeInfo[node.id].isolated || degree[node.id] > 0; }
+    filter: function (node) {
+      return inView(node.id) && (data.nodeInfo[node.id].isolated || degree[node.id] > 0);
+    }
   });
 
   var network = null;
 
   function refresh() {
+    // communities are opened while the views change, then those that were closed close again
+    if (network !== null) openClusters();
     recount();
     relabelBundles();
     edgeView.refresh();
     nodeView.refresh();
+    if (network !== null) closeClusters();
     if (network !== null && nodeView.length > 0) network.fit({ animation: false });  // re-frame what is left
   }
 
@@ -267,6 +277,8 @@
 
   search.addEventListener("change", function () {
     var id = findActor(search.value);
+    if (id !== null && !inView(id)) setMinor(true);
+    if (id !== null) openAround(id);
     if (id === null || nodeView.get(id) === null) {
       status(search.value ? "no actor on the map is named “" + search.value + "”" : "");
       return;
@@ -332,24 +344,187 @@
   network = new vis.Network(
     document.getElementById("network"), { nodes: nodeView, edges: edgeView }, data.options
   );
+  // ---------------------------------------------------------------- communities (large maps)
+
+  var communityOf = {};
+  var closed = {};  // community number → true while it is drawn as one cluster node
+  var home = {};
+  var central = {};
+  data.nodes.forEach(function (node) { home[node.id] = { x: node.x, y: node.y }; });
+  if (large) {
+    large.communities.forEach(function (members, number) {
+      members.forEach(function (id) { communityOf[id] = number; });
+      closed[number] = true;
+    });
+    large.central.forEach(function (id) { central[id] = true; });
+  }
+  // the labels of the largest communities keep their size on screen (kg.render.large.COMMUNITY_LABELS);
+  // the others are sized in canvas units, like the actors', and appear as the view zooms in
+  var clusterFont = 18;
+  function clusterSize(number, members, far) {
+    return number < large.communityLabels ? clusterFont * far : Math.round(12 + 3 * Math.sqrt(members));
+  }
+
+  function clusterId(number) { return "community:" + number; }
+  function isClusterNode(id) {  // (network.isCluster logs an error for a node that is not there)
+    return network.clustering.body.nodes[id] !== undefined && network.isCluster(id);
+  }
+
+  function communityTooltip(members) {
+    var tip = element("div", "tip");
+    tip.appendChild(element("div", "tip-head", plural(members.length, "actor", "actors") + " around " +
+      data.nodeInfo[members[0]].label));
+    tip.appendChild(element("div", "tip-meta", members.slice(0, 12).map(function (id) {
+      return data.nodeInfo[id].label;
+    }).join(" · ") + (members.length > 12 ? " …" : "")));
+    tip.appendChild(element("div", "tip-meta", "Click to open this community; double-click one of its actors to close it again."));
+    return tip;
+  }
+
+  // many communities open or close at once: vis-network recomputes what it draws once, at the
+  // end (the second arguments of cluster and openCluster), not after each
+  function redrawClusters() { network.body.emitter.emit("_dataChanged"); }
+
+  function closeCommunity(number, batch) {
+    var members = large.communities[number].filter(function (id) { return nodeView.get(id) !== null; });
+    if (members.length < 2 || isClusterNode(clusterId(number))) return;
+    var lead = data.nodes[members[0]];
+    var x = 0;
+    var y = 0;
+    members.forEach(function (id) { x += home[id].x; y += home[id].y; });
+    x = Math.round(x / members.length);  // (vis-network keeps a cluster's position in whole units)
+    y = Math.round(y / members.length);
+    network.cluster({
+      joinCondition: function (node) { return communityOf[node.id] === number; },
+      clusterNodeProperties: {
+        id: clusterId(number), x: x, y: y, community: number, centre: { x: x, y: y },
+        label: lead.label + " +" + (members.length - 1), title: communityTooltip(members),
+        shape: "dot", size: Math.round(16 + 8 * Math.sqrt(members.length)), borderWidth: 3,  // kg.render.large.cluster_radius
+        color: { background: lead.color.background, border: "#333333",
+          highlight: { background: lead.color.background, border: "#000000" },
+          hover: { background: lead.color.background, border: "#000000" } },
+        font: { size: clusterSize(number, members.length, farFactor), strokeWidth: 4 }
+      },
+      clusterEdgeProperties: { color: { color: "#b0b0b0", opacity: 0.6 }, dashes: false, label: undefined,
+        arrows: { to: { enabled: false } } }
+    }, batch !== true);
+  }
+
+  function openCommunity(number, batch) {
+    var id = clusterId(number);
+    if (!isClusterNode(id)) return;
+    var centre = network.clustering.body.nodes[id].options.centre;
+    network.openCluster(id, {
+      // members go back to their own places, moved as far as the cluster node was dragged
+      releaseFunction: function (at, positions) {
+        var placed = {};
+        Object.keys(positions).forEach(function (member) {
+          placed[member] = { x: home[member].x + at.x - centre.x, y: home[member].y + at.y - centre.y };
+        });
+        return placed;
+      }
+    }, batch !== true);
+  }
+
+  function openClusters() {
+    Object.keys(closed).forEach(function (number) { openCommunity(Number(number), true); });
+    redrawClusters();
+  }
+
+  function closeClusters() {
+    Object.keys(closed).forEach(function (number) { if (closed[number]) closeCommunity(Number(number), true); });
+    redrawClusters();
+    readableLabels(true);
+  }
+
+  function setAllClosed(on) {
+    openClusters();
+    Object.keys(closed).forEach(function (number) { closed[number] = on; });
+    closeClusters();
+    network.fit({ animation: false });
+  }
+
+  function openAround(id) {
+    var number = communityOf[id];
+    if (number === undefined || !closed[number]) return;
+    closed[number] = false;
+    openCommunity(number);
+  }
+
+  function setMinor(on) {
+    showMinor = on;
+    document.getElementById("minor").checked = on;
+    refresh();
+  }
+
   // labels of the more connected actors keep a readable size on screen when the view is zoomed
   // out to fit a large graph or a narrow window: their font grows as the scale shrinks (up to
   // 3x); the labels of the least connected ones stay as they are and drop out below the
-  // drawing threshold, so the labels do not crowd
+  // drawing threshold, so the labels do not crowd. On a large map the most central actors and
+  // the communities keep the size of their labels on screen at every zoom.
   var baseFont = {};
   data.nodes.forEach(function (node) { baseFont[node.id] = (node.font && node.font.size) || 14; });
   var labelFactor = 1;
-  function readableLabels() {
+  var farFactor = 1;
+  function readableLabels(force) {
     var scale = network.getScale();
     if (!(scale > 0)) return;
     var factor = Math.round(4 * Math.min(3, Math.max(1, 1 / scale))) / 4;
-    if (factor === labelFactor) return;
+    var far = Math.pow(1.25, Math.round(Math.log(Math.max(1, 1 / scale)) / Math.log(1.25)));
+    if (factor === labelFactor && far === farFactor && force !== true) return;
     labelFactor = factor;
-    nodes.update(data.nodes.filter(function (node) { return baseFont[node.id] >= 14; }).map(function (node) {
-      return { id: node.id, font: { size: baseFont[node.id] * factor } };
-    }));
+    farFactor = far;
+    // the fonts are set on the drawn nodes themselves: an update of the data set (or
+    // updateClusteredNode) makes vis-network re-check every cluster, for seconds on a large map
+    var drawnNodes = network.body.nodes;
+    data.nodes.forEach(function (node) {
+      if (central[node.id] || (!large && baseFont[node.id] >= 14)) {
+        var size = baseFont[node.id] * (central[node.id] ? far : factor);
+        if (drawnNodes[node.id] !== undefined) drawnNodes[node.id].setOptions({ font: { size: size } });
+      }
+    });
+    Object.keys(closed).forEach(function (number) {
+      var id = clusterId(number);
+      if (isClusterNode(id)) {
+        drawnNodes[id].setOptions({ font: { size: clusterSize(number, large.communities[number].length, far) } });
+      }
+    });
+    network.redraw();
   }
   network.on("zoom", readableLabels);
+  // fit, focus (the search box) and moveTo change the scale without a zoom event
+  network.on("afterDrawing", function () { readableLabels(); });
+  if (large) {
+    closeClusters();
+    network.fit({ animation: false });
+    network.on("click", function (params) {
+      if (params.nodes.length === 1 && isClusterNode(params.nodes[0])) {
+        var number = network.clustering.body.nodes[params.nodes[0]].options.community;
+        closed[number] = false;
+        openCommunity(number);
+      }
+    });
+    network.on("doubleClick", function (params) {
+      var number = params.nodes.length === 1 ? communityOf[params.nodes[0]] : undefined;
+      if (number !== undefined && !closed[number]) {
+        closed[number] = true;
+        closeCommunity(number);
+        readableLabels(true);
+      }
+    });
+    document.getElementById("open-all").addEventListener("click", function () { setAllClosed(false); });
+    document.getElementById("close-all").addEventListener("click", function () { setAllClosed(true); });
+    var minor = document.getElementById("minor");
+    minor.addEventListener("change", function () { setMinor(minor.checked); });
+    document.getElementById("minor-text").textContent = "show the " +
+      plural(large.minorActors, "actor", "actors") + " outside the largest connected part (" +
+      plural(large.minorGroups, "small group", "small groups") + ")";
+    document.getElementById("large-note").textContent = "The largest connected part: " +
+      plural(large.mainActors, "actor", "actors") + ", " +
+      plural(large.communities.length, "community", "communities") +
+      " drawn as large circles. Click a circle to open it; double-click an actor to close its community again.";
+    document.getElementById("large").hidden = false;
+  }
   network.once("afterDrawing", function () {
     readableLabels();
     if (body.getAttribute("data-state") === "loading") body.setAttribute("data-state", "drawn");

@@ -34,12 +34,14 @@ from typing import Any
 import networkx as nx
 
 from kg.errors import Errors
+from kg.render.large import COMMUNITY_LABELS, LARGE_LIMIT, LargeView, large_view, spread
 from kg.render.layout import layout_positions
 from kg.vocab import PREDICATES
 
 __all__ = [
     "GENERIC_COLOUR",
     "GENERIC_LEGEND",
+    "LARGE_LIMIT",
     "LAYOUT_LIMIT",
     "NEGATED_COLOUR",
     "QUAD_CLASSES",
@@ -50,8 +52,9 @@ __all__ = [
     "script_json",
 ]
 
-LAYOUT_LIMIT = 300
-"""Graphs with more nodes than this are laid out in Python and drawn without physics."""
+LAYOUT_LIMIT = LARGE_LIMIT
+"""Graphs with more nodes than this are laid out in Python and drawn without physics (and
+shown as a large map: :mod:`kg.render.large`)."""
 
 TYPE_COLOURS: dict[str, str] = {
     "State": "#4e79a7",
@@ -105,6 +108,7 @@ def render_html(
     title: str = "geokg",
     show_negated: bool = False,
     physics: bool | None = None,
+    large: bool | None = None,
 ) -> Path:
     """Write the graph as one self-contained HTML page and return its path.
 
@@ -124,6 +128,11 @@ def render_html(
         True lets the browser lay the graph out (the simulation stops once stable); False
         places nodes in Python and draws them still. By default graphs of up to
         :data:`LAYOUT_LIMIT` nodes use the browser.
+    large : bool, optional
+        True draws a large map (:mod:`kg.render.large`): the largest connected part only,
+        with the other parts behind a toggle, its communities collapsed into cluster nodes
+        that open on a click, and positions computed in Python. By default maps of more than
+        :data:`LARGE_LIMIT` actors are drawn so, unless ``physics`` is True.
 
     Returns
     -------
@@ -148,7 +157,7 @@ def render_html(
     (False, True)
     """
     target = Path(path)
-    page = html_page(G, title=title, show_negated=show_negated, physics=physics)
+    page = html_page(G, title=title, show_negated=show_negated, physics=physics, large=large)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(page, encoding="utf-8", newline="\n")
@@ -163,9 +172,10 @@ def html_page(
     title: str = "geokg",
     show_negated: bool = False,
     physics: bool | None = None,
+    large: bool | None = None,
 ) -> str:
     """The page :func:`render_html` writes, as a string (for notebooks: an iframe ``srcdoc``)."""
-    data = page_data(G, show_negated=show_negated, physics=physics)
+    data = page_data(G, show_negated=show_negated, physics=physics, large=large)
     empty = not data["nodes"]
     app_js = _asset("app.js")
     scripts = [] if empty else [_vis_js()]
@@ -203,33 +213,55 @@ def script_json(value: Any) -> str:
     return text.translate(str.maketrans(_JSON_ESCAPES))
 
 
-def page_data(G: nx.Graph, *, show_negated: bool = False, physics: bool | None = None) -> dict[str, Any]:
+def page_data(
+    G: nx.Graph, *, show_negated: bool = False, physics: bool | None = None, large: bool | None = None
+) -> dict[str, Any]:
     """Everything the page script draws: styled nodes and edges, filters, legend, options.
 
     Actor IRIs and statement IRIs stay out of it: nodes are numbered, and the page shows
-    labels, types, countries, Wikidata ids, sentences, document ids and dates.
+    labels, types, countries, Wikidata ids, sentences, document ids and dates. ``large``
+    (see :func:`render_html`) adds ``"large"``: the communities, the central actors and the
+    size of what is hidden; ``nodeInfo[i]["main"]`` says whether a node is in the largest
+    connected part.
 
     >>> G = nx.MultiDiGraph()
     >>> G.add_edge("a", "b", "attacks", predicate="attacks", quad_class=4)
     'attacks'
     >>> data = page_data(G)
-    >>> [n["label"] for n in data["nodes"]], data["edges"][0]["color"]["color"]
-    (['a', 'b'], '#e53935')
+    >>> [n["label"] for n in data["nodes"]], data["edges"][0]["color"]["color"], data["large"]
+    (['a', 'b'], '#e53935', None)
     """
     kept, hidden_negated = _kept_edges(G, show_negated=show_negated)
     order, isolated = _visible_nodes(G, kept)
     simple = nx.Graph()
     simple.add_nodes_from(order)
     simple.add_edges_from((u, v) for u, v, _ in kept if u != v)
-    use_physics = len(order) <= LAYOUT_LIMIT if physics is None else physics
-    positions = {} if use_physics else layout_positions(simple)
-    nodes, node_info, types_present = _style_nodes(G, order, simple, kept, isolated, positions)
+    if large is None:
+        large = len(order) > LARGE_LIMIT and physics is not True
+    use_physics = (len(order) <= LAYOUT_LIMIT if physics is None else physics) and not large
+    centrality = nx.degree_centrality(simple) if len(order) > 1 else dict.fromkeys(order, 0.0)
+    view = None
+    if large and order:
+        labels = {n: _short(_text(G.nodes[n].get("label")) or _text(n)) for n in order}
+        view = large_view(simple, centrality, labels=labels)
+    if view is not None:
+        positions = view.positions
+    elif use_physics:
+        positions = {}
+    else:
+        half = spread(len(order))
+        positions = {v: (x * half, y * half) for v, (x, y) in layout_positions(simple).items()}
+    nodes, node_info, types_present = _style_nodes(G, order, simple, kept, isolated, positions, centrality)
     ids = {n: i for i, n in enumerate(order)}
     edges, edge_info, quads = _style_edges(kept, ids, directed=G.is_directed())
+    if view is not None:
+        for n, info in zip(order, node_info, strict=True):
+            info["main"] = n in view.main
     return {
         "summary": _summary(nodes, edges, edge_info, hidden_negated),
         "empty": _empty_message(nodes, hidden_negated),
         "physics": use_physics,
+        "large": None if view is None else _large_data(view, ids, node_info),
         "nodes": nodes,
         "nodeInfo": node_info,
         "edges": edges,
@@ -238,6 +270,19 @@ def page_data(G: nx.Graph, *, show_negated: bool = False, physics: bool | None =
         "negatedShown": any(e["negated"] for e in edge_info),
         "legend": _legend(types_present, edge_info),
         "options": _options(len(nodes), len(edges), use_physics),
+    }
+
+
+def _large_data(view: LargeView, ids: Mapping[Hashable, int], node_info: list[dict[str, Any]]) -> dict[str, Any]:
+    """The communities (member numbers, most central first), the central actors and what is hidden."""
+    hidden = [info for info in node_info if not info["main"]]
+    return {
+        "communities": [[ids[n] for n in members] for members in view.communities],
+        "communityLabels": COMMUNITY_LABELS,
+        "central": [ids[n] for n in view.central],
+        "mainActors": len(node_info) - len(hidden),
+        "minorActors": len(hidden),
+        "minorGroups": view.minor_groups,
     }
 
 
@@ -280,6 +325,7 @@ def _style_nodes(
     kept: list[_Edge],
     isolated: set[Hashable],
     positions: Mapping[Hashable, tuple[float, float]],
+    centrality: Mapping[Hashable, float],
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]], dict[str, str]]:
     """vis-network nodes sized by degree centrality and coloured by type, with tooltip facts;
     generic actors (with a ``sector``) are green diamonds.
@@ -287,7 +333,6 @@ def _style_nodes(
     Returns the nodes, their tooltip facts and the actor types present (type, or
     ``"generic"``, → colour).
     """
-    centrality = nx.degree_centrality(simple) if len(order) > 1 else dict.fromkeys(order, 0.0)
     top = max(centrality.values(), default=0.0) or 1.0
     statements = Counter[Hashable]()
     for u, v, attrs in kept:
@@ -295,7 +340,6 @@ def _style_nodes(
         statements[u] += count
         if v != u:
             statements[v] += count
-    spread = max(300.0, 60.0 * math.sqrt(len(order)))
     nodes: list[dict[str, Any]] = []
     node_info: list[dict[str, Any]] = []
     types_present: dict[str, str] = {}
@@ -323,7 +367,7 @@ def _style_nodes(
             node["shape"] = "diamond"
         if n in positions:
             x, y = positions[n]
-            node["x"], node["y"] = round(x * spread, 1), round(y * spread, 1)
+            node["x"], node["y"] = round(x, 1), round(y, 1)
         nodes.append(node)
     return nodes, node_info, types_present
 

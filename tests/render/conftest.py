@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import networkx as nx
+import numpy as np
 import pytest
 
 from kg.analysis import graph_from_statements
@@ -134,3 +135,68 @@ def big_graph(n: int, *, seed: int = 1) -> nx.MultiDiGraph:
 @pytest.fixture()
 def make_big_graph() -> Any:
     return big_graph
+
+
+_KINDS = ("State", "Person", "GovernmentBody", "ArmedForce", "InternationalOrganization", "Organization", "Media")
+_PREDICATES = (
+    ("pressures", 3, "DEMAND"),
+    ("meets", 1, "CONSULT"),
+    ("attacks", 4, "ASSAULT"),
+    ("supports", 1, "SUPPORT"),
+)
+
+
+def news_like_graph(n: int, *, seed: int = 1) -> nx.MultiDiGraph:
+    """``n`` actors shaped like a news corpus: about four fifths in one connected part made of
+    communities of very different sizes around a few hubs, the rest in small groups (pairs
+    named together in one article and nowhere else, a few triples and little stars)."""
+    rng = np.random.default_rng(seed)
+    shape = nx.Graph()
+    main = int(0.8 * n)
+    hubs: list[int] = []
+    start = 0
+    while start < main:
+        size = min(main - start, max(5, int(rng.pareto(1.2) * 12)), 250)
+        part = nx.barabasi_albert_graph(size, 2 if size > 3 else 1, seed=int(rng.integers(1 << 30)))
+        shape.add_edges_from((start + u, start + v) for u, v in part.edges())
+        shape.add_nodes_from(range(start, start + size))
+        if hubs:  # the community's hub meets a few earlier ones; a few random links between communities
+            for other in rng.choice(hubs, size=min(len(hubs), 2), replace=False):
+                shape.add_edge(start, int(other))
+            for _ in range(max(1, size // 15)):
+                shape.add_edge(start + int(rng.integers(size)), int(rng.integers(start)))
+        hubs.append(start)
+        start += size
+    while start < n:
+        size = min(n - start, int(rng.choice([2, 2, 2, 2, 2, 2, 3, 3, 3, 5])))
+        shape.add_edges_from((start, start + k) for k in range(1, size))
+        shape.add_nodes_from(range(start, start + size))
+        start += size
+    G = nx.MultiDiGraph()
+    for node in shape:
+        G.add_node(NS + f"a{node}", label=f"Actor {node}", type=_KINDS[node % len(_KINDS)], key=f"a{node}")
+    for u, v in shape.edges():
+        name, quad, plover = _PREDICATES[(u + v) % len(_PREDICATES)]
+        G.add_edge(
+            NS + f"a{u}",
+            NS + f"a{v}",
+            name,
+            predicate=name,
+            plover=plover,
+            quad_class=quad,
+            modality="actual",
+            negated=False,
+            symmetric=name == "meets",
+            statements=1,
+            sources=1,
+            confidence=0.5,
+            first_date="2025-01-01",
+            last_date="2025-01-01",
+            evidence=[{"sentence": f"Actor {u} {name} Actor {v}.", "doc_id": "d", "date": "2025-01-01"}],
+        )
+    return G
+
+
+@pytest.fixture()
+def make_news_graph() -> Any:
+    return news_like_graph

@@ -70,7 +70,8 @@ def test_page_draws_with_text_only_tooltips(
 
 
 def test_large_page_is_drawn_still(tmp_path: Path, make_big_graph: Any) -> None:
-    page = render_html(make_big_graph(350), tmp_path / "big.html")
+    # node by node (large=False); the large map, with its communities, is in test_large_map.py
+    page = render_html(make_big_graph(350), tmp_path / "big.html", large=False)
     result = run_page(page, wait_ms=500)
     assert result["problems"] == []
     assert result["state"] == "drawn"

@@ -9,11 +9,13 @@ const page = fs.readFileSync(process.argv[2], "utf8");
 const wait = Number(process.argv[3] || 1500);
 const doc = makeDocument();
 doc.body.setAttribute("data-state", /<body data-state="([a-z]+)"/.exec(page)[1]);
-for (const id of ["summary", "status", "empty", "error", "map", "network", "filters", "legend", "actors", "dates"]) {
+for (const id of ["summary", "status", "empty", "error", "map", "network", "filters", "legend", "actors", "dates",
+  "large", "large-note", "minor-text"]) {
   doc.register(id, new FakeElement("div"));
 }
-for (const id of ["all", "none"]) doc.register(id, new FakeElement("button"));
-for (const id of ["search", "since", "until"]) doc.register(id, new FakeElement("input")).value = "";
+for (const id of ["all", "none", "open-all", "close-all"]) doc.register(id, new FakeElement("button"));
+for (const id of ["search", "since", "until", "minor"]) doc.register(id, new FakeElement("input")).value = "";
+doc.getElementById("large").hidden = true;
 doc.getElementById("empty").hidden = / id="empty" hidden>/.test(page);
 doc.getElementById("error").hidden = true;
 const data = doc.register("geokg-data", new FakeElement("script"));
@@ -25,6 +27,7 @@ const win = {
   navigator: { userAgent: "node", maxTouchPoints: 0 },
   devicePixelRatio: 1,
   setTimeout, clearTimeout, setInterval, clearInterval,
+  crypto: require("crypto").webcrypto,  // vis-network names cluster edges with random UUIDs
   requestAnimationFrame: (callback) => setTimeout(() => callback(Date.now()), 4),
   cancelAnimationFrame: (handle) => clearTimeout(handle),
   getComputedStyle: () => ({ getPropertyValue: () => "" }),
@@ -58,6 +61,63 @@ function report(extra) {
   process.exit(0);
 }
 
+// a large map: its communities, a click on one, a double-click on one of its actors, the
+// toggle of the small groups, a search for an actor in a closed community, the filters
+function largeMap(network) {
+  const body = network.body;
+  const clusters = () => body.nodeIndices.filter((id) => String(id).startsWith("community:"));
+  const count = () => ({ nodes: body.nodeIndices.length, edges: body.edgeIndices.length, clusters: clusters().length });
+  const data = JSON.parse(doc.getElementById("geokg-data").ownText);
+  const out = { start: count(), panelShown: !doc.getElementById("large").hidden,
+    note: doc.getElementById("large-note").textContent, toggle: doc.getElementById("minor-text").textContent };
+  const fontAt = (id, scale) => {
+    network.moveTo({ scale, animation: false });
+    body.emitter.emit("zoom", { direction: "-", scale });
+    return body.nodes[id].options.font.size * scale;  // on screen
+  };
+  const first = clusters()[0];
+  out.clusterLabel = body.nodes[first].options.label;
+  out.clusterTitle = body.nodes[first].getTitle().textContent;
+  out.clusterLabelOnScreen = [fontAt(first, 1), fontAt(first, 0.04)];
+  const number = Number(first.split(":")[1]);
+  const members = data.large.communities[number];
+  body.emitter.emit("click", { nodes: [first], edges: [] });
+  out.afterClick = count();
+  out.opened = members.every((id) => body.nodeIndices.includes(id));
+  out.membersAtHome = members.every((id) => Math.abs(body.nodes[id].x - data.nodes[id].x) < 1e-6 &&
+    Math.abs(body.nodes[id].y - data.nodes[id].y) < 1e-6);
+  const lead = data.large.central.find((id) => body.nodeIndices.includes(id));
+  out.centralLabelOnScreen = lead === undefined ? null : [fontAt(lead, 1), fontAt(lead, 0.04)];
+  body.emitter.emit("doubleClick", { nodes: [members[1]], edges: [] });
+  out.afterDoubleClick = count();
+  const minor = doc.getElementById("minor");
+  minor.checked = true;
+  minor.fire("change");
+  out.afterMinorOn = count();
+  minor.checked = false;
+  minor.fire("change");
+  out.afterMinorOff = count();
+  doc.getElementById("open-all").fire("click");
+  out.afterOpenAll = count();
+  doc.getElementById("close-all").fire("click");
+  out.afterCloseAll = count();
+  const hidden = data.large.communities[data.large.communities.length - 1][0];
+  const search = doc.getElementById("search");
+  search.value = data.nodeInfo[hidden].label;
+  search.fire("change");
+  out.searchedInCluster = { selected: network.getSelectedNodes(), visible: body.nodeIndices.includes(hidden), id: hidden };
+  doc.getElementById("close-all").fire("click");
+  const minorActor = data.nodeInfo.findIndex((info) => !info.main);
+  search.value = data.nodeInfo[minorActor].label;
+  search.fire("change");
+  out.searchedMinor = { selected: network.getSelectedNodes(), toggle: minor.checked, id: minorActor };
+  minor.checked = false;
+  minor.fire("change");
+  search.value = "";
+  out.end = count();
+  return out;
+}
+
 process.on("uncaughtException", (error) => {
   problems.push("uncaught: " + (error && error.message));
   report();
@@ -85,6 +145,7 @@ setTimeout(() => {
       .map((id) => ({ label: body.edges[id].options.label, title: title(body.edges[id]) })),
     positioned: body.nodeIndices.every((id) => Number.isFinite(body.nodes[id].x) && Number.isFinite(body.nodes[id].y)),
   };
+  if (network.body.nodeIndices.some((id) => String(id).startsWith("community:"))) out.large = largeMap(network);
   const firstBox = doc.getElementById("filters").childNodes[0].childNodes[0];
   firstBox.checked = false;
   firstBox.fire("change");
