@@ -133,6 +133,18 @@ def test_a_worker_with_another_pipeline_stops_the_build(scheduler: str, monkeypa
     assert "geokg 0.0.1" in str(caught.value)
 
 
+def test_a_worker_that_cannot_import_geokg_is_an_error_not_a_hang(scheduler: str) -> None:
+    from distributed import Client
+
+    from kg.extract import cluster
+
+    with Client(scheduler, set_as_default=False) as client:
+        cluster._check_workers(client)  # the workers of the local cluster have geokg
+        with pytest.raises(KGError) as caught:
+            cluster._check_workers(client, "kg_not_installed_here")
+    assert caught.value.code == "E409" and "no module named 'kg_not_installed_here'" in str(caught.value)
+
+
 def test_an_unreachable_scheduler_is_a_one_line_error_after_a_short_wait() -> None:
     pytest.importorskip("distributed")
     from kg.extract.cluster import CONNECT_SECONDS, cluster_pipe

@@ -173,7 +173,22 @@ def _connect(address: str, workers: int | None) -> Iterator[Client]:
             client.wait_for_workers(1, timeout=WORKER_WAIT_SECONDS)
         except TimeoutError:
             raise Errors.E407.error(address=address, wait=WORKER_WAIT_SECONDS) from None
+        _check_workers(client)
         yield client
+
+
+def _check_workers(client: Client, module: str = __name__) -> None:
+    """Stop with E409 unless every worker can import ``module`` (this one): a worker that
+    cannot would fail to read its first task and leave it waiting for ever."""
+    import importlib.util
+
+    try:
+        found = client.run(importlib.util.find_spec, module)  # a standard function: every worker reads it
+    except ImportError as exc:
+        raise Errors.E409.error(detail=f"{type(exc).__name__}: {exc}") from None
+    missing = sorted(worker for worker, spec in found.items() if spec is None)
+    if missing:
+        raise Errors.E409.error(detail=f"{', '.join(missing)}: no module named {module!r}")
 
 
 def _result(future: Future, articles: list[Article], address: str) -> list[list[Statement]]:
@@ -187,8 +202,6 @@ def _result(future: Future, articles: list[Article], address: str) -> list[list[
         raise
     except KilledWorker as exc:
         raise Errors.E408.error(first=first, last=last, detail=exc) from None
-    except ImportError as exc:
-        raise Errors.E409.error(detail=exc) from None
     except (CancelledError, OSError) as exc:
         raise Errors.E406.error(address=address, detail=f"{type(exc).__name__}: {exc}") from None
     return result
