@@ -124,7 +124,8 @@ def _extract_partition(
     with _lock:
         try:
             extractor = _worker_extractor(config, expected)
-            done.extend(statements for _article, statements in extractor.pipe(articles))
+            for _article, statements in extractor.pipe(articles):
+                done.append(statements)
         except KGError as exc:
             raise type(exc)(exc.code, f"on Dask worker {_worker_name()}: {exc.message}") from None
         except Exception as exc:
