@@ -123,8 +123,12 @@ def _not_current(
 
 
 def _extraction(
-    extractor: Extractor, articles: Iterable[Article], jobs: int
+    extractor: Extractor, articles: Iterable[Article], jobs: int, dask: str | None = None
 ) -> Iterator[tuple[Article, list[Statement]]]:
+    if dask is not None:
+        from kg.extract.cluster import cluster_pipe
+
+        return cluster_pipe(extractor.config, articles, address=dask, workers=jobs)
     if jobs <= 1:
         return extractor.pipe(articles)
     from kg.extract.parallel import parallel_pipe
@@ -149,6 +153,7 @@ def build_store(
     on_article: Callable[[Article, list[Statement], bool], None] | None = None,
     incremental: bool = True,
     jobs: int = 1,
+    dask: str | None = None,
 ) -> BuildSummary:
     """Extract statements from ``articles`` and write them into ``store``, article by article.
 
@@ -181,7 +186,12 @@ def build_store(
         always reads every article.
     jobs : int, default 1
         Worker processes that extract (:func:`kg.extract.parallel.parallel_pipe`); this
-        process writes the store. The store is the same whatever the number.
+        process writes the store. The store is the same whatever the number. With ``dask``:
+        the worker processes of a local cluster, ignored for a scheduler's.
+    dask : str, optional
+        Extract on a Dask cluster (:func:`kg.extract.cluster.cluster_pipe`): the address of
+        its scheduler (``tcp://host:8786``), or ``"local"`` for ``jobs`` worker processes on
+        this machine. This process still writes the store, and the store is the same.
 
     Returns
     -------
@@ -207,7 +217,7 @@ def build_store(
     unchanged: list[str] = []  # doc_ids of the articles skipped as current
     if current:
         good = _not_current(good, current, unchanged, on_article)
-    pairs = _extraction(extractor, good, jobs)
+    pairs = _extraction(extractor, good, jobs, dask)
     for article, statements in pairs:
         n_articles += 1
         n_statements += len(statements)

@@ -126,6 +126,7 @@ class Errors:
         "reinstall geokg (pip install --force-reinstall geokg) or run from a "
         "source checkout",
     )
+    E002 = ErrorCode(KGError, "--dask needs Dask, which is not installed; install it with: pip install 'geokg[dask]'")
 
     # E1xx: input: articles (E100–E149), arguments, query and output files (E150–E199)
     E100 = ErrorCode(InputError, "{place}: no such file or folder; check the path and the working folder")
@@ -253,6 +254,16 @@ class Errors:
         "--allowed-host {value!r} is not a host name; give a name or "
         "address such as kg.example.org or kg.example.org:8080, or * for "
         "any",
+    )
+    E178 = ErrorCode(
+        InputError,
+        "--dask {address!r} is not a Dask scheduler address ({detail}); give tcp://HOST:PORT "
+        "(such as tcp://scheduler:8786) or local",
+    )
+    E179 = ErrorCode(
+        InputError,
+        "--jobs sets the worker processes of --dask local; the scheduler at {address} has its own workers "
+        "(start more with: dask worker {address} --nworkers N --nthreads 1)",
     )
 
     # E2xx: the actor base and the trigger lexicon
@@ -427,6 +438,33 @@ class Errors:
     )
     E402 = ErrorCode(KGError, "cannot load the pipeline config {path}: {exc}")
     E403 = ErrorCode(KGError, "unknown relation rule {name!r} in the kg_relations config; use some of {rules}")
+    E404 = ErrorCode(
+        KGError,
+        "a Dask worker runs another pipeline ({worker_software}, config {worker_config}) than this process "
+        "({software}, config {config}); install the same geokg, spaCy, model and data files on every worker",
+    )
+    E405 = ErrorCode(
+        UnexpectedError,
+        "extraction failed on Dask worker {worker} at article {doc_id!r} or one of the next in its batch: "
+        "{kind}: {detail} (kg extract on that article shows the traceback with KG_DEBUG=1; report it)",
+    )
+    E406 = ErrorCode(
+        KGError,
+        "cannot use the Dask scheduler at {address} ({detail}); check the address, that dask scheduler runs "
+        "there and that this machine can reach it",
+    )
+    E407 = ErrorCode(
+        KGError,
+        "the Dask scheduler at {address} has no workers (waited {wait:.0f} s); start some: dask worker {address}",
+    )
+    E408 = ErrorCode(
+        KGError,
+        "a Dask worker died while extracting the articles {first!r} to {last!r} ({detail}); give the workers "
+        "more memory (dask worker --memory-limit) or look at their logs",
+    )
+    E409 = ErrorCode(
+        KGError, "a Dask worker cannot run geokg ({detail}); install geokg, the same version, on every worker"
+    )
 
     # E6xx: analysis of the graph, statement records and the HTML map
     E600 = ErrorCode(InputError, "{name}={value!r} is not an ISO date; write YYYY, YYYY-MM or YYYY-MM-DD")

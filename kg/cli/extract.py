@@ -160,13 +160,23 @@ def build(
             "cores, one for fewer than 32 articles); the store is the same whatever the number.",
         ),
     ] = None,
+    dask: Annotated[
+        str | None,
+        typer.Option(
+            "--dask",
+            metavar="ADDRESS|local",
+            help="Extract on the workers of a Dask scheduler (tcp://HOST:8786), or on --jobs worker processes "
+            "of a local Dask cluster (local); this process writes the store. Needs pip install 'geokg[dask]'; "
+            "see docs/scaling.md.",
+        ),
+    ] = None,
 ) -> None:
     """Extract statements and write them into the store (one named graph per article).
 
     On a terminal a progress bar shows the articles written, their rate and the time left.
     """
     summary = run_build(
-        inputs, store, replace=replace, model=model, actors=actors, on_error=on_error, quiet=quiet, jobs=jobs
+        inputs, store, replace=replace, model=model, actors=actors, on_error=on_error, quiet=quiet, jobs=jobs, dask=dask
     )
     if not quiet:
         print_summary(summary, store)
@@ -183,6 +193,7 @@ def run_build(
     on_error: str = "skip",
     quiet: bool = False,
     jobs: int | None = 1,
+    dask: str | None = None,
 ) -> dict[str, Any]:
     """Build ``inputs`` into the store: :func:`kg.builder.build_store`'s summary plus ``seconds``
     and ``report`` (the skipped inputs, empty when there were none)."""
@@ -191,6 +202,11 @@ def run_build(
 
     started = time.perf_counter()
     problems = InputProblems(on_error)  # type: ignore[arg-type]
+    if dask is not None:
+        from kg.extract.cluster import LOCAL, check_dask
+
+        check_dask(dask, jobs=jobs)
+        jobs = (jobs or os.cpu_count() or 1) if dask == LOCAL else 1
     items = _items(inputs)  # every input checked before the store is opened
     extractor = _extractor(model, actors)
     with open_cli_store(store_path) as st, build_progress(inputs, quiet=quiet) as on_article:
@@ -202,6 +218,7 @@ def run_build(
             on_error=problems,
             on_article=on_article,
             jobs=_jobs(jobs, inputs),
+            dask=dask,
         ).to_dict()
     summary["seconds"] = time.perf_counter() - started  # model loading included
     summary["report"] = problems.report()
