@@ -68,9 +68,9 @@ def encode_msgpack(obj: Any, chain: Any = None) -> Any:
     A record becomes ``{"__geokg__": class name, "v": [field values]}`` (nested records are
     encoded in their turn), a date ``{"__geokg__": "date", "v": "2025-09-28"}``.
     """
-    cls: Any = type(obj)
-    if _TYPES.get(cls.__name__) is cls:
-        return {_TAG: cls.__name__, "v": [getattr(obj, f.name) for f in dataclasses.fields(cls)]}
+    name = type(obj).__name__
+    if name in _TYPES and isinstance(obj, _TYPES[name]):
+        return {_TAG: name, "v": [getattr(obj, f.name) for f in dataclasses.fields(obj)]}
     if type(obj) is datetime.date:
         return {_TAG: "date", "v": obj.isoformat()}
     return obj if chain is None else chain(obj)
