@@ -427,6 +427,11 @@ class Errors:
     )
     E402 = ErrorCode(KGError, "cannot load the pipeline config {path}: {exc}")
     E403 = ErrorCode(KGError, "unknown relation rule {name!r} in the kg_relations config; use some of {rules}")
+    E404 = ErrorCode(
+        KGError,
+        "an extraction worker process stopped unexpectedly ({detail}); the articles written so far are "
+        "kept: if memory ran out, build with fewer --jobs",
+    )
 
     # E6xx: analysis of the graph, statement records and the HTML map
     E600 = ErrorCode(InputError, "{name}={value!r} is not an ISO date; write YYYY, YYYY-MM or YYYY-MM-DD")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import shutil
 import subprocess
@@ -11,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from kg.actors.context import actors_for
-from kg.errors import InputError
+from kg.errors import InputError, KGError
 from kg.extract.config import ExtractConfig
 from kg.extract.parallel import parallel_pipe
 from kg.extract.pipeline import Extractor
@@ -94,3 +95,12 @@ def test_a_model_that_is_not_installed_is_an_error_before_any_worker_starts(tmp_
     built = kg("build", str(SEED_ARTICLE), "--store", "s", "--jobs", "2", "--model", "no_such_model", cwd=tmp_path)
     assert built.returncode != 0 and "E401" in built.stderr and "Traceback" not in built.stderr
     assert not (tmp_path / "s").exists()
+
+
+def test_a_worker_that_dies_stops_the_build_with_an_error() -> None:
+    pipe = parallel_pipe(ExtractConfig(), wikinews(9), jobs=1, chunk=1)
+    next(pipe)  # the worker is up, and more chunks are on their way
+    for child in multiprocessing.active_children():
+        child.kill()  # as the kernel does when memory runs out
+    with pytest.raises(KGError, match="E404"):
+        list(pipe)

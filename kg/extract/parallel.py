@@ -20,9 +20,11 @@ import itertools
 import multiprocessing
 from collections import deque
 from collections.abc import Iterable, Iterator
-from multiprocessing.pool import AsyncResult
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import TYPE_CHECKING
 
+from kg.errors import Errors
 from kg.extract.config import ExtractConfig
 from kg.types import Actor, Article, Statement
 
@@ -44,7 +46,7 @@ def _start(config: ExtractConfig) -> None:
 
     try:
         _worker = Extractor(config)
-    except Exception as exc:  # a pool restarts a worker whose start fails, for ever: fail its tasks
+    except Exception as exc:  # kept for the first task, which raises it as it is
         _failure = exc
 
 
@@ -68,16 +70,28 @@ def parallel_pipe(
     Articles go out in chunks of ``chunk``, at most ``3 * jobs`` chunks at a time. Workers are
     started with the ``spawn`` method (safe with threads and on every platform) and stop when
     the iteration ends or is abandoned. An error of a worker (e.g. a model that does not load)
-    is raised here.
+    is raised here, as it is; a worker that dies (killed for lack of memory) raises E404.
     """
-    stream = iter(articles)
-    pending: deque[tuple[list[Article], AsyncResult[list[Extracted]]]] = deque()
-    with multiprocessing.get_context("spawn").Pool(jobs, initializer=_start, initargs=(config,)) as pool:
-        while True:
-            while len(pending) < 3 * jobs and (part := list(itertools.islice(stream, chunk))):
-                pending.append((part, pool.apply_async(_extract, (part,))))
-            if not pending:
-                return
-            part, result = pending.popleft()
-            for article, (statements, actors) in zip(part, result.get(), strict=True):
-                yield article, statements, actors
+    context = multiprocessing.get_context("spawn")
+    workers = ProcessPoolExecutor(jobs, mp_context=context, initializer=_start, initargs=(config,))
+    try:
+        yield from _in_order(workers, iter(articles), window=3 * jobs, chunk=chunk)
+    except BrokenProcessPool as error:
+        raise Errors.E404.error(detail=error) from None
+    finally:
+        workers.shutdown(wait=True, cancel_futures=True)
+
+
+def _in_order(
+    workers: ProcessPoolExecutor, stream: Iterator[Article], *, window: int, chunk: int
+) -> Iterator[tuple[Article, list[Statement], list[Actor]]]:
+    """Keep ``window`` chunks in flight; yield the oldest one's articles as soon as it is back."""
+    pending: deque[tuple[list[Article], Future[list[Extracted]]]] = deque()
+    while True:
+        while len(pending) < window and (part := list(itertools.islice(stream, chunk))):
+            pending.append((part, workers.submit(_extract, part)))
+        if not pending:
+            return
+        part, future = pending.popleft()
+        for article, (statements, actors) in zip(part, future.result(), strict=True):
+            yield article, statements, actors
