@@ -214,8 +214,8 @@ def build_store(
     problems = on_error if isinstance(on_error, InputProblems) else InputProblems(on_error)
     run = extractor_run(extractor)
     n_articles = n_written = n_statements = 0
-    built: set[str] = set()  # IRIs of the articles of this input
-    described: set[str] = set()  # keys of the actors written with them
+    built: set[str] = set()  # IRIs of the articles of this input (replace only)
+    described: set[str] = set()  # keys of the actors written with them (replace only)
     good = problems.articles(_distinct_texts(articles))
     current = store.current_articles(run.iri) if incremental and not replace else set()
     unchanged: list[str] = []  # doc_ids of the articles skipped as current
@@ -225,8 +225,9 @@ def build_store(
         n_articles += 1
         n_statements += len(statements)
         written = store.add_article(article, statements, actors, run=run)
-        built.add(article_iri(article.sha256))
-        described.update(actor.key for actor in named_actors(statements, actors))
+        if replace:  # what the end of a replacing build keeps
+            built.add(article_iri(article.sha256))
+            described.update(actor.key for actor in named_actors(statements, actors))
         if written:
             n_written += 1
         if on_article is not None:
