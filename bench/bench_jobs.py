@@ -8,12 +8,16 @@ Takes the first ``--articles`` articles of a JSON Lines corpus (default
 ``--jobs 1`` and ``--jobs N`` alternately, ``--reps`` times each. For each run it prints the
 load average before it (``/proc/loadavg``), the wall-clock time (start-up included), the CPU
 time of the build and all its processes (user + system), and the peak resident memory of the
-whole process tree (the sum over the processes, sampled every 0.2 s) and of its largest
-process. At the end: min/median/max of each, the speed-up (wall of ``--jobs 1`` / wall of
-``--jobs N``) per pair of runs, and whether the stores are the same (sorted N-Quads of
-``kg export``). On a machine other jobs keep busy, the wall-clock ratio understates what the
-cores give; the CPU-time ratio (``--jobs N`` CPU / ``--jobs 1`` CPU) is the parallel overhead,
-which does not depend on the load.
+whole process tree (the sum over the processes, sampled every 0.2 s), of its largest process
+and of the writing process. At the end: min/median/max of each, the speed-up (wall of
+``--jobs 1`` / wall of ``--jobs N``) per pair of runs, and whether the stores are the same
+(sorted N-Quads of ``kg export``).
+
+On a machine other jobs keep busy, the wall-clock ratio says little about what the cores
+give. The CPU-time ratio (``--jobs N`` CPU / ``--jobs 1`` CPU: the cost of parallelism, the
+extra model loads included) depends much less on the load, and ``N / that ratio`` is the
+speed-up the N cores would give if they were free and kept busy (it ignores the idle end of
+the last chunk, so it is an upper bound).
 """
 
 from __future__ import annotations
@@ -43,6 +47,7 @@ class Run:
     cpu: float
     rss_tree: int  # peak of the summed RSS of the process tree, bytes
     rss_max: int  # peak RSS of any one process of the tree, bytes
+    rss_writer: int  # peak RSS of the kg process itself (the one that writes the store), bytes
 
 
 def prepare(corpus: Path, n: int, into: Path) -> Path:
@@ -63,9 +68,8 @@ def prepare(corpus: Path, n: int, into: Path) -> Path:
 def _sample(proc: psutil.Process, peaks: list[int], done: threading.Event) -> None:
     while not done.wait(0.2):
         try:
-            tree = [proc, *proc.children(recursive=True)]
-            sizes = []
-            for p in tree:
+            sizes = [proc.memory_info().rss]  # first: the writer
+            for p in proc.children(recursive=True):
                 try:
                     sizes.append(p.memory_info().rss)
                 except psutil.Error:
@@ -74,6 +78,7 @@ def _sample(proc: psutil.Process, peaks: list[int], done: threading.Event) -> No
             continue
         peaks[0] = max(peaks[0], sum(sizes))
         peaks[1] = max(peaks[1], max(sizes, default=0))
+        peaks[2] = max(peaks[2], sizes[0] if sizes else 0)
 
 
 def build(inputs: Path, store: Path, jobs: int, env: dict[str, str]) -> Run:
@@ -83,7 +88,7 @@ def build(inputs: Path, store: Path, jobs: int, env: dict[str, str]) -> Run:
     started = time.perf_counter()
     cmd = [sys.executable, "-m", "kg", "build", str(inputs), "--store", str(store), "--jobs", str(jobs), "--quiet"]
     child = subprocess.Popen(cmd, env=env, stderr=subprocess.PIPE, text=True)
-    peaks, done = [0, 0], threading.Event()
+    peaks, done = [0, 0, 0], threading.Event()
     sampler = threading.Thread(target=_sample, args=(psutil.Process(child.pid), peaks, done))
     sampler.start()
     _, stderr = child.communicate()
@@ -94,7 +99,7 @@ def build(inputs: Path, store: Path, jobs: int, env: dict[str, str]) -> Run:
     if child.returncode not in (0, 1):
         sys.exit(f"kg build --jobs {jobs} failed ({child.returncode}):\n{stderr}")
     cpu = (after.children_user - before.children_user) + (after.children_system - before.children_system)
-    return Run(jobs, load, wall, cpu, peaks[0], peaks[1])
+    return Run(jobs, load, wall, cpu, peaks[0], peaks[1], peaks[2])
 
 
 def nquads(store: Path, env: dict[str, str]) -> list[str]:
@@ -116,6 +121,7 @@ def report(runs: list[Run], jobs: int) -> None:
             f"--jobs {j}: wall {spread([r.wall for r in mine])} s, CPU {spread([r.cpu for r in mine])} s, "
             f"peak RSS all processes {spread([r.rss_tree / mib for r in mine], '{:.0f}')} MiB, "
             f"largest process {spread([r.rss_max / mib for r in mine], '{:.0f}')} MiB, "
+            f"writer {spread([r.rss_writer / mib for r in mine], '{:.0f}')} MiB, "
             f"load before {spread([r.load for r in mine], '{:.2f}')}"
         )
     ones = [r for r in runs if r.jobs == 1]
@@ -150,14 +156,13 @@ def main() -> None:
                 runs.append(run)
                 print(
                     f"rep {rep + 1} --jobs {jobs}: {run.wall:.1f} s wall, {run.cpu:.1f} s CPU, "
-                    f"{run.rss_tree / 2**20:.0f} MiB (largest {run.rss_max / 2**20:.0f}), load {run.load:.2f}",
+                    f"{run.rss_tree / 2**20:.0f} MiB (largest {run.rss_max / 2**20:.0f}, "
+                    f"writer {run.rss_writer / 2**20:.0f}), load {run.load:.2f}",
                     flush=True,
                 )
         same = nquads(Path(tmp) / "store-1-0", env) == nquads(Path(tmp) / f"store-{args.jobs}-0", env)
         print(f"stores the same (sorted N-Quads): {same}")
-        runs.sort(key=lambda r: r.jobs)
-        ones = [r for r in runs if r.jobs == 1]
-        report(ones + [r for r in runs if r.jobs != 1], args.jobs)
+        report(runs, args.jobs)
 
 
 if __name__ == "__main__":
