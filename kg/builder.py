@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
 from kg.errors import Errors, InputError
+from kg.extract.config import ExtractConfig
 from kg.ingest.problems import InputProblems, OnError
 from kg.rdf.iris import article_iri
 from kg.types import Actor, Article, Statement
@@ -123,31 +124,45 @@ def _not_current(
 
 
 def _extraction(
-    extractor: Extractor, articles: Iterable[Article], jobs: int, dask: str | None = None
-) -> Iterator[tuple[Article, list[Statement]]]:
+    extractor: Extractor | ExtractConfig, articles: Iterable[Article], jobs: int, dask: str | None = None
+) -> Iterator[tuple[Article, list[Statement], list[Actor]]]:
+    """``(article, statements, actor descriptions)`` in input order, in this process, in
+    ``jobs`` worker processes or on the workers of a Dask cluster (which load their own
+    pipelines: ``extractor``'s is not used)."""
+    config = extractor if isinstance(extractor, ExtractConfig) else extractor.config
     if dask is not None:
         from kg.extract.cluster import cluster_pipe
 
-        return cluster_pipe(extractor.config, articles, address=dask, workers=jobs)
-    if jobs <= 1:
-        return extractor.pipe(articles)
-    from kg.extract.parallel import parallel_pipe
+        return cluster_pipe(config, articles, address=dask, workers=jobs)
+    if jobs > 1:
+        from kg.extract.parallel import parallel_pipe
 
-    return parallel_pipe(extractor.config, articles, jobs=jobs)
+        return parallel_pipe(config, articles, jobs=jobs)
+    from kg.actors.context import actors_for
+
+    if isinstance(extractor, ExtractConfig):
+        from kg.extract.pipeline import Extractor
+
+        extractor = Extractor(extractor)
+    kb = extractor.kb
+    return ((article, statements, actors_for(statements, kb)) for article, statements in extractor.pipe(articles))
 
 
-def extractor_run(extractor: Extractor) -> ExtractorRun:
-    """The extractor run that statements of ``extractor`` are recorded as."""
+def extractor_run(extractor: Extractor | ExtractConfig) -> ExtractorRun:
+    """The extractor run that statements of ``extractor`` (or of a pipeline of this
+    configuration) are recorded as."""
+    from kg.extract.config import software_version
     from kg.rdf.convert import ExtractorRun
 
-    return ExtractorRun(extractor.software_version, extractor.config.digest(), extractor.config.model)
+    config = extractor if isinstance(extractor, ExtractConfig) else extractor.config
+    return ExtractorRun(software_version(config), config.digest(), config.model)
 
 
 def build_store(
     articles: Iterable[Article | InputError],
     store: WritableStore,
     *,
-    extractor: Extractor,
+    extractor: Extractor | ExtractConfig,
     replace: bool = False,
     on_error: OnError | InputProblems = "skip",
     on_article: Callable[[Article, list[Statement], bool], None] | None = None,
@@ -165,9 +180,10 @@ def build_store(
         there, after writing every article before it).
     store : GraphStore or RemoteStore
         An open, writable store.
-    extractor : Extractor
-        The loaded pipeline (:class:`kg.extract.pipeline.Extractor`); its knowledge base
-        supplies the actor descriptions written with each article.
+    extractor : Extractor or ExtractConfig
+        The loaded pipeline (:class:`kg.extract.pipeline.Extractor`), whose knowledge base
+        supplies the actor descriptions written with each article, or its configuration
+        (loaded here with ``jobs=1``; with more, only the worker processes load it).
     replace : bool, default False
         Make the store hold exactly these articles: each replaces its earlier version as it is
         written, and the articles not in the input are removed at the end, only when every
@@ -203,28 +219,26 @@ def build_store(
     kg.errors.InputError
         With ``"fail"``, the error of the first bad input.
     """
-    from kg.actors.context import actors_for
     from kg.store.base import named_actors
 
     started = time.perf_counter()
     problems = on_error if isinstance(on_error, InputProblems) else InputProblems(on_error)
     run = extractor_run(extractor)
     n_articles = n_written = n_statements = 0
-    built: set[str] = set()  # IRIs of the articles of this input
-    described: set[str] = set()  # keys of the actors written with them
+    built: set[str] = set()  # IRIs of the articles of this input (replace only)
+    described: set[str] = set()  # keys of the actors written with them (replace only)
     good = problems.articles(_distinct_texts(articles))
     current = store.current_articles(run.iri) if incremental and not replace else set()
     unchanged: list[str] = []  # doc_ids of the articles skipped as current
     if current:
         good = _not_current(good, current, unchanged, on_article)
-    pairs = _extraction(extractor, good, jobs, dask)
-    for article, statements in pairs:
+    for article, statements, actors in _extraction(extractor, good, jobs, dask):
         n_articles += 1
         n_statements += len(statements)
-        actors = actors_for(statements, extractor.kb)
         written = store.add_article(article, statements, actors, run=run)
-        built.add(article_iri(article.sha256))
-        described.update(actor.key for actor in named_actors(statements, actors))
+        if replace:  # what the end of a replacing build keeps
+            built.add(article_iri(article.sha256))
+            described.update(actor.key for actor in named_actors(statements, actors))
         if written:
             n_written += 1
         if on_article is not None:

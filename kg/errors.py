@@ -465,6 +465,11 @@ class Errors:
     E409 = ErrorCode(
         KGError, "a Dask worker cannot run geokg ({detail}); install geokg, the same version, on every worker"
     )
+    E410 = ErrorCode(
+        KGError,
+        "an extraction worker process stopped unexpectedly ({detail}); the articles written so far are "
+        "kept: if memory ran out, build with fewer --jobs",
+    )
 
     # E6xx: analysis of the graph, statement records and the HTML map
     E600 = ErrorCode(InputError, "{name}={value!r} is not an ISO date; write YYYY, YYYY-MM or YYYY-MM-DD")

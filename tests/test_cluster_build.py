@@ -102,9 +102,10 @@ def test_partitions_come_back_in_input_order_with_a_bounded_window(scheduler: st
     first = next(pairs)
     assert len(submitted) == 2 * 2 * 2  # not the whole input: two partitions per worker thread
     got = [first, *pairs]
-    assert [a.doc_id for a, _ in got] == [a.doc_id for a in articles * 4]
+    assert [a.doc_id for a, _, _ in got] == [a.doc_id for a in articles * 4]
     expected = [statements for _, statements in Extractor(ExtractConfig()).pipe(articles)]
-    assert [statements for _, statements in got] == expected * 4 and any(expected)
+    assert [statements for _, statements, _ in got] == expected * 4 and any(expected)
+    assert all(actors for _, statements, actors in got if statements)  # the descriptions come along
 
 
 def test_a_failure_in_extraction_on_a_worker_is_an_error_that_names_the_article(scheduler: str) -> None:

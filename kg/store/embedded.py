@@ -111,6 +111,9 @@ def _query_errors() -> Iterator[None]:
         raise Errors.E323.error(detail=_one_line(error)) from error
 
 
+FLUSH_QUADS = 20_000  # quads an on-disk store writes between two flushes of its write buffers
+
+
 class GraphStore(BaseStore):
     """A geokg knowledge graph in an embedded Oxigraph store.
 
@@ -130,6 +133,7 @@ class GraphStore(BaseStore):
         self._read_only = read_only
         self._copy_of = copy_of
         self._ontology_checked = False
+        self._unflushed = 0  # quads written since the write buffers were last flushed
         self._release: weakref.finalize | None = None
         self._lock: weakref.finalize | None = None  # a reader's shared lock on the store
         if path is not None and not read_only:
@@ -279,6 +283,25 @@ class GraphStore(BaseStore):
             self._writable().update(request)
         except (OSError, SyntaxError, RuntimeError, ValueError) as error:
             raise Errors.E309.error(what=what, detail=_one_line(error)) from error
+
+    def _wrote(self, quads: int) -> None:
+        """Flush RocksDB's write buffers (memtables) to disk every :data:`FLUSH_QUADS` quads.
+
+        Oxigraph leaves RocksDB's own flushing to memtables of 128 MiB for each of its twelve
+        column families, so without this a long build keeps everything it wrote in memory
+        (about 1 KB per quad: 170 MB after the 19,043 Reuters articles); with it the writer's
+        memory stays flat. Each flush writes one file per column family, which RocksDB
+        compacts in the background.
+        """
+        if self._path is None:
+            return  # a store in memory has no write buffers
+        self._unflushed += quads
+        if self._unflushed >= FLUSH_QUADS:
+            self._unflushed = 0
+            try:
+                self._writable().flush()
+            except OSError as error:
+                raise Errors.E309.error(what="the flush of its write buffers", detail=_one_line(error)) from error
 
     def _insert(self, quads: list[ox.Quad], *, what: str) -> None:
         # extend() is one transaction too, and 3-4x faster than an INSERT DATA request

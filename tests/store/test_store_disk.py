@@ -19,7 +19,7 @@ from kg.rdf.convert import article_quads
 from kg.store import GraphStore, open_store
 from kg.store.named_queries import named_queries
 from kg.types import Article
-from tests.store.records import RUN, article, statements
+from tests.store.records import RUN, TEXT, article, statements
 
 TESTS = Path(__file__).resolve().parents[1]
 NAMED = named_queries()
@@ -230,3 +230,23 @@ def test_nested_new_folder_and_forgotten_close(tmp_path: Path) -> None:
 
     gc.collect()
     GraphStore.open(folder).close()
+
+
+def test_a_long_build_flushes_its_write_buffers_to_disk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every FLUSH_QUADS quads the memtables go to table files, so the writer's memory stays flat."""
+
+    def tables() -> int:
+        return sum(1 for path in (tmp_path / "s").iterdir() if path.suffix == ".sst")
+
+    with GraphStore.open(tmp_path / "s") as store:
+        first = article()
+        store.add_article(first, statements(first), run=RUN)
+        before = tables()  # the first write stays in the write-ahead log and the memtables
+        monkeypatch.setattr("kg.store.embedded.FLUSH_QUADS", 10)
+        for n in range(3):
+            edited = article(TEXT + f"\nCopy {n}.", doc_id=f"copy-{n}")
+            store.add_article(edited, statements(edited), run=RUN)
+        assert tables() > before  # flushed while the store is open
+        assert store.stats()["articles"] == 4
+    with GraphStore.open(tmp_path / "s", read_only=True) as again:
+        assert again.stats()["articles"] == 4
