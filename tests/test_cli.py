@@ -105,6 +105,23 @@ def test_render_is_offline(store, tmp_path):
     assert not re.search(r"<(script|link|img|iframe)[^>]+(src|href)\s*=\s*[\"']?https?://", html, re.I)
 
 
+def test_render_large_forces_the_large_view(store, tmp_path):
+    import json
+    import re
+
+    def large_block(*flags: str) -> object:
+        out = tmp_path / "graph.html"
+        result = kg("render", "-o", str(out), "--store", str(store), *flags)
+        assert result.returncode == 0, result.stderr
+        page = out.read_text(encoding="utf-8")
+        data = re.search(r'<script id="geokg-data" type="application/json">(.*?)</script>', page, re.S)
+        assert data is not None
+        return json.loads(data.group(1)).get("large")
+
+    assert large_block("--large")  # a small store drawn as a large map: communities and all
+    assert not large_block()  # by default only above 300 actors
+
+
 def test_bad_input_is_one_line_and_nonzero(tmp_path):
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"id": "a", "text": "Russia attacked Ukraine."}\nnot json\n', encoding="utf-8")

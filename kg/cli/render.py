@@ -35,6 +35,15 @@ def render(
         list[str] | None, typer.Option("--predicate", metavar="PREDICATE", help="Only this predicate (repeatable).")
     ] = None,
     title: Annotated[str, typer.Option("--title", metavar="TEXT", help="Page title.")] = "geokg: actors and relations",
+    large: Annotated[
+        bool | None,
+        typer.Option(
+            "--large/--no-large",
+            help="Draw the large-map view (the largest connected part, its communities collapsed into "
+            "cluster nodes that open on a click, the other parts behind a toggle) or every actor at once. "
+            "Default: the large view above 300 actors.",
+        ),
+    ] = None,
 ) -> None:
     """Write an interactive HTML map of actors and relations that works offline."""
     from kg.analysis.graph import graph_from_statements
@@ -49,7 +58,7 @@ def render(
         until=until,
         predicates=predicate or None,
     )
-    path = render_html(graph, output, title=title, show_negated=negated)
+    path = render_html(graph, output, title=title, show_negated=negated, large=large)
     out.print(
         f"Wrote {path} ({graph.number_of_nodes()} actors, {graph.number_of_edges()} relations, "
         f"{path.stat().st_size / 1024:.0f} KiB).",
