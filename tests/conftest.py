@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
@@ -10,6 +14,21 @@ ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
 SHARED = ROOT.parent / "shared"
 SEED_ARTICLE = SEEDS / "000_f816f7051cb6ef20.txt"
+
+
+def run_kg(
+    *args: str, cwd: Path, timeout: float = 300, env: Mapping[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """``python -m kg ARGS`` in a fresh process, run from ``cwd`` with this tree's ``kg``
+    (``env`` replaces the environment; by default it is this process's)."""
+    return subprocess.run(
+        [sys.executable, "-m", "kg", *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        cwd=cwd,
+        env={**(os.environ if env is None else env), "PYTHONPATH": str(ROOT)},
+    )
 
 
 @pytest.fixture(scope="session")

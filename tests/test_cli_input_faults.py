@@ -4,7 +4,6 @@ and nothing that article text holds reaches the terminal as a control sequence."
 from __future__ import annotations
 
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -12,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kg.cli import main
-from tests.conftest import SEED_ARTICLE
+from tests.conftest import SEED_ARTICLE, run_kg
 
 pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parents[1]
@@ -20,14 +19,7 @@ HOSTILE = "Xi Jinping pressured Donald Trump \x1b[31mRED\x1b[0m\x1b]0;owned\x07 
 
 
 def kg(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "kg", *args],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        cwd=cwd,
-        env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
-    )
+    return run_kg(*args, cwd=cwd, env={"PATH": "/usr/bin:/bin"})
 
 
 @pytest.fixture(scope="module")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import os
 import shutil
 import subprocess
 import sys
@@ -16,19 +15,13 @@ import pytest
 
 from kg.errors import KGError, UnexpectedError
 from kg.types import Article
+from tests.conftest import run_kg
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def kg(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "kg", *args],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        cwd=cwd,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-    )
+    return run_kg(*args, cwd=cwd)
 
 
 def seed_articles(count: int) -> list[Path]:

@@ -18,21 +18,14 @@ from kg.extract.parallel import parallel_pipe
 from kg.extract.pipeline import Extractor
 from kg.ingest import read_articles
 from kg.types import Article
-from tests.conftest import SEED_ARTICLE
+from tests.conftest import SEED_ARTICLE, run_kg
 
 pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def kg(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "kg", *args],
-        capture_output=True,
-        text=True,
-        timeout=600,
-        cwd=cwd,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-    )
+    return run_kg(*args, cwd=cwd, timeout=600)
 
 
 def test_two_workers_write_the_same_store_as_one_process(tmp_path: Path) -> None:

@@ -80,27 +80,25 @@ def _without_pydantic(params: list[Any]) -> None:
         param._runtime_param = kind(parameter_info=descriptor.parameter_info, annotation=descriptor.annotation)
 
 
-class Command(TyperCommand):
+class _TextWithoutPydantic:
+    """Mixed into a typer command or group: its parameters, the help option included, do not
+    load pydantic for text (see the module notes)."""
+
+    params: list[Any]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _without_pydantic(self.params)
+
+    def get_help_option(self, ctx: Any) -> Any:
+        option = super().get_help_option(ctx)  # type: ignore[misc]
+        _without_pydantic([option])
+        return option
+
+
+class Command(_TextWithoutPydantic, TyperCommand):
     """A typer command whose parameters do not load pydantic for text (see the module notes)."""
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        _without_pydantic(self.params)
 
-    def get_help_option(self, ctx: Any) -> Any:
-        option = super().get_help_option(ctx)
-        _without_pydantic([option])
-        return option
-
-
-class Group(TyperGroup):
+class Group(_TextWithoutPydantic, TyperGroup):
     """The typer group of ``kg``, its options converted as :class:`Command` converts them."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        _without_pydantic(self.params)
-
-    def get_help_option(self, ctx: Any) -> Any:
-        option = super().get_help_option(ctx)
-        _without_pydantic([option])
-        return option

@@ -19,6 +19,7 @@ import networkx as nx
 import pytest
 
 from kg.render import render_html
+from tests.render.chromium import FLAGS
 
 HERE = Path(__file__).resolve().parent
 NODE = shutil.which("node") or shutil.which("nodejs")
@@ -96,17 +97,8 @@ def test_chromium_renders_offline(tmp_path: Path, mixed_graph: nx.MultiDiGraph) 
         done = subprocess.run(
             [
                 str(CHROMIUM),
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
+                *FLAGS,
                 f"--user-data-dir={tmp_path / f'profile{attempt}'}",
-                "--proxy-server=127.0.0.1:9",
-                "--host-resolver-rules=MAP * ~NOTFOUND",
                 "--enable-logging=stderr",
                 "--v=0",
                 "--virtual-time-budget=30000",
