@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import random
+import subprocess
+import sys
 
 import networkx as nx
 import pytest
@@ -203,3 +206,23 @@ def test_louvain_resolution_and_empty_graph() -> None:
     assert len(louvain(G, resolution=0.01)) <= len(louvain(G, resolution=5.0))
     with pytest.raises(InputError):
         louvain(G, resolution=0)
+
+
+def test_louvain_is_the_same_in_every_process() -> None:
+    # actor keys are strings, and a set of strings has another order in each process
+    code = (
+        "from kg.analysis import louvain; from tests.render.conftest import news_like_graph\n"
+        "print([sorted(c) for c in louvain(news_like_graph(500), seed=3)])"
+    )
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", code],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=120,
+        ).stdout
+        for seed in ("1", "2", "3")
+    ]
+    assert runs[0] == runs[1] == runs[2] and runs[0].count("[") > 3
