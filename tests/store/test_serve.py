@@ -159,6 +159,10 @@ def test_writable_server_takes_updates(folder: Path) -> None:
 # ---------------------------------------------------------------- kg serve
 
 
+def _interruptible() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @pytest.fixture()
 def kg_serve(folder: Path) -> Iterator[tuple[subprocess.Popen[str], int, str]]:
     port = free_port()
@@ -170,6 +174,9 @@ def kg_serve(folder: Path) -> Iterator[tuple[subprocess.Popen[str], int, str]]:
         text=True,
         env=env,
         cwd=ROOT,
+        # as from a terminal: a shell's background job (a CI script started with &) ignores
+        # SIGINT, and a child keeps that, so Ctrl-C would not reach the server under test
+        preexec_fn=_interruptible,
     )
     try:
         assert process.stdout is not None
