@@ -31,6 +31,23 @@ def run_kg(
     )
 
 
+def printed_under_hash_seeds(code: str, seeds: tuple[str, ...] = ("1", "2")) -> list[str]:
+    """What ``python -c code`` prints in fresh processes with these ``PYTHONHASHSEED`` values
+    (a set of strings has another order in each process: results must not depend on it)."""
+    return [
+        subprocess.run(
+            [sys.executable, "-c", code],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=300,
+            cwd=ROOT,
+        ).stdout
+        for seed in seeds
+    ]
+
+
 @pytest.fixture(scope="session")
 def shared_dir() -> Path:
     if not SHARED.is_dir():

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import random
-import subprocess
-import sys
 
 import networkx as nx
 import pytest
@@ -21,6 +18,7 @@ from kg.analysis import (
     weighted_graph,
 )
 from kg.errors import InputError
+from tests.conftest import printed_under_hash_seeds
 
 
 def relations(*edges: tuple[str, str, str, int], symmetric: tuple[str, ...] = ()) -> nx.MultiDiGraph:
@@ -214,15 +212,5 @@ def test_louvain_is_the_same_in_every_process() -> None:
         "from kg.analysis import louvain; from tests.render.conftest import news_like_graph\n"
         "print([sorted(c) for c in louvain(news_like_graph(500), seed=3)])"
     )
-    runs = [
-        subprocess.run(
-            [sys.executable, "-c", code],
-            env={**os.environ, "PYTHONHASHSEED": seed},
-            capture_output=True,
-            text=True,
-            check=True,
-            timeout=120,
-        ).stdout
-        for seed in ("1", "2", "3")
-    ]
+    runs = printed_under_hash_seeds(code, ("1", "2", "3"))
     assert runs[0] == runs[1] == runs[2] and runs[0].count("[") > 3

@@ -10,9 +10,6 @@ map takes to open is measured by ``bench/bench_render.py``.
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +26,7 @@ from kg.render.large import (
     cluster_radius,
     large_view,
 )
+from tests.conftest import printed_under_hash_seeds
 from tests.render.chromium import CHROMIUM, Chromium
 from tests.render.conftest import news_like_graph
 from tests.render.test_page_script import run_page
@@ -84,17 +82,7 @@ def test_large_map_data_is_the_same_in_every_process() -> None:
         "import json; from tests.render.conftest import news_like_graph; from kg.render import page_data; "
         "print(json.dumps(page_data(news_like_graph(500))))"
     )
-    pages = [
-        subprocess.run(
-            [sys.executable, "-c", code],
-            env={**os.environ, "PYTHONHASHSEED": seed},
-            capture_output=True,
-            text=True,
-            check=True,
-            timeout=300,
-        ).stdout
-        for seed in ("1", "2")
-    ]
+    pages = printed_under_hash_seeds(code)
     assert pages[0] == pages[1] and json.loads(pages[0])["large"]["communities"]
 
 
