@@ -129,7 +129,7 @@ def _extraction(
     """``(article, statements, actor descriptions)`` in input order, in this process, in
     ``jobs`` worker processes or on the workers of a Dask cluster (which load their own
     pipelines: ``extractor``'s is not used)."""
-    config = extractor if isinstance(extractor, ExtractConfig) else extractor.config
+    config = _config_of(extractor)
     if dask is not None:
         from kg.extract.cluster import cluster_pipe
 
@@ -138,14 +138,15 @@ def _extraction(
         from kg.extract.parallel import parallel_pipe
 
         return parallel_pipe(config, articles, jobs=jobs)
-    from kg.actors.context import actors_for
-
     if isinstance(extractor, ExtractConfig):
         from kg.extract.pipeline import Extractor
 
         extractor = Extractor(extractor)
-    kb = extractor.kb
-    return ((article, statements, actors_for(statements, kb)) for article, statements in extractor.pipe(articles))
+    return extractor.pipe_with_actors(articles)
+
+
+def _config_of(extractor: Extractor | ExtractConfig) -> ExtractConfig:
+    return extractor if isinstance(extractor, ExtractConfig) else extractor.config
 
 
 def extractor_run(extractor: Extractor | ExtractConfig) -> ExtractorRun:
@@ -154,7 +155,7 @@ def extractor_run(extractor: Extractor | ExtractConfig) -> ExtractorRun:
     from kg.extract.config import software_version
     from kg.rdf.convert import ExtractorRun
 
-    config = extractor if isinstance(extractor, ExtractConfig) else extractor.config
+    config = _config_of(extractor)
     return ExtractorRun(software_version(config), config.digest(), config.model)
 
 

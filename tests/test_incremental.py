@@ -28,13 +28,16 @@ class Counting:
     def __getattr__(self, name: str) -> Any:
         return getattr(self.extractor, name)
 
-    def pipe(self, articles: Iterable[Article], **kwargs: Any) -> Iterator[Any]:
-        def counted() -> Iterator[Article]:
-            for article in articles:
-                self.seen += 1
-                yield article
+    def _counted(self, articles: Iterable[Article]) -> Iterator[Article]:
+        for article in articles:
+            self.seen += 1
+            yield article
 
-        return self.extractor.pipe(counted(), **kwargs)
+    def pipe(self, articles: Iterable[Article], **kwargs: Any) -> Iterator[Any]:
+        return self.extractor.pipe(self._counted(articles), **kwargs)
+
+    def pipe_with_actors(self, articles: Iterable[Article], **kwargs: Any) -> Iterator[Any]:
+        return self.extractor.pipe_with_actors(self._counted(articles), **kwargs)
 
 
 @pytest.fixture(scope="module")

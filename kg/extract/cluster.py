@@ -120,14 +120,12 @@ def _worker_extractor(config: ExtractConfig, expected: tuple[str, str]) -> Extra
 
 def _extract_partition(config: ExtractConfig, expected: tuple[str, str], articles: list[Article]) -> list[Extracted]:
     """On a worker: the statements and actor descriptions of each article of a partition, in order."""
-    from kg.actors.context import actors_for
-
     done: list[Extracted] = []
     with _lock:
         try:
             extractor = _worker_extractor(config, expected)
-            for _article, statements in extractor.pipe(articles):
-                done.append((statements, actors_for(statements, extractor.kb)))
+            for _article, statements, actors in extractor.pipe_with_actors(articles):
+                done.append((statements, actors))
         except KGError as exc:
             raise type(exc)(exc.code, f"on Dask worker {_worker_name()}: {exc.message}") from None
         except Exception as exc:

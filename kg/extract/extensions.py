@@ -20,7 +20,19 @@ from spacy.tokens import Doc
 
 from kg.types import Actor, Role
 
-__all__ = ["Mention", "Relation", "decode_msgpack", "encode_msgpack", "register_extensions"]
+__all__ = ["PARSED_MENTIONS", "Mention", "Relation", "decode_msgpack", "encode_msgpack", "register_extensions"]
+
+PARSED_MENTIONS = [
+    "doc._.kg_mentions",
+    "token.dep",
+    "token.head",
+    "token.lemma",
+    "token.pos",
+    "token.tag",
+    "token.is_sent_start",
+]
+"""What a component that reads linked mentions in a parsed doc ``requires`` (spaCy's
+factory declaration): the mentions, the parse, lemmas, tags and sentences."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -52,13 +52,10 @@ def _start(config: ExtractConfig) -> None:
 
 def _extract(articles: list[Article]) -> list[Extracted]:
     """The statements and actor descriptions of each article of a chunk, in order."""
-    from kg.actors.context import actors_for
-
     if _failure is not None:
         raise _failure
     assert _worker is not None
-    kb = _worker.kb
-    return [(statements, actors_for(statements, kb)) for _article, statements in _worker.pipe(articles)]
+    return [(statements, actors) for _article, statements, actors in _worker.pipe_with_actors(articles)]
 
 
 def parallel_pipe(

@@ -146,6 +146,17 @@ class Extractor:
                 pending = []
         yield from self._pipe_batch(pending, batch_size)
 
+    def pipe_with_actors(
+        self, articles: Iterable[Article], *, batch_size: int = 16
+    ) -> Iterator[tuple[Article, list[Statement], list[Actor]]]:
+        """:meth:`pipe`, with the actor descriptions each article writes into a store
+        (:func:`kg.actors.context.actors_for`): what a build, in this process or in worker
+        processes, writes."""
+        from kg.actors.context import actors_for
+
+        for article, statements in self.pipe(articles, batch_size=batch_size):
+            yield article, statements, actors_for(statements, self.kb)
+
     def _pipe_batch(self, articles: list[Article], batch_size: int) -> Iterator[tuple[Article, list[Statement]]]:
         docs = ((self.make_doc(article), article) for article in articles)
         for doc, article in self.nlp.pipe(docs, as_tuples=True, batch_size=batch_size):

@@ -25,7 +25,7 @@ from kg.extract.coref.resolve import (
     resolve_pronouns,
     resolve_speakers,
 )
-from kg.extract.extensions import Mention
+from kg.extract.extensions import PARSED_MENTIONS, Mention
 from kg.extract.lexicon import Lexicon, load_lexicon
 from kg.extract.resources import get_kb
 
@@ -106,15 +106,7 @@ def write_clusters(doc: Doc, links: list[Link], mentions: list[Mention]) -> None
 
 @Language.factory(
     "kg_coref",
-    requires=[
-        "doc._.kg_mentions",
-        "token.dep",
-        "token.head",
-        "token.lemma",
-        "token.pos",
-        "token.tag",
-        "token.is_sent_start",
-    ],
+    requires=PARSED_MENTIONS,
     assigns=["doc._.kg_mentions", "doc.spans"],
     default_config={
         "actors": [],

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from kg.extract.extensions import Mention, Relation
+from kg.extract.extensions import PARSED_MENTIONS, Mention, Relation
 from kg.extract.lexicon import Lexicon, load_lexicon
 from kg.extract.relations.context import RuleData, SentenceContext
 from kg.extract.relations.dedupe import dedupe
@@ -82,15 +82,7 @@ class RelationExtractor:
 
 @Language.factory(
     "kg_relations",
-    requires=[
-        "doc._.kg_mentions",
-        "token.dep",
-        "token.head",
-        "token.lemma",
-        "token.pos",
-        "token.tag",
-        "token.is_sent_start",
-    ],
+    requires=PARSED_MENTIONS,
     assigns=["doc._.kg_relations"],
     default_config={
         "lexicon": None,
