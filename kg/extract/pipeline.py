@@ -22,6 +22,7 @@ import kg.extract.attribute_ruler
 import kg.extract.coref
 import kg.extract.lemmatizer
 import kg.extract.line_breaks
+import kg.extract.matmul
 import kg.extract.relations
 import kg.extract.tokenizer  # noqa: F401  (registers kg.HeadlineTokenizer.v1)
 from kg.errors import Errors
