@@ -75,3 +75,10 @@ def test_statements_and_tokens_equal_those_of_blis(extractor, blis):
     articles = list(read_articles([str(SEEDS)]))
     ours_st = [s for _, st in extractor.pipe(articles) for s in st]
     assert ours_st and ours_st == [s for _, st in blis.pipe(articles) for s in st]
+
+
+def test_the_callback_is_a_spacy_entry_point():
+    from importlib.metadata import entry_points
+
+    points = {ep.name: ep.value for ep in entry_points(group="spacy_callbacks")}
+    assert points.get("kg.numpy_matmul.v1") == "kg.extract.matmul:make_numpy_matmul"
