@@ -387,15 +387,12 @@ class Errors:
         "if the server runs each update in one transaction",
     )
     E377 = ErrorCode(StoreError, "the server answered with {media}, not SPARQL results; check the --store URL")
-    E378 = ErrorCode(StoreError, "store {url} is open read-only; open it without read_only to write")
     E379 = ErrorCode(StoreError, "this store is closed; open it again with RemoteStore.open")
     E380 = ErrorCode(
         InputError,
         "cannot bind values in this query: it has no WHERE {{ … }} pattern"
         " to bind them in (write CONSTRUCT {{ … }} WHERE {{ … }} in full)",
     )
-    E381 = ErrorCode(InputError, "{name!r} is not a SPARQL variable name; use letters, digits and _")
-    E382 = ErrorCode(InputError, "the query has no variable ?{name} to bind; check the name")
     E383 = ErrorCode(
         InputError,
         "the store does not hold {missing}; nothing was removed (list "
@@ -489,7 +486,6 @@ class Errors:
         "{package}/{name} contains text that would end an inline script; "
         "reinstall pyvis 0.3.2 (pip install pyvis==0.3.2)",
     )
-    E611 = ErrorCode(KGError, "cannot write {target}: {reason}; choose a writable path")
     E612 = ErrorCode(InputError, "hops must be 0 or more, not {hops}")
     E613 = ErrorCode(InputError, "min_confidence {min_confidence} is not between 0 and 1")
     E614 = ErrorCode(InputError, "statement record {number} has no 'predicate'; records must follow docs/statements.md")
@@ -529,14 +525,11 @@ class Errors:
 
     # E8xx: the notebook helpers
     E800 = ErrorCode(KGError, "{name} is not installed; install the notebook extras: pip install 'geokg[notebooks]'")
-    E801 = ErrorCode(InputError, "actor file {path} does not exist; give a JSON Lines file of actors")
     E802 = ErrorCode(InputError, "no inputs were given; name files, folders or glob patterns of articles")
     E803 = ErrorCode(
         InputError,
         "cannot read statements from a {type_name}; pass a store or statement records (dicts of the JSON Lines format)",
     )
-    E804 = ErrorCode(InputError, "no named query {name!r}; known: {known}")
-    E805 = ErrorCode(InputError, "unit must be 'year', 'month' or 'day', not {unit!r}")
     E806 = ErrorCode(InputError, "height must be a whole number of pixels of 100 or more, not {height!r}")
 
     # E9xx: unexpected failures (bugs)

@@ -119,7 +119,7 @@ def extractor(*, model: str | None = None, actors: Sequence[str | os.PathLike[st
 
     for path in actors:
         if not Path(path).is_file():
-            raise Errors.E801.error(path=path)
+            raise Errors.E150.error(path=path)
     kwargs: dict[str, Any] = {"actors": tuple(os.fspath(p) for p in actors)}
     if model:
         kwargs["model"] = model
@@ -355,7 +355,7 @@ def named_query_frame(store: Store, name: str, *, prefixed: bool = True, **param
 
     queries = named_queries()
     if name not in queries:
-        raise Errors.E804.error(name=name, known=", ".join(sorted(queries)))
+        raise Errors.E163.error(named=name, known=", ".join(sorted(queries)))
     nq = queries[name]
     bindings = nq.bind(params, actor=store.resolve_actor)
     return _result_frame(store.query(nq.text_for(store), bindings=bindings), prefixed=prefixed)
@@ -567,7 +567,7 @@ def every_period(periods: Iterable[str], unit: str) -> list[str]:
 
 def _check_unit(unit: str) -> None:
     if unit not in _UNITS:
-        raise Errors.E805.error(unit=unit)
+        raise Errors.E638.error(unit=unit)
 
 
 def activity_frame(

@@ -175,3 +175,12 @@ def test_the_docs_page_is_the_catalogue() -> None:
     assert "(errors.md)" in (ROOT / "docs" / "README.md").read_text(encoding="utf-8")
     for code in catalogue():
         assert f"| {code} |" in page
+
+
+def test_no_two_codes_name_the_same_failure() -> None:
+    """One failure, one code: two codes with the same message (fields aside) are one."""
+    seen: dict[str, str] = {}
+    for code, spec in catalogue().items():
+        shape = re.sub(r"\{[^}]*\}", "{}", spec.template)
+        assert shape not in seen, f"{code} repeats {seen[shape]}: {spec.template}"
+        seen[shape] = code

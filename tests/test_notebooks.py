@@ -197,7 +197,7 @@ def test_extractor_refuses_a_missing_actor_file(tmp_path: Path) -> None:
 
     with pytest.raises(InputError) as err:
         extractor(actors=[tmp_path / "nope.jsonl"])
-    assert err.value.code == "E801"
+    assert err.value.code == "E150"
 
 
 @pytest.mark.slow
@@ -219,7 +219,7 @@ def test_query_frame_select_ask_and_construct_with_bindings(store: GraphStore) -
     assert len(about) >= 3 and set(about.columns) >= {"subject", "predicate", "object", "evidence"}
     with pytest.raises(InputError) as err:
         named_query_frame(store, "no-such-query")
-    assert err.value.code == "E804"
+    assert err.value.code == "E163"
 
 
 @pytest.mark.slow
@@ -265,7 +265,7 @@ def test_activity_frame_counts_event_statements_per_period() -> None:
     assert activity_frame(records, top=1).columns.tolist() == ["China"]
     with pytest.raises(InputError) as err:
         activity_frame(records, unit="week")  # type: ignore[arg-type]
-    assert err.value.code == "E805"
+    assert err.value.code == "E638"
     with pytest.raises(InputError) as err:
         activity_frame(42)  # type: ignore[arg-type]
     assert err.value.code == "E803"

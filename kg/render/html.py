@@ -142,7 +142,7 @@ def render_html(
     Raises
     ------
     kg.errors.KGError
-        E616 when the vis-network copy of pyvis is missing, E610 when it is unusable, E611
+        E616 when the vis-network copy of pyvis is missing, E610 when it is unusable, E351
         when the file cannot be written.
 
     Examples
@@ -162,7 +162,7 @@ def render_html(
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(page, encoding="utf-8", newline="\n")
     except OSError as exc:
-        raise Errors.E611.error(target=target, reason=exc.strerror or exc) from None
+        raise Errors.E351.error(target=target, reason=exc.strerror or exc) from None
     return target
 
 

@@ -149,9 +149,9 @@ def bind_with_values(query: str, terms: Mapping[str, Term]) -> str:
         return query
     for name in terms:
         if not _NAME.fullmatch(name):
-            raise Errors.E381.error(name=name)
+            raise Errors.E324.error(name=name)
         if not mentions_variable(query, name):
-            raise Errors.E382.error(name=name)
+            raise Errors.E327.error(name=name)
     names = " ".join("?" + name for name in terms)
     row = " ".join(str(term) for term in terms.values())
     block = f"VALUES ({names}) {{ ({row}) }}"
@@ -354,7 +354,7 @@ class RemoteStore(BaseStore):
 
     def _writable(self) -> None:
         if self._read_only:
-            raise Errors.E378.error(url=self.url)
+            raise Errors.E308.error(path=self.url)
 
     def _graph_quads(self, graph: ox.NamedNode) -> list[ox.Quad]:
         """The quads of one named graph (Graph Store Protocol GET; [] when it does not exist)."""

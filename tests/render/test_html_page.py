@@ -107,7 +107,7 @@ def test_unwritable_path_raises(tmp_path: Path, mixed_graph: nx.MultiDiGraph) ->
     blocker.write_text("x")
     with pytest.raises(KGError) as error:
         render_html(mixed_graph, blocker / "map.html")
-    assert error.value.code == "E611"
+    assert error.value.code == "E351"
 
 
 def test_page_loads_nothing_from_anywhere(mixed_graph: nx.MultiDiGraph) -> None:
