@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 import shutil
 import subprocess
 import sys
@@ -198,3 +199,38 @@ def test_without_dask_the_option_says_how_to_install_it(
     assert leaving.value.code == 1
     (line,) = capsys.readouterr().err.strip().splitlines()
     assert line.startswith("error E002: ") and "pip install 'geokg[dask]'" in line
+
+
+class _KillingText(str):
+    """An article text that ends the process measuring it, as a crash or the OOM killer
+    would, unless that process is the one that made it (``"<pid>:..."``)."""
+
+    def __len__(self) -> int:
+        if not self.startswith(f"{os.getpid()}:"):
+            os._exit(3)
+        return super().__len__()
+
+
+@pytest.mark.slow
+def test_a_worker_that_dies_is_an_error_that_names_the_articles() -> None:
+    distributed = pytest.importorskip("distributed")
+    import dask
+
+    from kg.extract import cluster
+    from kg.extract.pipeline import ExtractConfig
+
+    doomed = Article(doc_id="doomed-first", text="Xi Jinping met Vladimir Putin.")
+    object.__setattr__(doomed, "text", _KillingText(f"{os.getpid()}: Xi Jinping met Vladimir Putin."))
+    last = Article(doc_id="doomed-last", text="Xi Jinping met Vladimir Putin.")
+    started = time.monotonic()
+    with (
+        dask.config.set({"distributed.scheduler.allowed-failures": 0}),
+        distributed.LocalCluster(
+            n_workers=1, threads_per_worker=1, processes=True, dashboard_address="127.0.0.1:0"
+        ) as one,
+        pytest.raises(KGError) as caught,
+    ):
+        list(cluster.cluster_pipe(ExtractConfig(), [doomed, last], address=one.scheduler_address))
+    assert caught.value.code == "E408" and "'doomed-first' to 'doomed-last'" in str(caught.value)
+    assert "\n" not in str(caught.value) and caught.value.exit_code not in (0, 70)
+    assert time.monotonic() - started < 120
