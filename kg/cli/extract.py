@@ -221,7 +221,7 @@ def run_build(
     jobs = _jobs(jobs, inputs)
     # with worker processes, only they load the pipeline (while this one opens the store)
     extractor = _extractor(model, actors) if jobs == 1 and dask is None else _config(model, actors)
-    with open_cli_store(store_path) as st, build_progress(inputs, quiet=quiet) as on_article:
+    with open_cli_store(store_path) as st, build_progress(inputs, quiet=quiet, problems=problems) as on_article:
         summary = build_store(
             items,
             st,

@@ -53,8 +53,11 @@ def _count(inputs: tuple[str, ...]) -> int | None:
 
 
 @contextmanager
-def build_progress(inputs: list[str], *, quiet: bool) -> Iterator[OnArticle | None]:
-    """A callback for :func:`kg.builder.build_store` that advances a bar, or None (no bar)."""
+def build_progress(inputs: list[str], *, quiet: bool, problems: Any = None) -> Iterator[OnArticle | None]:
+    """A callback for :func:`kg.builder.build_store` that advances a bar, or None (no bar).
+
+    With ``problems`` (the build's :class:`~kg.ingest.problems.InputProblems`), each skipped
+    input advances the bar too, so a build with bad inputs ends at its total."""
     if quiet or not err.is_terminal:
         yield None
         return
@@ -70,6 +73,8 @@ def build_progress(inputs: list[str], *, quiet: bool) -> Iterator[OnArticle | No
     ]
     with Progress(*columns, console=err, transient=True) as bar:
         task = bar.add_task("build", total=total, rate="–")
+        if problems is not None:
+            problems.on_added = lambda _error: bar.advance(task)
 
         def advance(_article: Any, _statements: list[Any], _written: bool) -> None:
             bar.advance(task)

@@ -12,7 +12,7 @@ raises its error (:func:`kg.ingest.read_articles`) stops the run in the same way
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Literal, get_args
 
 from kg.errors import Errors, InputError
@@ -42,6 +42,8 @@ class InputProblems:
         self.on_error: OnError = on_error
         self.errors: list[InputError] = []
         self._raised = False
+        #: called with each bad input as it is recorded (the progress bar counts it)
+        self.on_added: Callable[[InputError], None] | None = None
 
     @property
     def stopped(self) -> bool:
@@ -52,6 +54,8 @@ class InputProblems:
     def add(self, error: InputError) -> bool:
         """Record a bad input; True when the run goes on past it."""
         self.errors.append(error)
+        if self.on_added is not None:
+            self.on_added(error)
         return not self.stopped
 
     def articles(self, items: Iterable[Article | InputError]) -> Iterator[Article]:
@@ -64,8 +68,8 @@ class InputProblems:
             except StopIteration:
                 return
             except InputError as error:  # a stream that raises (read_articles) cannot go on
-                self.errors.append(error)
                 self._raised = True
+                self.add(error)
                 return
             if isinstance(item, InputError):
                 if not self.add(item):
