@@ -11,10 +11,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kg.cli.common import err
 from kg.errors import KGError
+
+if TYPE_CHECKING:
+    from kg.ingest.problems import InputProblems
 
 __all__ = ["article_count", "build_progress"]
 
@@ -53,7 +56,9 @@ def _count(inputs: tuple[str, ...]) -> int | None:
 
 
 @contextmanager
-def build_progress(inputs: list[str], *, quiet: bool, problems: Any = None) -> Iterator[OnArticle | None]:
+def build_progress(
+    inputs: list[str], *, quiet: bool, problems: InputProblems | None = None
+) -> Iterator[OnArticle | None]:
     """A callback for :func:`kg.builder.build_store` that advances a bar, or None (no bar).
 
     With ``problems`` (the build's :class:`~kg.ingest.problems.InputProblems`), each skipped
@@ -73,7 +78,7 @@ def build_progress(inputs: list[str], *, quiet: bool, problems: Any = None) -> I
     ]
     with Progress(*columns, console=err, transient=True) as bar:
         task = bar.add_task("build", total=total, rate="–")
-        if problems is not None:
+        if problems is not None:  # only while the bar is drawn
             problems.on_added = lambda _error: bar.advance(task)
 
         def advance(_article: Any, _statements: list[Any], _written: bool) -> None:
@@ -81,4 +86,8 @@ def build_progress(inputs: list[str], *, quiet: bool, problems: Any = None) -> I
             speed = bar.tasks[0].speed
             bar.update(task, rate=f"{speed:.1f}" if speed else "–")
 
-        yield advance
+        try:
+            yield advance
+        finally:
+            if problems is not None:
+                problems.on_added = None
