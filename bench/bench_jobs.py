@@ -1,6 +1,6 @@
 """``kg build --jobs 1`` against ``--jobs N``, side by side (run by hand).
 
-    .venv/bin/python bench/bench_jobs.py [--articles 800] [--corpus PATH] [--jobs 2] [--reps 3]
+    .venv/bin/python bench/bench_jobs.py [--articles 800] [--corpus PATH] [--jobs 2] [--reps 3] [--marginal]
 
 Takes the first ``--articles`` articles of a JSON Lines corpus (default
 ``../shared/corpus/reuters21578.jsonl``) or of a folder of ``.txt`` files (e.g.
@@ -113,6 +113,15 @@ def spread(values: list[float], fmt: str = "{:.1f}") -> str:
     return " / ".join(fmt.format(v) for v in (min(values), statistics.median(values), max(values)))
 
 
+def report_marginal(short: list[Run], long: list[Run], n: int, jobs: int) -> None:
+    """Articles per second of the second ``n`` articles, and their ratio, per pair of runs."""
+    rate = {j: [n / (b.wall - a.wall) for a, b in zip(short, long, strict=True) if a.jobs == j] for j in (1, jobs)}
+    for j in (1, jobs):
+        print(f"--jobs {j}: the second {n} articles at {spread(rate[j])} articles/s (marginal)")
+    ratios = [b / a for a, b in zip(rate[1], rate[jobs], strict=True)]
+    print(f"speed-up (marginal throughput, per pair, start-up excluded): {spread(ratios, '{:.2f}')}x")
+
+
 def report(runs: list[Run], jobs: int) -> None:
     mib = 1024 * 1024
     for j in (1, jobs):
@@ -142,27 +151,41 @@ def main() -> None:
     ap.add_argument("--articles", type=int, default=800)
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--reps", type=int, default=3)
+    ap.add_argument("--marginal", action="store_true", help="also build 2x the articles (see above)")
     args = ap.parse_args()
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     runs: list[Run] = []
+    doubled: list[Run] = []
     with tempfile.TemporaryDirectory(prefix="bench-jobs-") as tmp:
-        inputs = prepare(args.corpus, args.articles, Path(tmp))
+        (Path(tmp) / "n").mkdir()
+        inputs = prepare(args.corpus, args.articles, Path(tmp) / "n")
+        if args.marginal:
+            (Path(tmp) / "2n").mkdir()
+            inputs2 = prepare(args.corpus, 2 * args.articles, Path(tmp) / "2n")
         print(f"{args.articles} articles of {args.corpus}; {os.cpu_count()} cores; uptime: {os.popen('uptime').read()}")
         for rep in range(args.reps):
             order = (1, args.jobs) if rep % 2 == 0 else (args.jobs, 1)
             for jobs in order:
-                store = Path(tmp) / f"store-{jobs}-{rep}"
-                run = build(inputs, store, jobs, env)
-                runs.append(run)
-                print(
-                    f"rep {rep + 1} --jobs {jobs}: {run.wall:.1f} s wall, {run.cpu:.1f} s CPU, "
-                    f"{run.rss_tree / 2**20:.0f} MiB (largest {run.rss_max / 2**20:.0f}, "
-                    f"writer {run.rss_writer / 2**20:.0f}), load {run.load:.2f}",
-                    flush=True,
-                )
+                runs.append(timed(inputs, Path(tmp) / f"store-{jobs}-{rep}", jobs, env, rep))
+                if args.marginal:
+                    doubled.append(timed(inputs2, Path(tmp) / f"store2-{jobs}-{rep}", jobs, env, rep))
         same = nquads(Path(tmp) / "store-1-0", env) == nquads(Path(tmp) / f"store-{args.jobs}-0", env)
         print(f"stores the same (sorted N-Quads): {same}")
         report(runs, args.jobs)
+        if args.marginal:
+            report_marginal(runs, doubled, args.articles, args.jobs)
+
+
+def timed(inputs: Path, store: Path, jobs: int, env: dict[str, str], rep: int) -> Run:
+    """One build, printed as it ends."""
+    run = build(inputs, store, jobs, env)
+    print(
+        f"rep {rep + 1} {inputs.parent.name} --jobs {jobs}: {run.wall:.1f} s wall, {run.cpu:.1f} s CPU, "
+        f"{run.rss_tree / 2**20:.0f} MiB (largest {run.rss_max / 2**20:.0f}, "
+        f"writer {run.rss_writer / 2**20:.0f}), load {run.load:.2f}",
+        flush=True,
+    )
+    return run
 
 
 if __name__ == "__main__":

@@ -523,6 +523,36 @@ class Errors:
     E639 = ErrorCode(InputError, "compare_periods needs the MultiDiGraphs of graph_from_statements")
     E640 = ErrorCode(InputError, "--rank {rank!r} is not one of {rankings}")
 
+    # E7xx: the maintainer tools that rebuild the committed data files (ontology/tools/)
+    E700 = ErrorCode(InputError, "cannot read {path}: {reason}; check the path")
+    E701 = ErrorCode(InputError, "{place}: invalid JSON ({msg}); fix the line")
+    E702 = ErrorCode(InputError, "{place}: expected a JSON object; fix the line")
+    E703 = ErrorCode(
+        InputError, "{path} is missing; pass the gazetteer folder (../shared/gazetteer) as the first argument"
+    )
+    E704 = ErrorCode(
+        InputError, "{place}: unknown field(s) {fields} of a state correction; see ontology/tools/build_actors.py"
+    )
+    E705 = ErrorCode(InputError, "{place}: unknown field(s) {fields} for a {actor_type}")
+    E706 = ErrorCode(InputError, "{place}: no gazetteer country has code {iso3!r}; fix the code")
+    E707 = ErrorCode(InputError, "{place}: a second line for {iso3}; merge the two lines")
+    E708 = ErrorCode(InputError, "{place}: a role list needs 5 items [office, of, kind, start, end]")
+    E709 = ErrorCode(InputError, "{place}: a role needs office, of, kind, start, end")
+    E710 = ErrorCode(InputError, "{place}: unknown type {actor_type!r}; use one of {actor_types}")
+    E711 = ErrorCode(InputError, "{place}: every record needs a label")
+    E712 = ErrorCode(
+        KGError,
+        "{key}: curated Wikidata id {curated} differs from {qid} in the world leaders file; "
+        "check which is right and fix the curated file",
+    )
+    E713 = ErrorCode(KGError, "{file}: key {key!r} is not a slug; use kg.rdf.iris.slugify")
+    E714 = ErrorCode(KGError, "{file}: key {key!r} is used twice; give one record an explicit key")
+    E715 = ErrorCode(KGError, "{key}: {qid!r} is not a Wikidata id (Q…)")
+    E716 = ErrorCode(KGError, "{key} and {other} share Wikidata id {qid}; fix one")
+    E717 = ErrorCode(KGError, "{key}: refers to unknown actor {ref!r}; add it or fix the key")
+    E718 = ErrorCode(KGError, "{key}: role {office!r} {field} {value!r} is not an ISO date")
+    E719 = ErrorCode(KGError, "{key}: role {office!r} ends before it starts")
+
     # E8xx: the notebook helpers
     E800 = ErrorCode(KGError, "{name} is not installed; install the notebook extras: pip install 'geokg[notebooks]'")
     E802 = ErrorCode(InputError, "no inputs were given; name files, folders or glob patterns of articles")
@@ -543,6 +573,7 @@ RANGES: tuple[tuple[str, str], ...] = (
     ("E3", "RDF and stores: conversion, the embedded store, results, exports, servers, SHACL"),
     ("E4", "the extraction pipeline"),
     ("E6", "analysis of the graph, statement records and the HTML map"),
+    ("E7", "the maintainer tools that rebuild the committed data files (ontology/tools/)"),
     ("E8", "the notebook helpers"),
     ("E9", "unexpected failures (bugs)"),
 )

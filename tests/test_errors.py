@@ -28,17 +28,23 @@ ERROR_CLASSES = {"KGError", "InputError", "StoreError", "UnexpectedError"}
 FOREIGN_CODES = {("kg/extract/pipeline.py", "E050")}
 
 
+# where geokg raises its errors: the package, and the maintainer tools that rebuild its data
+SOURCE_FOLDERS = ("kg", "ontology/tools", "pipelines/tools")
+
+
 def _sources() -> dict[str, ast.Module]:
-    """Every module of kg/ but the catalogue, parsed, by path relative to the repository."""
+    """Every module of :data:`SOURCE_FOLDERS` but the catalogue, parsed, by path relative to
+    the repository."""
     return {
         path.relative_to(ROOT).as_posix(): ast.parse(path.read_text(encoding="utf-8"))
-        for path in sorted((ROOT / "kg").rglob("*.py"))
+        for folder in SOURCE_FOLDERS
+        for path in sorted((ROOT / folder).rglob("*.py"))
         if path != CATALOGUE
     }
 
 
 def _raise_sites() -> list[tuple[str, int, str, ast.Call]]:
-    """``Errors.EXXX.error(...)`` calls in kg/: path, line, code, call."""
+    """``Errors.EXXX.error(...)`` calls in :data:`SOURCE_FOLDERS`: path, line, code, call."""
     sites = []
     for path, tree in _sources().items():
         for node in ast.walk(tree):

@@ -41,7 +41,7 @@ for _path in (ROOT, Path(__file__).resolve().parent):  # run as a script from a 
 
 from import_actors import import_all  # noqa: E402
 
-from kg.errors import InputError, KGError  # noqa: E402
+from kg.errors import Errors, KGError  # noqa: E402
 from kg.rdf.iris import slugify  # noqa: E402
 
 __all__ = [
@@ -153,26 +153,23 @@ def _read_jsonl(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError as exc:
-        raise InputError("E700", f"cannot read {path}: {exc.strerror}; check the path") from exc
+        raise Errors.E700.error(path=path, reason=exc.strerror) from exc
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
-            raise InputError("E701", f"{path.name}:{number}: invalid JSON ({exc.msg}); fix the line") from exc
+            raise Errors.E701.error(place=f"{path.name}:{number}", msg=exc.msg) from exc
         if not isinstance(obj, dict):
-            raise InputError("E701", f"{path.name}:{number}: expected a JSON object; fix the line")
+            raise Errors.E702.error(place=f"{path.name}:{number}")
         yield number, obj
 
 
 def _gazetteer_file(gazetteer: Path, *parts: str) -> Path:
     path = gazetteer.joinpath(*parts)
     if not path.is_file():
-        raise InputError(
-            "E700",
-            f"{path} is missing; pass the gazetteer folder (../shared/gazetteer) as the first argument",
-        )
+        raise Errors.E703.error(path=path)
     return path
 
 
@@ -252,14 +249,12 @@ def build_states(gazetteer: Path, *, curated: Path = CURATED) -> list[dict[str, 
             continue
         unknown = set(obj) - STATE_OVERRIDE_KEYS
         if unknown:
-            raise InputError(
-                "E702", f"states.jsonl:{number}: unknown field(s) {sorted(unknown)}; see the script docstring"
-            )
+            raise Errors.E704.error(place=f"states.jsonl:{number}", fields=sorted(unknown))
         iso3 = obj["iso3"]
         if iso3 not in mledoze:
-            raise InputError("E710", f"states.jsonl:{number}: no gazetteer country has code {iso3!r}; fix the code")
+            raise Errors.E706.error(place=f"states.jsonl:{number}", iso3=iso3)
         if iso3 in overrides:
-            raise InputError("E703", f"states.jsonl:{number}: a second line for {iso3}; merge the two lines")
+            raise Errors.E707.error(place=f"states.jsonl:{number}", iso3=iso3)
         overrides[iso3] = obj
 
     # Wikidata ids of countries the datahub file lacks, from the leaders file (by English name)
@@ -366,10 +361,10 @@ def _expand_role(raw: Any, where: str) -> dict[str, Any]:
     """A role from its compact ``[office, of, kind, start, end]`` or object form."""
     if isinstance(raw, list):
         if len(raw) != 5:
-            raise InputError("E702", f"{where}: a role list needs 5 items [office, of, kind, start, end]")
+            raise Errors.E708.error(place=where)
         raw = dict(zip(ROLE_KEYS, raw, strict=True))
     if not isinstance(raw, dict) or set(raw) - set(ROLE_KEYS) or "office" not in raw:
-        raise InputError("E702", f"{where}: a role needs office, of, kind, start, end")
+        raise Errors.E709.error(place=where)
     role = {name: raw.get(name) for name in ROLE_KEYS}
     role["kind"] = role["kind"] or "official"
     return role
@@ -379,11 +374,11 @@ def _normalise_record(obj: dict[str, Any], default_type: str, where: str) -> dic
     """A curated record in the output shape and key order, with defaults filled in."""
     actor_type = obj.get("type", default_type)
     if actor_type not in ACTOR_TYPES:
-        raise InputError("E702", f"{where}: unknown type {actor_type!r}; use one of {', '.join(ACTOR_TYPES)}")
+        raise Errors.E710.error(place=where, actor_type=actor_type, actor_types=", ".join(ACTOR_TYPES))
     allowed = set(COMMON_KEYS) | set(EXTRA_KEYS.get(actor_type, ()))
     unknown = set(obj) - allowed
     if unknown:
-        raise InputError("E702", f"{where}: unknown field(s) {sorted(unknown)} for a {actor_type}")
+        raise Errors.E705.error(place=where, fields=sorted(unknown), actor_type=actor_type)
     label = normalise_alias(obj["label"])
     record: dict[str, Any] = {
         "key": obj.get("key") or slugify(label),
@@ -410,7 +405,7 @@ def load_curated(name: str, default_type: str, *, curated: Path = CURATED) -> li
     for path in paths:
         for number, obj in _read_jsonl(path):
             if "label" not in obj:
-                raise InputError("E702", f"{path.name}:{number}: every record needs a label")
+                raise Errors.E711.error(place=f"{path.name}:{number}")
             out.append(_normalise_record(obj, default_type, f"{path.name}:{number}"))
     return out
 
@@ -441,11 +436,7 @@ def _fill_person_wikidata(
         if person["wikidata"] is None:
             person["wikidata"] = qid
         elif person["wikidata"] != qid:
-            raise KGError(
-                "E709",
-                f"{person['key']}: curated Wikidata id {person['wikidata']} differs from {qid} in the "
-                "world leaders file; check which is right and fix the curated file",
-            )
+            raise Errors.E712.error(key=person["key"], curated=person["wikidata"], qid=qid)
 
 
 # ---------------------------------------------------------------- checks
@@ -459,34 +450,32 @@ def _check(files: dict[str, list[dict[str, Any]]]) -> list[str]:  # noqa: C901  
         for record in records:
             key = record["key"]
             if key != slugify(key) or not key:
-                raise KGError("E704", f"{name}: key {key!r} is not a slug; use kg.rdf.iris.slugify")
+                raise Errors.E713.error(file=name, key=key)
             if key in by_key:
-                raise KGError("E703", f"{name}: key {key!r} is used twice; give one record an explicit key")
+                raise Errors.E714.error(file=name, key=key)
             by_key[key] = record
             qid = record["wikidata"]
             if qid is not None:
                 if not WIKIDATA_RE.match(qid):
-                    raise KGError("E706", f"{key}: {qid!r} is not a Wikidata id (Q…)")
+                    raise Errors.E715.error(key=key, qid=qid)
                 if qid in wikidata:
-                    raise KGError("E706", f"{key} and {wikidata[qid]} share Wikidata id {qid}; fix one")
+                    raise Errors.E716.error(key=key, other=wikidata[qid], qid=qid)
                 wikidata[qid] = key
     for record in by_key.values():
         refs = [record["part_of"], *record.get("members", [])]
         refs += [role["of"] for role in record.get("roles", [])]
         for ref in refs:
             if ref is not None and ref not in by_key:
-                raise KGError("E705", f"{record['key']}: refers to unknown actor {ref!r}; add it or fix the key")
+                raise Errors.E717.error(key=record["key"], ref=ref)
         for role in record.get("roles", []):
             for field in ("start", "end"):
                 value = role[field]
                 if value is not None and not DATE_RE.match(value):
-                    raise KGError(
-                        "E707", f"{record['key']}: role {role['office']!r} {field} {value!r} is not an ISO date"
-                    )
+                    raise Errors.E718.error(key=record["key"], office=role["office"], field=field, value=value)
             if role["start"] and role["end"] and role["start"][: len(role["end"])] > role["end"]:
-                raise KGError("E707", f"{record['key']}: role {role['office']!r} ends before it starts")
+                raise Errors.E719.error(key=record["key"], office=role["office"])
             if role["kind"] not in ROLE_KINDS:
-                raise KGError("E707", f"{record['key']}: role kind {role['kind']!r} is not one of {ROLE_KINDS}")
+                raise Errors.E205.error(where=record["key"], kind=role["kind"], role_kinds=ROLE_KINDS)
     # shared surface forms are allowed only by the allow-list of the tests: report them here
     owners: dict[str, set[str]] = {}
     for record in by_key.values():
