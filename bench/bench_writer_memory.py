@@ -62,6 +62,11 @@ def copy_of(article: Any, statements: list[Any], copy: int) -> tuple[Any, list[A
     return new, moved
 
 
+def grown(base: float) -> str:
+    """The resident memory above ``base``, or all of it before ``base`` was taken."""
+    return f"+{rss_mib() - base:.0f} MiB" if base else f"{rss_mib():.0f} MiB (no baseline yet)"
+
+
 def folder_mib(path: Path) -> float:
     return sum(f.stat().st_size for f in path.iterdir() if f.is_file()) / 2**20
 
@@ -97,7 +102,7 @@ def main() -> None:
                     heap = f", Python heap {tracemalloc.get_traced_memory()[0] / 2**20:.1f} MiB" if args.heap else ""
                     tables = len(list(folder.glob("*.sst")))
                     print(
-                        f"{written:>8} articles: +{rss_mib() - base:.0f} MiB resident{heap}, "
+                        f"{written:>8} articles: {grown(base)} resident{heap}, "
                         f"store {folder_mib(folder):.0f} MiB in {tables} table files, "
                         f"{time.perf_counter() - started:.0f} s",
                         flush=True,

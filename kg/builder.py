@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from kg.errors import Errors, InputError
 from kg.extract.config import ExtractConfig
 from kg.ingest.problems import InputProblems, OnError
+from kg.ingest.seen import TextsSeen
 from kg.rdf.iris import article_iri
 from kg.types import Actor, Article, Statement
 
@@ -273,11 +274,12 @@ def _remove_the_rest(
 
 
 def _distinct_texts(items: Iterable[Article | InputError]) -> Iterator[Article | InputError]:
-    """``items``, with an article whose text came before under another doc_id as error E118."""
-    first: dict[str, str] = {}  # text SHA-256 -> doc_id
-    for item in items:
-        if isinstance(item, Article):
-            earlier = first.setdefault(item.sha256, item.doc_id)
-            if earlier != item.doc_id:
-                item = Errors.E118.error(doc_id=item.doc_id[:80], earlier=earlier[:80])
-        yield item
+    """``items``, with an article whose text came before under another doc_id as error E118
+    (the texts read are kept in bounded memory: :class:`kg.ingest.seen.TextsSeen`)."""
+    with TextsSeen() as seen:
+        for item in items:
+            if isinstance(item, Article):
+                earlier = seen.first(item.sha256, item.doc_id)
+                if earlier != item.doc_id:
+                    item = Errors.E118.error(doc_id=item.doc_id[:80], earlier=earlier[:80])
+            yield item

@@ -127,6 +127,11 @@ class Errors:
         "source checkout",
     )
     E002 = ErrorCode(KGError, "--dask needs Dask, which is not installed; install it with: pip install 'geokg[dask]'")
+    E003 = ErrorCode(
+        KGError,
+        "cannot keep the list of texts read in a temporary file ({detail}); "
+        "set TMPDIR to a writable folder with free space",
+    )
 
     # E1xx: input: articles (E100–E149), arguments, query and output files (E150–E199)
     E100 = ErrorCode(InputError, "{place}: no such file or folder; check the path and the working folder")

@@ -6,8 +6,9 @@ error in its place (what ``kg extract`` and ``kg build`` read, with :func:`check
 
 Modules: ``readers`` (the streams), ``sources`` (inputs → files), ``text`` (``.txt`` and
 stdin), ``jsonl`` (JSON Lines), ``header`` (title and date of a text article), ``dates``
-(date parsing), ``problems`` (bad inputs kept aside and reported: ``--on-error``), ``codes``
-(how an error message names a place; the codes E100–E149 are in :class:`kg.errors.Errors`).
+(date parsing), ``problems`` (bad inputs kept aside and reported: ``--on-error``), ``seen``
+(the texts a build has read, for its duplicate check, in bounded memory), ``codes`` (how an
+error message names a place; the codes E100–E149 are in :class:`kg.errors.Errors`).
 """
 
 from __future__ import annotations
