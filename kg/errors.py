@@ -312,7 +312,7 @@ class Errors:
     E305 = ErrorCode(StoreError, "in_memory copies a store folder into memory; give the folder")
     E306 = ErrorCode(StoreError, "{folder} is a folder with other files, not a geokg store; give a new or empty folder")
     E307 = ErrorCode(StoreError, "this store is closed; open it again with GraphStore.open")
-    E308 = ErrorCode(StoreError, "store {path} is open read-only; open it without read_only to write")
+    E308 = ErrorCode(StoreError, "store {store} is open read-only; open it without read_only to write")
     E309 = ErrorCode(StoreError, "the store rejected {what}: {detail}; nothing was written")
     E310 = ErrorCode(InputError, "date {value!r} is not ISO 8601; give YYYY-MM-DD, YYYY-MM, YYYY or a full date-time")
     E311 = ErrorCode(InputError, "confidence {value!r} is not a number from 0 to 1; fix the extractor output")

@@ -25,17 +25,16 @@ OnArticle = Callable[[Any, list[Any], bool], None]
 
 
 def _lines(path: str) -> int:
-    count = 0
+    """The lines of a JSON Lines file that are not blank (the reader skips blank ones), the
+    last one counted with or without its newline."""
     with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            count += block.count(b"\n")
-    return count
+        return sum(1 for line in handle if not line.isspace())
 
 
 def article_count(inputs: list[str]) -> int | None:
-    """How many articles the inputs hold (a JSON Lines file counts its lines), or None when
-    standard input is among them or a file cannot be read. Counted once per run: the progress
-    bar and the choice of worker processes both ask."""
+    """How many articles the inputs hold (a JSON Lines file counts its lines that are not
+    blank), or None when standard input is among them or a file cannot be read. Counted once
+    per run: the progress bar and the choice of worker processes both ask."""
     return _count(tuple(inputs))
 
 

@@ -275,7 +275,7 @@ class GraphStore(BaseStore):
         if self._copy_of is not None:
             raise Errors.E330.error(copy_of=self._copy_of)
         if self._read_only:
-            raise Errors.E308.error(path=self._path)
+            raise Errors.E308.error(store=self._path)
         return store
 
     def _update(self, request: str, *, what: str) -> None:

@@ -354,7 +354,7 @@ class RemoteStore(BaseStore):
 
     def _writable(self) -> None:
         if self._read_only:
-            raise Errors.E308.error(path=self.url)
+            raise Errors.E308.error(store=self.url)
 
     def _graph_quads(self, graph: ox.NamedNode) -> list[ox.Quad]:
         """The quads of one named graph (Graph Store Protocol GET; [] when it does not exist)."""
