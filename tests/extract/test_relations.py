@@ -159,6 +159,47 @@ EVENTS_AND_INSTRUMENTS = [
     ("The European Union lifted sanctions on Syria.", {("European Union", "concedesTo", "Syria", False, "actual")}),
 ]
 
+# a noun trigger carried by a light verb through a quantity ("a package of sanctions"), or by
+# a participle with its own agent and object ("tariffs imposed on Canada by the United States")
+NOMINAL_CARRIERS = [
+    (
+        "The European Commission proposed a package of sanctions against Belarus.",
+        {("European Commission", "sanctions", "Belarus", False, "intended")},
+        set(),
+    ),
+    (
+        "Japan slapped a new round of tariffs on China.",
+        {("Japan", "sanctions", "China", False, "actual")},
+        {("Japan", "attacks", "China", False, "actual")},  # the tariffs decide, not "slap"
+    ),
+    (
+        "Tariffs imposed on Canada by the United States hit car makers.",
+        {("United States", "sanctions", "Canada", False, "actual")},
+        set(),
+    ),
+    (
+        "Britain welcomed the aid sent to Sudan by Egypt.",
+        {("Egypt", "providesAidTo", "Sudan", False, "actual")},
+        {("United Kingdom", "providesAidTo", "Sudan", False, "actual")},
+    ),
+    (
+        "Washington criticized the sanctions imposed by the European Union on Iran.",
+        {("European Union", "sanctions", "Iran", False, "actual")},
+        {("United States", "sanctions", "Iran", False, "actual")},
+    ),
+    (
+        "An agreement signed between Egypt and Sudan took effect.",
+        {("Egypt", "agreesWith", "Sudan", False, "actual")},
+        set(),
+    ),
+    # a participle that names no object leaves the agreement to the ones who sign it
+    (
+        "Cyril Ramaphosa and William Ruto signed an agreement hosted by Donald Trump.",
+        {("Cyril Ramaphosa", "agreesWith", "William Ruto", False, "actual")},
+        {("Donald Trump", "agreesWith", "Cyril Ramaphosa", False, "actual")},
+    ),
+]
+
 REPORTED = [
     (
         "Trump claimed that Xi had personally assured him that China would not invade Taiwan.",
@@ -228,6 +269,11 @@ def test_structural_relations_from_verbs(triples, text, expected):
 @pytest.mark.parametrize(("text", "expected"), EVENTS_AND_INSTRUMENTS)
 def test_events_instruments_and_reversals(triples, text, expected):
     _check(triples, text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected", "absent"), NOMINAL_CARRIERS)
+def test_nouns_carried_through_quantities_and_participles(triples, text, expected, absent):
+    _check(triples, text, expected, absent)
 
 
 @pytest.mark.parametrize(("text", "expected"), REPORTED)

@@ -213,6 +213,7 @@ def carrier(noun: Token, data: RuleData) -> Token | None:
             dep in ("dobj", "obj", "nsubjpass", "attr")
             and cur.head.pos_ in ("VERB", "AUX")
             and not data.carries(cur.head.lemma_.lower(), cur.lemma_.lower())
+            and not data.carries(cur.head.lemma_.lower(), noun.lemma_.lower())  # "slap a set of sanctions"
         ):
             return None  # "opposes arms sales to Taiwan": the sales are not China's
         if dep in ("dobj", "obj", "nsubjpass", "nsubj", "attr", "conj", "appos"):

@@ -61,15 +61,24 @@ def _verb_trigger(tok: Token, lemma: str, data: RuleData) -> Trigger | None:
 
 
 def _carries_noun_trigger(verb: Token, data: RuleData) -> bool:
-    """A light verb (or a CAMEO verb + object pattern) whose object is a nominal trigger: the
-    noun decides ("provide support", "slap sanctions")."""
+    """A light verb (or a CAMEO verb + object pattern) whose object is a nominal trigger, also
+    after a quantity ("a new round of tariffs"): the noun decides ("provide support", "slap
+    sanctions")."""
     lex = data.lex
     for child in verb.children:
-        if child.dep_ in ("dobj", "obj") and child.pos_ == "NOUN":
+        if child.dep_ in ("dobj", "obj") and child.lemma_.lower() in data.quantity:
+            child = next((c for c in _quantified(child) if c.pos_ == "NOUN"), child)
+        if child.dep_ in ("dobj", "obj", "pobj") and child.pos_ == "NOUN":
             lemma = child.lemma_.lower()
             if (lemma, "NOUN") in lex.words or any((c.lemma_.lower(), lemma) in lex.compounds for c in child.children):
                 return data.carries(verb.lemma_.lower(), lemma)
     return False
+
+
+def _quantified(quantity: Token) -> list[Token]:
+    """The nouns a quantity counts ("a round of tariffs", "$5 million in aid")."""
+    preps = [c for c in quantity.children if c.dep_ == "prep" and c.lower_ in ("of", "in")]
+    return [g for c in preps for g in c.children if g.dep_ == "pobj"]
 
 
 def verb_form(tok: Token, data: RuleData) -> tuple[str, str] | None:

@@ -1,14 +1,17 @@
 """Noun triggers: a nominal event with its agent and object.
 
 The agent comes from a possessive or demonym ("Russia's sale", "a Chinese invasion"), a "by"
-phrase, or the subject of the verb that carries the noun ("hold talks", "declined to approve
-… aid to Taiwan"); the object from the frame's prepositions, and "between X and Y" for
-symmetric relations. A reversing carrier undoes the event ("lifted sanctions on Iran").
+phrase, the subject of the verb that carries the noun ("hold talks", "declined to approve
+… aid to Taiwan") or the agent of a participle that does ("sanctions imposed on Iran by the
+EU"); the object from the frame's prepositions, and "between X and Y" for symmetric
+relations. A reversing carrier undoes the event ("lifted sanctions on Iran").
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+
+from spacy.tokens import Token
 
 from kg.extract.extensions import Mention, Relation
 from kg.extract.lexicon import Frame
@@ -21,7 +24,7 @@ from kg.extract.relations.arguments import (
     territory,
 )
 from kg.extract.relations.build import emit
-from kg.extract.relations.context import SentenceContext, Trigger
+from kg.extract.relations.context import RuleData, SentenceContext, Trigger
 from kg.extract.relations.rules import rule
 from kg.vocab import PREDICATES
 
@@ -44,7 +47,7 @@ def noun_relations(ctx: SentenceContext, trig: Trigger) -> Iterator[Relation]:
     if verb is not None and predicate in data.reversible and verb.lemma_.lower() in data.reversal_verbs:
         predicate = data.reversed_predicate  # "lifted sanctions on Iran" is a concession
     if verb is not None:
-        for c in verb.children:
+        for c in [*verb.children, *_quantity_of(tok, data)]:
             if c.dep_ == "prep" and c.lower_ in frame.noun_preps and c.i > tok.i:
                 objects += [(m, "noun") for m in mentions_at(pobj(c), by_token, people)]
         has_possessor = any(c.dep_ == "poss" for c in tok.children) and frame.possessive == "agent"
@@ -57,6 +60,15 @@ def noun_relations(ctx: SentenceContext, trig: Trigger) -> Iterator[Relation]:
     yield from emit(ctx, trig, predicate, subjects, objects, coordinated=coordinated)
 
 
+def _quantity_of(noun: Token, data: RuleData) -> list[Token]:
+    """The other modifiers of the quantity that counts the noun ("a new round of tariffs on
+    China"), or none."""
+    holder = noun.head.head if noun.dep_ == "pobj" else None
+    if holder is None or holder.lemma_.lower() not in data.quantity:
+        return []
+    return [c for c in holder.children if c is not noun.head]
+
+
 def _modifier_arguments(ctx: SentenceContext, trig: Trigger, frame: Frame) -> tuple[list[Mention], Objects]:
     """Subjects and objects from the noun's own modifiers and prepositions."""
     by_token, data, predicate = ctx.by_token, ctx.data, trig.predicate
@@ -64,7 +76,11 @@ def _modifier_arguments(ctx: SentenceContext, trig: Trigger, frame: Frame) -> tu
     subjects: list[Mention] = []
     objects: Objects = []
     for c in trig.token.children:
-        if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i not in trig.tokens:
+        if c.dep_ == "acl" and c.tag_ == "VBN" and data.carries(c.lemma_.lower(), trig.token.lemma_.lower()):
+            by_participle = _participle_arguments(ctx, c, predicate, frame)
+            subjects += by_participle[0]
+            objects += by_participle[1]
+        elif c.dep_ in ("poss", "compound", "amod", "nmod") and c.i not in trig.tokens:
             found = [m for m in mentions_at(c, by_token, people) if not m.place and (c.dep_ == "poss" or m.actor.known)]
             if frame.possessive == "patient" and c.dep_ == "poss":
                 objects += [(m, "noun") for m in found]  # "his arrest": he is arrested
@@ -88,3 +104,24 @@ def _modifier_arguments(ctx: SentenceContext, trig: Trigger, frame: Frame) -> tu
                 if not found and target is not None and predicate in data.nested_predicates:
                     objects += [(m, "nested") for m in nested(target, by_token, people)]
     return subjects, objects
+
+
+def _participle_arguments(
+    ctx: SentenceContext, verb: Token, predicate: str, frame: Frame
+) -> tuple[list[Mention], Objects]:
+    """The agent and objects of a participle that carries the noun ("sanctions imposed on Iran
+    by the European Union", "aid sent to Kyiv by Berlin", "an agreement signed between Bahrain
+    and Malaysia"); nothing when it names no object ("a summit hosted by Trump")."""
+    by_token, people = ctx.by_token, ctx.data.people_of_state
+    subjects: list[Mention] = []
+    objects: Objects = []
+    for c in verb.children:
+        found = mentions_at(pobj(c), by_token, people) if c.dep_ in ("agent", "prep") else []
+        if c.dep_ == "agent":
+            subjects += found
+        elif c.lower_ == "between" and PREDICATES[predicate].symmetric and len(found) >= 2:
+            objects += [(m, "noun") for m in found[1:]]
+            subjects.append(found[0])
+        elif c.lower_ in frame.noun_preps and c.lower_ not in ctx.data.locative and c.lower_ != "between":
+            objects += [(m, "noun") for m in found]
+    return (subjects, objects) if objects else ([], [])
