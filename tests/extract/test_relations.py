@@ -159,6 +159,57 @@ EVENTS_AND_INSTRUMENTS = [
     ("The European Union lifted sanctions on Syria.", {("European Union", "concedesTo", "Syria", False, "actual")}),
 ]
 
+# titles given by an office verb ("becomes", "is sworn in as", "appoints X as"), titles with a
+# portfolio ("national security minister", "secretary of defense"), and offices held once
+TITLES_BY_VERB_AND_PORTFOLIO = [
+    ("Mark Carney becomes Prime Minister of Canada.", {("Mark Carney", "leaderOf", "Canada", False, "actual")}, set()),
+    (
+        "Keir Starmer was elected Prime Minister of the United Kingdom.",
+        {("Keir Starmer", "leaderOf", "United Kingdom", False, "actual")},
+        set(),
+    ),
+    (
+        "Bart De Wever became the Belgian prime minister.",
+        {("Bart De Wever", "leaderOf", "Belgium", False, "actual")},
+        set(),
+    ),
+    (
+        "Russia appoints Alexander Darchiev as its new ambassador to the U.S.",
+        {("Alexander Darchiev", "officialOf", "Russia", False, "actual")},
+        {("Alexander Darchiev", "officialOf", "United States", False, "actual")},
+    ),
+    (
+        "Israeli far-right national security minister Itamar Ben-Gvir visited the site.",
+        {("Itamar Ben-Gvir", "officialOf", "Israel", False, "actual")},
+        set(),
+    ),
+    (
+        "US secretary of defense Pete Hegseth spoke to reporters.",
+        {("Pete Hegseth", "officialOf", "United States", False, "actual")},
+        set(),
+    ),
+    (
+        "Emmanuel Macron was the president of France.",
+        set(),
+        {("Emmanuel Macron", "leaderOf", "France", False, "actual")},
+    ),
+    (
+        "Joe Biden, the former president of the United States, spoke.",
+        set(),
+        {("Joe Biden", "leaderOf", "United States", False, "actual")},
+    ),
+    (
+        "John Bolton previously served as the US ambassador to the United Nations.",
+        set(),
+        {
+            ("John Bolton", "officialOf", "United States", False, "actual"),
+            ("John Bolton", "officialOf", "United Nations", False, "actual"),
+        },
+    ),
+    # a leader's title with a portfolio names no leader of the state
+    ("Israeli security chief Ronen Bar resigned.", set(), {("Ronen Bar", "leaderOf", "Israel", False, "actual")}),
+]
+
 # a noun trigger carried by a light verb through a quantity ("a package of sanctions"), or by
 # a participle with its own agent and object ("tariffs imposed on Canada by the United States")
 NOMINAL_CARRIERS = [
@@ -269,6 +320,11 @@ def test_structural_relations_from_verbs(triples, text, expected):
 @pytest.mark.parametrize(("text", "expected"), EVENTS_AND_INSTRUMENTS)
 def test_events_instruments_and_reversals(triples, text, expected):
     _check(triples, text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected", "absent"), TITLES_BY_VERB_AND_PORTFOLIO)
+def test_titles_given_by_verbs_and_with_portfolios(triples, text, expected, absent):
+    _check(triples, text, expected, absent)
 
 
 @pytest.mark.parametrize(("text", "expected", "absent"), NOMINAL_CARRIERS)

@@ -39,6 +39,8 @@ class RuleData:
     light: frozenset[str]
     title_kind: dict[str, str]
     title_modifiers: frozenset[str]
+    portfolios: frozenset[str]
+    office_verbs: frozenset[str]
     person_readings: dict[str, str]
     force_agents: frozenset[str]
     nested_predicates: frozenset[str]
@@ -75,6 +77,8 @@ class RuleData:
             light=cue("light_verbs", "verbs"),
             title_kind=lexicon.title_kinds,
             title_modifiers=cue("titles", "modifiers"),
+            portfolios=cue("titles", "portfolios"),
+            office_verbs=cue("titles", "office_verbs"),
             person_readings={k: str(v) for k, v in lexicon.cues.get("person_readings", {}).items()},
             force_agents=cue("agents", "force_agents"),
             nested_predicates=cue("nested", "predicates"),

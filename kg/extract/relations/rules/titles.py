@@ -26,6 +26,8 @@ _PREDICATE = {"leader": "leaderOf", "official": "officialOf", "spokesperson": "s
 _POSSESSIVE = ("'s", "’s")
 _TITLE_PREPS = ("of", "to", "for", "at")
 _DETERMINERS = ("a", "an", "the", "its", "their")
+_TITLE_KINDS = ("role", "agent")  # kinds of mention whose words may be a title
+_EARLIER = ("previously", "formerly", "once", "earlier")  # on an office verb: an office held once
 
 
 @rule("titles", per="sentence")
@@ -41,7 +43,13 @@ def title_relations(ctx: SentenceContext) -> Iterator[Relation]:
         key=lambda m: m.start,
     )
     for m in persons:
-        found = _title_before(ctx, m) or _apposition(ctx, m) or _possessive_title(ctx, m) or _title_by_role(ctx, m)
+        found = (
+            _title_before(ctx, m)
+            or _apposition(ctx, m)
+            or _possessive_title(ctx, m)
+            or _title_by_role(ctx, m)
+            or _predicative_title(ctx, m)
+        )
         if found is None:
             continue
         kind, org, trigger, rule_name = found
@@ -85,18 +93,27 @@ def title_kind(words: str, data: RuleData) -> str | None:
     """The kind of a title ("former foreign minister" → official), or None.
 
     The words must be a known title, optionally after modifiers ("former", "acting",
-    "deputy"…); "Washington Bureau Chief" is not a title of Washington.
+    "deputy"…); "Washington Bureau Chief" is not a title of Washington. A minister's or
+    secretary's portfolio may stand before the title or after "of" ("national security
+    minister", "secretary of defense"); a leader's title with a portfolio ("security chief",
+    "head of intelligence") names no leader of the state, and gives None.
     """
     if not words:
         return None
     kinds = data.title_kind
     if words in kinds:
         return kinds[words]
+    head, of, portfolio = words.partition(" of ")
+    if of and all(w in data.portfolios for w in portfolio.split()):
+        kind = title_kind(head, data)
+        return None if kind == "leader" else kind
     parts = words.split()
     for n in range(len(parts) - 1, 0, -1):
         tail = " ".join(parts[-n:])
-        if tail in kinds and all(w in data.title_modifiers for w in parts[:-n]):
-            return kinds[tail]
+        before = parts[:-n]
+        if tail in kinds and all(w in data.title_modifiers or w in data.portfolios for w in before):
+            portfolio_words = any(w in data.portfolios and w not in data.title_modifiers for w in before)
+            return None if portfolio_words and kinds[tail] == "leader" else kinds[tail]
     return None
 
 
@@ -163,7 +180,16 @@ def _title_by_role(ctx: SentenceContext, m: Mention) -> Found | None:
     j, words = _words_before(ctx.sent, m.start, ctx.by_token)
     title = " ".join(words)
     kind = title_kind(title, ctx.data)
-    if not kind or not m.actor.known or _in_the_past(ctx, m, ctx.data.lex.cue("titles", "past")):
+    if not kind or _in_the_past(ctx, m, ctx.data.lex.cue("titles", "past")):
+        return None
+    org = _org_by_role(ctx, m, kind, title)
+    return (kind, org, (j,), "title") if org is not None else None
+
+
+def _org_by_role(ctx: SentenceContext, m: Mention, kind: str, title: str) -> Mention | None:
+    """The one organisation the article names for which ``m`` holds a role of ``kind`` on the
+    article date (the role whose office holds the title's last word, if several), or None."""
+    if not m.actor.known:
         return None
     day = ctx.doc._.kg_date
     roles = [r for r in m.actor.roles if r.kind == kind and r.of and r.holds_on(day)]
@@ -173,7 +199,63 @@ def _title_by_role(ctx: SentenceContext, m: Mention) -> Found | None:
         return None
     key = orgs.pop()
     org = next((o for o in ctx.by_token.values() if o.actor.key == key and o.kind != "pronoun"), None)
-    return (kind, replace(org, place=False), (j,), "title") if org is not None else None
+    return replace(org, place=False) if org is not None else None
+
+
+def _predicative_title(ctx: SentenceContext, m: Mention) -> Found | None:
+    """ "X becomes / is sworn in as / was elected Prime Minister of Y", "Y appoints X as foreign
+    minister", "X is the president of Y": a title that an office verb gives the person."""
+    doc, data = ctx.doc, ctx.data
+    root = next((doc[i] for i in range(m.start, m.end) if not m.start <= doc[i].head.i < m.end), None)
+    if root is None or not _gives_office(root.head, data):
+        return None
+    title = next((t for t in _title_complements(root.head, root) if t.pos_ in ("NOUN", "PROPN")), None)
+    if title is None:
+        return None
+    words = [w for w in doc[title.left_edge.i : title.i + 1] if w.dep_ not in ("det", "punct")]
+    # a title read as a role or a state's agent ("the Belgian prime minister") keeps its words
+    mentions = {w.i: ctx.by_token[w.i] for w in words if w.i in ctx.by_token}
+    named = {i: found for i, found in mentions.items() if found.kind not in _TITLE_KINDS}
+    text = " ".join(w.lower_ for w in words if w.i not in named and w.dep_ != "poss")
+    kind = title_kind(text, data)
+    if not kind or any(w in data.lex.cue("titles", "past") for w in text.split()):
+        return None
+    org = _title_org(ctx, title, list(named.values())) or _org_by_role(ctx, m, kind, text)
+    if org is None or org.place or org.actor.key == m.actor.key:
+        return None
+    return kind, org, (title.i,), "predicative"
+
+
+def _gives_office(verb: Token, data: RuleData) -> bool:
+    """An office verb, not negated, not of a past office ("was president", "previously
+    served as", "formerly")."""
+    lemma = verb.lemma_.lower()
+    if lemma not in data.office_verbs or any(c.dep_ == "neg" or c.lower_ in _EARLIER for c in verb.children):
+        return False
+    return lemma not in ("be", "serve") or verb.tag_ in ("VBZ", "VBP", "VBG")
+
+
+def _title_org(ctx: SentenceContext, title: Token, inside: list[Mention]) -> Mention | None:
+    """The organisation of a title: named in it or by its owner ("the Belgian prime minister",
+    "its new ambassador to the U.S."), else after it ("Prime Minister of Belgium"; not a
+    portfolio: "Secretary of Defense")."""
+    if inside:
+        return inside[0]
+    after = [g for c in title.children if c.dep_ == "prep" and c.lower_ in _TITLE_PREPS for g in c.children]
+    found = [ctx.by_token[t.i] for t in after if t.i in ctx.by_token]
+    portfolios = ctx.data.portfolios
+    return next((f for f in found if not all(w.lower() in portfolios for w in f.actor.label.split())), None)
+
+
+def _title_complements(verb: Token, person: Token) -> list[Token]:
+    """The tokens that name the office: the complement of a subject ("became president",
+    "was appointed minister") or the object of "as" ("sworn in as", "appointed X as")."""
+    subject = person.dep_ in ("nsubj", "nsubjpass")
+    if not subject and person.dep_ != "dobj":
+        return []
+    complements = [c for c in verb.children if c.dep_ == "oprd" or (subject and c.dep_ == "attr")]
+    as_preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"]
+    return complements + [g for c in as_preps for g in c.children if g.dep_ == "pobj"]
 
 
 def _apposition(ctx: SentenceContext, m: Mention) -> Found | None:
@@ -190,8 +272,8 @@ def _apposition(ctx: SentenceContext, m: Mention) -> Found | None:
         words.append(doc[k])
         k += 1
     kind = title_kind(" ".join(w.lower_ for w in words), ctx.data)
-    if not kind or k >= sent.end:
-        return None
+    if not kind or k >= sent.end or any(w.lower_ in ctx.data.lex.cue("titles", "past") for w in words):
+        return None  # "X, the former president of Y" holds no office now
     org = None
     if doc[k].lower_ in _TITLE_PREPS and k + 1 < sent.end:
         org = by_token.get(k + 1)
