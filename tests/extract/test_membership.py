@@ -18,6 +18,17 @@ ROWS = [
         "Mugabe won a presidential election over Morgan Tsvangirai of the MDC.",
         {("Morgan Tsvangirai", M, "MDC", False, "actual")},
     ),
+    # a group described by what it is a group of
+    (
+        "BRICS is a group of Brazil, Russia, India, China and South Africa.",
+        {(state, M, "BRICS", False, "actual") for state in ("Brazil", "Russia", "India", "China", "South Africa")},
+    ),
+    (
+        "The G7, an informal group of seven countries, the United Kingdom, Canada and Japan among them, met.",
+        {(state, M, "Group of Seven", False, "actual") for state in ("United Kingdom", "Canada", "Japan")},
+    ),
+    ("Hamas is a group of militants.", set()),
+    ("NATO, an alliance of 32 countries, met in Brussels.", set()),
     # a member of something that is no group, and a place after "of": no membership
     ("Smith is a member of the family that founded Toyota.", set()),
     ("Nancy Pelosi of California spoke on Monday.", set()),

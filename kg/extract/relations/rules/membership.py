@@ -1,5 +1,6 @@
 """Membership: "Brazil is not a member of G7", "Lithuania, a member of NATO", "the Congo River
-Alliance, which includes M23", "Morgan Tsvangirai of the MDC" → memberOf.
+Alliance, which includes M23", "BRICS is a group of Brazil, Russia, …", "Morgan Tsvangirai of
+the MDC" → memberOf.
 
 The words are data: ``[membership]`` of ``pipelines/words.toml`` (the member nouns, the verbs
 of including, and the actor classes a group can be). Negation and modality come from the
@@ -28,11 +29,14 @@ def membership_relations(ctx: SentenceContext) -> Iterator[Relation]:
     """memberOf from member nouns, verbs of including, and "PERSON of the PARTY"."""
     words = ctx.data.lex.word_list("membership", "nouns")
     including = ctx.data.lex.word_list("membership", "including")
+    group_nouns = ctx.data.lex.word_list("membership", "group_nouns")
     for tok in ctx.sent:
         if tok.lemma_.lower() in words and tok.pos_ == "NOUN":
             yield from _member_noun(ctx, tok)
         elif tok.lemma_.lower() in including and tok.pos_ == "VERB":
             yield from _including(ctx, tok)
+        elif tok.lemma_.lower() in group_nouns and tok.pos_ == "NOUN":
+            yield from _group_of(ctx, tok)
     yield from _person_of_group(ctx)
 
 
@@ -73,6 +77,25 @@ def _including(ctx: SentenceContext, verb: Token) -> Iterator[Relation]:
         trig = Trigger(verb, "memberOf", "VERB", (verb.i,))
         for group in groups:
             yield from emit(ctx, trig, "memberOf", members, [(group, "verb")])
+
+
+def _group_of(ctx: SentenceContext, noun: Token) -> Iterator[Relation]:
+    """ "G7 is a group of seven countries, the United Kingdom, …", "BRICS, a group of Brazil,
+    Russia, …": the actors after "of" are members of the group the noun describes."""
+    if noun.dep_ == "appos":
+        groups, carrier = _groups(ctx, noun.head), noun
+    elif noun.dep_ == "attr" and noun.head.lemma_ == "be":
+        groups, carrier = _groups(ctx, next((c for c in noun.head.children if c.dep_ == "nsubj"), None)), noun.head
+    else:
+        return
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    members = [m for m in mentions_at(pobj(of), ctx.by_token, ctx.data.people_of_state) if not m.place]
+    if groups and members:
+        trig = Trigger(carrier, "memberOf", "NOUN", (noun.i,))
+        for group in groups:
+            yield from emit(
+                ctx, trig, "memberOf", [m for m in members if m.actor.key != group.actor.key], [(group, "noun")]
+            )
 
 
 def _person_of_group(ctx: SentenceContext) -> Iterator[Relation]:
