@@ -28,6 +28,9 @@ ROWS = [
         {(state, M, "Group of Seven", False, "actual") for state in ("United Kingdom", "Canada", "Japan")},
     ),
     ("Hamas is a group of militants.", set()),
+    # the members of a group that others arrest or deport are not the others
+    ("Iran hangs nine members of the Islamic State.", set()),
+    ("The Trump administration deports more than 200 alleged members of Tren de Aragua.", set()),
     ("NATO, an alliance of 32 countries, met in Brussels.", set()),
     # a member of something that is no group, and a place after "of": no membership
     ("Smith is a member of the family that founded Toyota.", set()),

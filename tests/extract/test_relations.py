@@ -210,6 +210,28 @@ TITLES_BY_VERB_AND_PORTFOLIO = [
     ("Israeli security chief Ronen Bar resigned.", set(), {("Ronen Bar", "leaderOf", "Israel", False, "actual")}),
 ]
 
+# a leader's government stands for the state ("the Trump administration"); "his country" is the
+# state of the person; what a state deploys is its own force, not a target
+GOVERNMENTS_HOMELANDS_AND_FORCES = [
+    (
+        "The Trump administration sanctioned Venezuela.",
+        {("United States", "sanctions", "Venezuela", False, "actual")},
+        set(),
+    ),
+    ("Netanyahu's government criticized Iran.", {("Israel", "criticizes", "Iran", False, "actual")}, set()),
+    (
+        "Zelensky said Russia attacked his country.",
+        {("Russia", "attacks", "Ukraine", False, "actual")},
+        {("Russia", "attacks", "Volodymyr Zelenskyy", False, "actual")},
+    ),
+    ("Russia deployed troops against Ukraine.", {("Russia", "mobilizesAgainst", "Ukraine", False, "actual")}, set()),
+    (
+        "France deploys the aircraft carrier Charles de Gaulle to the Red Sea.",
+        set(),
+        {("France", "mobilizesAgainst", "Charles de Gaulle", False, "actual")},
+    ),
+]
+
 # a noun trigger carried by a light verb through a quantity ("a package of sanctions"), or by
 # a participle with its own agent and object ("tariffs imposed on Canada by the United States")
 NOMINAL_CARRIERS = [
@@ -324,6 +346,11 @@ def test_events_instruments_and_reversals(triples, text, expected):
 
 @pytest.mark.parametrize(("text", "expected", "absent"), TITLES_BY_VERB_AND_PORTFOLIO)
 def test_titles_given_by_verbs_and_with_portfolios(triples, text, expected, absent):
+    _check(triples, text, expected, absent)
+
+
+@pytest.mark.parametrize(("text", "expected", "absent"), GOVERNMENTS_HOMELANDS_AND_FORCES)
+def test_governments_homelands_and_forces(triples, text, expected, absent):
     _check(triples, text, expected, absent)
 
 

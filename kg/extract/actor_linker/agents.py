@@ -4,9 +4,13 @@
 "Russian jets", "Israeli drones" → the state's national armed forces, or the generic actor
 State: military when the knowledge base has none. Runs after
 :mod:`~kg.extract.actor_linker.generic`, which reads the agent phrases of ``agents.tsv``.
+A leader's name with a government noun stands for the state the leader leads: "the Trump
+administration", "the Assad regime" (:func:`leader_agent_mention`).
 """
 
 from __future__ import annotations
+
+from datetime import date as Date
 
 from spacy.tokens import Doc
 
@@ -14,7 +18,7 @@ from kg.actors.generic import generic_actor
 from kg.extract.actor_linker.data import LinkerData
 from kg.extract.extensions import Mention
 
-__all__ = ["agent_mention"]
+__all__ = ["agent_mention", "leader_agent_mention"]
 
 
 def agent_mention(doc: Doc, m: Mention, taken: set[int], data: LinkerData) -> Mention | None:
@@ -40,3 +44,21 @@ def agent_mention(doc: Doc, m: Mention, taken: set[int], data: LinkerData) -> Me
             force = generic_actor(m.actor, data.agents.sectors["MIL"], doc[m.start : noun.i + 1].text)
         return Mention(m.start, noun.i + 1, force or m.actor, "agent")
     return None
+
+
+def leader_agent_mention(doc: Doc, m: Mention, day: Date | None, taken: set[int], data: LinkerData) -> Mention | None:
+    """The state that person ``m`` leads, for "the Trump administration", "Netanyahu's
+    government": the one state of the person's leader roles held on ``day``, or else of all
+    their leader roles ("the Obama administration" in 2025 is still the United States)."""
+    root = doc[m.start : m.end].root
+    noun = root.head
+    if root.dep_ not in ("compound", "poss") or noun.i < m.end or noun.i in taken:
+        return None
+    if noun.lemma_.lower() not in data.leader_agents or any(i in taken for i in range(m.end, noun.i)):
+        return None
+    leads = [r for r in m.actor.roles if r.kind == "leader" and r.of is not None]
+    states = {r.of for r in leads if r.of and r.holds_on(day)} or {r.of for r in leads if r.of}
+    state = data.kb.actors.get(states.pop()) if len(states) == 1 else None
+    if state is None or state.type != "State":
+        return None
+    return Mention(m.start, noun.i + 1, state, "agent")

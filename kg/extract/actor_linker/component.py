@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 
 from kg.actors.generic import AgentWords, load_agent_words
 from kg.actors.kb import KnowledgeBase
-from kg.extract.actor_linker.agents import agent_mention
+from kg.extract.actor_linker.agents import agent_mention, leader_agent_mention
 from kg.extract.actor_linker.data import LinkerData
 from kg.extract.actor_linker.descriptions import description_mentions
 from kg.extract.actor_linker.entities import link_entity
@@ -49,6 +49,7 @@ class ActorLinker:
         mentions = titled_persons(doc, self._entities(doc), doc._.kg_date, self.data)
         taken = {i for m in mentions for i in range(m.start, m.end)}
         mentions.extend(self._state_mentions(doc, mentions, doc._.kg_date, taken))
+        mentions.extend(self._leader_agents(doc, mentions, doc._.kg_date, taken))
         if self.pronouns:
             mentions.extend(pronoun_mentions(doc, mentions, taken, self.data))
             mentions.extend(description_mentions(doc, mentions, taken, self.data))
@@ -83,6 +84,16 @@ class ActorLinker:
                 found = generic_mention(doc, m, taken, self.data)
             if found is None:
                 found = agent_mention(doc, m, taken, self.data)
+            if found is not None:
+                extra.append(found)
+                taken.update(range(found.start, found.end))
+        return extra
+
+    def _leader_agents(self, doc: Doc, mentions: list[Mention], day: Date | None, taken: set[int]) -> list[Mention]:
+        """Leaders' names with a government noun ("the Trump administration") → their state."""
+        extra: list[Mention] = []
+        for m in mentions:
+            found = leader_agent_mention(doc, m, day, taken, self.data) if m.actor.type == "Person" else None
             if found is not None:
                 extra.append(found)
                 taken.update(range(found.start, found.end))

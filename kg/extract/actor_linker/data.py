@@ -26,6 +26,7 @@ class LinkerData:
     lexicon: Lexicon
     state_agents: frozenset[str]
     force_agents: frozenset[str]
+    leader_agents: frozenset[str]
     locative: frozenset[str]
     title_kind: dict[str, str]
     #: state key → its national armed forces ("Russian missiles" → Russian Armed Forces)
@@ -51,6 +52,7 @@ class LinkerData:
             lexicon=lexicon,
             state_agents=cue("agents", "state_agents"),
             force_agents=cue("agents", "force_agents"),
+            leader_agents=cue("agents", "leader_agents"),
             locative=cue("places", "locative_preps"),
             title_kind=lexicon.title_kinds,
             main_force=main_forces(kb),

@@ -19,6 +19,9 @@ _COLLECTIVE = ("its", "their")
 _QUOTES = ('"', "“", "”", "''", "``")
 
 
+_HOMELAND = ("country", "nation", "homeland")  # "his country" is the person's state
+
+
 def pronoun_mentions(doc: Doc, mentions: list[Mention], taken: set[int], data: LinkerData) -> list[Mention]:
     """Mentions for the pronouns of ``doc`` not already ``taken``."""
     persons = sorted((m for m in mentions if m.actor.type == "Person"), key=lambda m: m.start)
@@ -40,15 +43,23 @@ def pronoun_mentions(doc: Doc, mentions: list[Mention], taken: set[int], data: L
         nearest = _antecedent(tok, persons, sents, sent_index, taken)
         if nearest is None:
             continue
-        end = tok.i + 1
-        if (
-            tok.dep_ == "poss"
-            and tok.head.lemma_.lower() in data.state_agents
-            and not any(i in taken for i in range(tok.i + 1, tok.head.i))
-        ):
-            end = tok.head.i + 1  # "his administration", not "his Russian counterpart"
-        out.append(Mention(tok.i, end, nearest.actor, "pronoun"))
+        out.append(_possessed(tok, nearest, taken, data))
     return out
+
+
+def _possessed(tok: Token, person: Mention, taken: set[int], data: LinkerData) -> Mention:
+    """The pronoun's mention: "his administration" (the person), "his country" (the person's
+    state), or the pronoun alone ("his Russian counterpart")."""
+    head = tok.head
+    if tok.dep_ != "poss" or any(i in taken for i in range(tok.i + 1, head.i)):
+        return Mention(tok.i, tok.i + 1, person.actor, "pronoun")
+    if head.lemma_.lower() in _HOMELAND:
+        state = data.kb.state_of(person.actor.key)
+        if state is not None:
+            return Mention(tok.i, head.i + 1, state, "pronoun")
+    if head.lemma_.lower() in data.state_agents:
+        return Mention(tok.i, head.i + 1, person.actor, "pronoun")
+    return Mention(tok.i, tok.i + 1, person.actor, "pronoun")
 
 
 def _antecedent(

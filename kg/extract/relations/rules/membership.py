@@ -55,7 +55,7 @@ def _member_noun(ctx: SentenceContext, noun: Token) -> Iterator[Relation]:
     if noun.dep_ == "appos":
         members = mentions_at(noun.head, ctx.by_token, people)
         carrier = noun
-    elif noun.dep_ in ("attr", "oprd", "dobj") and noun.head.pos_ in ("AUX", "VERB"):
+    elif (noun.dep_ in ("attr", "oprd") and noun.head.pos_ in ("AUX", "VERB")) or _becomes(noun):
         subj = next((c for c in noun.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         members = mentions_at(subj, ctx.by_token, people)
         carrier = noun.head
@@ -63,6 +63,11 @@ def _member_noun(ctx: SentenceContext, noun: Token) -> Iterator[Relation]:
         return
     trig = Trigger(carrier, "memberOf", "NOUN", (noun.i,))
     yield from emit(ctx, trig, "memberOf", [m for m in members if not m.place], [(g, "noun") for g in groups])
+
+
+def _becomes(noun: Token) -> bool:
+    """ "X became a member of Y" parsed with the noun as object; not "X deported members of Y"."""
+    return noun.dep_ == "dobj" and noun.head.lemma_.lower() in ("become", "remain")
 
 
 def _including(ctx: SentenceContext, verb: Token) -> Iterator[Relation]:
