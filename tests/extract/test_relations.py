@@ -206,6 +206,17 @@ TITLES_BY_VERB_AND_PORTFOLIO = [
             ("John Bolton", "officialOf", "United Nations", False, "actual"),
         },
     ),
+    # hyphenated words stay one word of the title ("far-right", "commander-in-chief")
+    (
+        "Israeli prime minister Benjamin Netanyahu and far-right national security minister Itamar Ben-Gvir spoke.",
+        {("Itamar Ben-Gvir", "officialOf", "Israel", False, "actual")},
+        set(),
+    ),
+    (
+        "Ukrainian commander-in-chief Oleksandr Syrskyi reports a new offensive.",
+        {("Oleksandr Syrskyi", "officialOf", "Ukraine", False, "actual")},
+        {("Oleksandr Syrskyi", "leaderOf", "Ukraine", False, "actual")},
+    ),
     # a leader's title with a portfolio names no leader of the state
     ("Israeli security chief Ronen Bar resigned.", set(), {("Ronen Bar", "leaderOf", "Israel", False, "actual")}),
 ]

@@ -119,7 +119,7 @@ def title_kind(words: str, data: RuleData) -> str | None:
 
 def _words_before(sent: Span, end: int, by_token: dict[int, Mention]) -> tuple[int, list[str]]:
     """Up to five title-like words (nouns, adjectives, "of") ending before token ``end``; a
-    hyphenated title is one word ("Secretary-General", "Vice-President")."""
+    hyphenated word is one word ("Secretary-General", "Vice-President", "far-right")."""
     doc = sent.doc
     j = end
     words: list[str] = []
@@ -129,11 +129,14 @@ def _words_before(sent: Span, end: int, by_token: dict[int, Mention]) -> tuple[i
             i >= sent.start and i not in by_token and (doc[i].pos_ in ("PROPN", "NOUN", "ADJ") or doc[i].lower_ == "of")
         )
 
+    def hyphen_left(i: int) -> bool:
+        return title_like(i) or (i >= sent.start and i not in by_token and doc[i].is_alpha)
+
     while title_like(j - 1) and len(words) < 5:
         j -= 1
         words.insert(0, doc[j].lower_)
-        if j - 2 >= sent.start and doc[j - 1].text == "-" and not doc[j - 1].whitespace_ and title_like(j - 2):
-            j -= 2  # "secretary - general" → "secretary-general"
+        while j - 2 >= sent.start and doc[j - 1].text == "-" and not doc[j - 1].whitespace_ and hyphen_left(j - 2):
+            j -= 2  # "secretary - general" → "secretary-general", "commander-in-chief", "far-right"
             words[0] = f"{doc[j].lower_}-{words[0]}"
     while words and words[0] == "of":
         words.pop(0)
