@@ -1,8 +1,10 @@
 """Titles and appositions → leaderOf / officialOf / spokespersonFor.
 
 "Chinese President Xi Jinping", "President of Ukraine X", "Liu Pengyu, a spokesman for the
-Chinese Embassy", "Merkel's spokesperson, Steffen Seibert". Titles are the ``[titles]`` lists
-of ``pipelines/cues.toml``.
+Chinese Embassy", "Merkel's spokesperson, Steffen Seibert", and titles an office verb gives
+("X is sworn in as Prime Minister of Y", "Y appoints X as its ambassador"). Titles, the
+portfolios that may qualify them and the office verbs are the ``[titles]`` lists of
+``pipelines/cues.toml``.
 """
 
 from __future__ import annotations
