@@ -15,6 +15,7 @@ from kg.extract.actor_linker.descriptions import description_mentions
 from kg.extract.actor_linker.entities import link_entity
 from kg.extract.actor_linker.generic import generic_mention
 from kg.extract.actor_linker.pronouns import pronoun_mentions
+from kg.extract.actor_linker.qualified import requalified
 from kg.extract.actor_linker.roles import role_mention
 from kg.extract.actor_linker.titles import titled_persons
 from kg.extract.extensions import Mention
@@ -46,7 +47,7 @@ class ActorLinker:
         self.data = LinkerData.build(kb, lexicon, agents)
 
     def __call__(self, doc: Doc) -> Doc:
-        mentions = titled_persons(doc, self._entities(doc), doc._.kg_date, self.data)
+        mentions = titled_persons(doc, requalified(doc, self._entities(doc), self.data), doc._.kg_date, self.data)
         taken = {i for m in mentions for i in range(m.start, m.end)}
         mentions.extend(self._state_mentions(doc, mentions, doc._.kg_date, taken))
         mentions.extend(self._leader_agents(doc, mentions, doc._.kg_date, taken))
