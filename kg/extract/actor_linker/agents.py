@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from datetime import date as Date
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from kg.actors.generic import generic_actor
 from kg.extract.actor_linker.data import LinkerData
@@ -21,15 +21,22 @@ from kg.extract.extensions import Mention
 __all__ = ["agent_mention", "leader_agent_mention"]
 
 
-def agent_mention(doc: Doc, m: Mention, taken: set[int], data: LinkerData) -> Mention | None:
-    """The mention of state ``m`` with its agent noun, or None."""
+def _agent_noun(doc: Doc, m: Mention, taken: set[int], deps: tuple[str, ...]) -> Token | None:
+    """The noun that mention ``m`` modifies (by one of ``deps``), after it with nothing taken
+    in between, or None."""
     root = doc[m.start : m.end].root
     noun = root.head
-    if noun.i in taken or noun.i < m.end or noun.pos_ not in ("NOUN", "PROPN"):
-        return None
-    if root.dep_ not in ("amod", "compound", "poss", "nmod"):
+    if root.dep_ not in deps or noun.i < m.end or noun.i in taken or noun.pos_ not in ("NOUN", "PROPN"):
         return None
     if any(i in taken for i in range(m.end, noun.i)):
+        return None
+    return noun
+
+
+def agent_mention(doc: Doc, m: Mention, taken: set[int], data: LinkerData) -> Mention | None:
+    """The mention of state ``m`` with its agent noun, or None."""
+    noun = _agent_noun(doc, m, taken, ("amod", "compound", "poss", "nmod"))
+    if noun is None:
         return None
     lemma = noun.lemma_.lower()
     if (noun.dep_ == "compound" and noun.head.ent_type_ == "PERSON") or (
@@ -50,11 +57,8 @@ def leader_agent_mention(doc: Doc, m: Mention, day: Date | None, taken: set[int]
     """The state that person ``m`` leads, for "the Trump administration", "Netanyahu's
     government": the one state of the person's leader roles held on ``day``, or else of all
     their leader roles ("the Obama administration" in 2025 is still the United States)."""
-    root = doc[m.start : m.end].root
-    noun = root.head
-    if root.dep_ not in ("compound", "poss") or noun.i < m.end or noun.i in taken:
-        return None
-    if noun.lemma_.lower() not in data.leader_agents or any(i in taken for i in range(m.end, noun.i)):
+    noun = _agent_noun(doc, m, taken, ("compound", "poss"))
+    if noun is None or noun.lemma_.lower() not in data.leader_agents:
         return None
     leads = [r for r in m.actor.roles if r.kind == "leader" and r.of is not None]
     states = {r.of for r in leads if r.of and r.holds_on(day)} or {r.of for r in leads if r.of}

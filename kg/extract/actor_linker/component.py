@@ -49,8 +49,7 @@ class ActorLinker:
     def __call__(self, doc: Doc) -> Doc:
         mentions = titled_persons(doc, requalified(doc, self._entities(doc), self.data), doc._.kg_date, self.data)
         taken = {i for m in mentions for i in range(m.start, m.end)}
-        mentions.extend(self._state_mentions(doc, mentions, doc._.kg_date, taken))
-        mentions.extend(self._leader_agents(doc, mentions, doc._.kg_date, taken))
+        mentions.extend(self._described(doc, mentions, doc._.kg_date, taken))
         if self.pronouns:
             mentions.extend(pronoun_mentions(doc, mentions, taken, self.data))
             mentions.extend(description_mentions(doc, mentions, taken, self.data))
@@ -73,32 +72,25 @@ class ActorLinker:
             mentions.append(mention)
         return mentions
 
-    def _state_mentions(self, doc: Doc, mentions: list[Mention], day: Date | None, taken: set[int]) -> list[Mention]:
-        """Role descriptions ("the Chinese leader"), agent phrases ("Malian rebels", "Hungarian
-        officials") and state agents ("Russian jets")."""
+    def _described(self, doc: Doc, mentions: list[Mention], day: Date | None, taken: set[int]) -> list[Mention]:
+        """What states and leaders stand for with the words after them: role descriptions
+        ("the Chinese leader"), agent phrases ("Malian rebels", "Hungarian officials"), state
+        agents ("Russian jets") and leaders' governments ("the Trump administration")."""
         extra: list[Mention] = []
         for m in mentions:
-            if m.actor.type != "State":
-                continue
-            found = role_mention(doc, m, day, taken, self.data) if self.roles else None
-            if found is None:
-                found = generic_mention(doc, m, taken, self.data)
-            if found is None:
-                found = agent_mention(doc, m, taken, self.data)
+            found = self._description(doc, m, day, taken)
             if found is not None:
                 extra.append(found)
                 taken.update(range(found.start, found.end))
         return extra
 
-    def _leader_agents(self, doc: Doc, mentions: list[Mention], day: Date | None, taken: set[int]) -> list[Mention]:
-        """Leaders' names with a government noun ("the Trump administration") → their state."""
-        extra: list[Mention] = []
-        for m in mentions:
-            found = leader_agent_mention(doc, m, day, taken, self.data) if m.actor.type == "Person" else None
-            if found is not None:
-                extra.append(found)
-                taken.update(range(found.start, found.end))
-        return extra
+    def _description(self, doc: Doc, m: Mention, day: Date | None, taken: set[int]) -> Mention | None:
+        if m.actor.type == "Person":
+            return leader_agent_mention(doc, m, day, taken, self.data)
+        if m.actor.type != "State":
+            return None
+        found = role_mention(doc, m, day, taken, self.data) if self.roles else None
+        return found or generic_mention(doc, m, taken, self.data) or agent_mention(doc, m, taken, self.data)
 
     def _mark_place(self, doc: Doc, m: Mention) -> Mention:
         """Capitals and countries after a locative preposition are places ("talks in Istanbul")."""

@@ -18,10 +18,12 @@ __all__ = [
     "agent_of_event",
     "carrier",
     "conjuncts",
+    "counted",
     "is_question",
     "mentions_at",
     "nested",
     "pobj",
+    "quantity_modifiers",
     "reciprocal",
     "subject_of",
     "territory",
@@ -197,6 +199,21 @@ def agent_of_event(noun: Token, by_token: dict[int, Mention], data: RuleData) ->
             if c.i in by_token and not by_token[c.i].place:
                 out.append(by_token[c.i])
     return out
+
+
+def counted(quantity: Token) -> list[Token]:
+    """The nouns a quantity counts ("a round of tariffs", "$5 million in aid")."""
+    preps = [c for c in quantity.children if c.dep_ == "prep" and c.lower_ in ("of", "in")]
+    return [g for c in preps for g in c.children if g.dep_ == "pobj"]
+
+
+def quantity_modifiers(noun: Token, data: RuleData) -> list[Token]:
+    """The other modifiers of the quantity that counts ``noun`` ("a new round of tariffs
+    **on China**"), or none when no quantity counts it."""
+    holder = noun.head.head if noun.dep_ == "pobj" else None
+    if holder is None or holder.lemma_.lower() not in data.quantity:
+        return []
+    return [c for c in holder.children if c is not noun.head]
 
 
 def carrier(noun: Token, data: RuleData) -> Token | None:

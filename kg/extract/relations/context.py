@@ -41,6 +41,10 @@ class RuleData:
     title_modifiers: frozenset[str]
     portfolios: frozenset[str]
     office_verbs: frozenset[str]
+    past_titles: frozenset[str]
+    member_nouns: frozenset[str]
+    including_verbs: frozenset[str]
+    group_nouns: frozenset[str]
     person_readings: dict[str, str]
     force_agents: frozenset[str]
     nested_predicates: frozenset[str]
@@ -79,6 +83,10 @@ class RuleData:
             title_modifiers=cue("titles", "modifiers"),
             portfolios=cue("titles", "portfolios"),
             office_verbs=cue("titles", "office_verbs"),
+            past_titles=cue("titles", "past"),
+            member_nouns=lexicon.word_list("membership", "nouns"),
+            including_verbs=lexicon.word_list("membership", "including"),
+            group_nouns=lexicon.word_list("membership", "group_nouns"),
             person_readings={k: str(v) for k, v in lexicon.cues.get("person_readings", {}).items()},
             force_agents=cue("agents", "force_agents"),
             nested_predicates=cue("nested", "predicates"),

@@ -7,6 +7,7 @@ from spacy.tokens import Token
 
 from kg.extract.extensions import Mention
 from kg.extract.lexicon import HAND_WRITTEN
+from kg.extract.relations.arguments import counted
 from kg.extract.relations.context import RuleData, Trigger
 
 __all__ = ["find_trigger", "verb_form"]
@@ -67,18 +68,12 @@ def _carries_noun_trigger(verb: Token, data: RuleData) -> bool:
     lex = data.lex
     for child in verb.children:
         if child.dep_ in ("dobj", "obj") and child.lemma_.lower() in data.quantity:
-            child = next((c for c in _quantified(child) if c.pos_ == "NOUN"), child)
+            child = next((c for c in counted(child) if c.pos_ == "NOUN"), child)
         if child.dep_ in ("dobj", "obj", "pobj") and child.pos_ == "NOUN":
             lemma = child.lemma_.lower()
             if (lemma, "NOUN") in lex.words or any((c.lemma_.lower(), lemma) in lex.compounds for c in child.children):
                 return data.carries(verb.lemma_.lower(), lemma)
     return False
-
-
-def _quantified(quantity: Token) -> list[Token]:
-    """The nouns a quantity counts ("a round of tariffs", "$5 million in aid")."""
-    preps = [c for c in quantity.children if c.dep_ == "prep" and c.lower_ in ("of", "in")]
-    return [g for c in preps for g in c.children if g.dep_ == "pobj"]
 
 
 def verb_form(tok: Token, data: RuleData) -> tuple[str, str] | None:

@@ -27,15 +27,14 @@ _GROUPS = ("InternationalOrganization", "Organization", "GovernmentBody")
 @rule("membership", per="sentence")
 def membership_relations(ctx: SentenceContext) -> Iterator[Relation]:
     """memberOf from member nouns, verbs of including, and "PERSON of the PARTY"."""
-    words = ctx.data.lex.word_list("membership", "nouns")
-    including = ctx.data.lex.word_list("membership", "including")
-    group_nouns = ctx.data.lex.word_list("membership", "group_nouns")
+    data = ctx.data
     for tok in ctx.sent:
-        if tok.lemma_.lower() in words and tok.pos_ == "NOUN":
+        lemma = tok.lemma_.lower()
+        if lemma in data.member_nouns and tok.pos_ == "NOUN":
             yield from _member_noun(ctx, tok)
-        elif tok.lemma_.lower() in including and tok.pos_ == "VERB":
+        elif lemma in data.including_verbs and tok.pos_ == "VERB":
             yield from _including(ctx, tok)
-        elif tok.lemma_.lower() in group_nouns and tok.pos_ == "NOUN":
+        elif lemma in data.group_nouns and tok.pos_ == "NOUN":
             yield from _group_of(ctx, tok)
     yield from _person_of_group(ctx)
 
@@ -47,27 +46,31 @@ def _groups(ctx: SentenceContext, tok: Token | None) -> list[Mention]:
 
 def _member_noun(ctx: SentenceContext, noun: Token) -> Iterator[Relation]:
     """ "X is (not) a member of Y", "X, a member of Y", "X became a member of Y"."""
-    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-    groups = _groups(ctx, pobj(of))
-    if not groups:
+    groups = _groups(ctx, _of(noun))
+    described = _described(noun) if groups else None
+    if described is None:
         return
-    people = ctx.data.people_of_state
-    if noun.dep_ == "appos":
-        members = mentions_at(noun.head, ctx.by_token, people)
-        carrier = noun
-    elif (noun.dep_ in ("attr", "oprd") and noun.head.pos_ in ("AUX", "VERB")) or _becomes(noun):
-        subj = next((c for c in noun.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        members = mentions_at(subj, ctx.by_token, people)
-        carrier = noun.head
-    else:
-        return
+    what, carrier = described
+    members = [m for m in mentions_at(what, ctx.by_token, ctx.data.people_of_state) if not m.place]
     trig = Trigger(carrier, "memberOf", "NOUN", (noun.i,))
-    yield from emit(ctx, trig, "memberOf", [m for m in members if not m.place], [(g, "noun") for g in groups])
+    yield from emit(ctx, trig, "memberOf", members, [(g, "noun") for g in groups])
 
 
-def _becomes(noun: Token) -> bool:
-    """ "X became a member of Y" parsed with the noun as object; not "X deported members of Y"."""
-    return noun.dep_ == "dobj" and noun.head.lemma_.lower() in ("become", "remain")
+def _of(noun: Token) -> Token | None:
+    """The object of the noun's "of" ("a member **of** NATO", "a group **of** seven countries")."""
+    return pobj(next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None))
+
+
+def _described(noun: Token) -> tuple[Token | None, Token] | None:
+    """What the noun describes, and the token that carries negation and modality: the head of
+    an apposition ("Lithuania, a member of …"), or the subject of a verb whose complement the
+    noun is ("X is / became a member of …"; not "X deported members of …"); else None."""
+    if noun.dep_ == "appos":
+        return noun.head, noun
+    becomes = noun.dep_ == "dobj" and noun.head.lemma_.lower() in ("become", "remain")
+    if (noun.dep_ in ("attr", "oprd") and noun.head.pos_ in ("AUX", "VERB")) or becomes:
+        return next((c for c in noun.head.children if c.dep_ in ("nsubj", "nsubjpass")), None), noun.head
+    return None
 
 
 def _including(ctx: SentenceContext, verb: Token) -> Iterator[Relation]:
@@ -87,20 +90,15 @@ def _including(ctx: SentenceContext, verb: Token) -> Iterator[Relation]:
 def _group_of(ctx: SentenceContext, noun: Token) -> Iterator[Relation]:
     """ "G7 is a group of seven countries, the United Kingdom, …", "BRICS, a group of Brazil,
     Russia, …": the actors after "of" are members of the group the noun describes."""
-    if noun.dep_ == "appos":
-        groups, carrier = _groups(ctx, noun.head), noun
-    elif noun.dep_ == "attr" and noun.head.lemma_ == "be":
-        groups, carrier = _groups(ctx, next((c for c in noun.head.children if c.dep_ == "nsubj"), None)), noun.head
-    else:
+    described = _described(noun)
+    if described is None:
         return
-    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-    members = [m for m in mentions_at(pobj(of), ctx.by_token, ctx.data.people_of_state) if not m.place]
-    if groups and members:
-        trig = Trigger(carrier, "memberOf", "NOUN", (noun.i,))
-        for group in groups:
-            yield from emit(
-                ctx, trig, "memberOf", [m for m in members if m.actor.key != group.actor.key], [(group, "noun")]
-            )
+    what, carrier = described
+    members = [m for m in mentions_at(_of(noun), ctx.by_token, ctx.data.people_of_state) if not m.place]
+    trig = Trigger(carrier, "memberOf", "NOUN", (noun.i,))
+    for group in _groups(ctx, what) if members else []:
+        others = [m for m in members if m.actor.key != group.actor.key]
+        yield from emit(ctx, trig, "memberOf", others, [(group, "noun")])
 
 
 def _person_of_group(ctx: SentenceContext) -> Iterator[Relation]:

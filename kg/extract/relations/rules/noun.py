@@ -20,11 +20,12 @@ from kg.extract.relations.arguments import (
     mentions_at,
     nested,
     pobj,
+    quantity_modifiers,
     subject_of,
     territory,
 )
 from kg.extract.relations.build import emit
-from kg.extract.relations.context import RuleData, SentenceContext, Trigger
+from kg.extract.relations.context import SentenceContext, Trigger
 from kg.extract.relations.rules import rule
 from kg.vocab import PREDICATES
 
@@ -47,7 +48,7 @@ def noun_relations(ctx: SentenceContext, trig: Trigger) -> Iterator[Relation]:
     if verb is not None and predicate in data.reversible and verb.lemma_.lower() in data.reversal_verbs:
         predicate = data.reversed_predicate  # "lifted sanctions on Iran" is a concession
     if verb is not None:
-        for c in [*verb.children, *_quantity_of(tok, data)]:
+        for c in [*verb.children, *quantity_modifiers(tok, data)]:
             if c.dep_ == "prep" and c.lower_ in frame.noun_preps and c.i > tok.i:
                 objects += [(m, "noun") for m in mentions_at(pobj(c), by_token, people)]
         has_possessor = any(c.dep_ == "poss" for c in tok.children) and frame.possessive == "agent"
@@ -58,15 +59,6 @@ def noun_relations(ctx: SentenceContext, trig: Trigger) -> Iterator[Relation]:
                 subjects += carried
                 coordinated = len(carried) >= 2
     yield from emit(ctx, trig, predicate, subjects, objects, coordinated=coordinated)
-
-
-def _quantity_of(noun: Token, data: RuleData) -> list[Token]:
-    """The other modifiers of the quantity that counts the noun ("a new round of tariffs on
-    China"), or none."""
-    holder = noun.head.head if noun.dep_ == "pobj" else None
-    if holder is None or holder.lemma_.lower() not in data.quantity:
-        return []
-    return [c for c in holder.children if c is not noun.head]
 
 
 def _modifier_arguments(ctx: SentenceContext, trig: Trigger, frame: Frame) -> tuple[list[Mention], Objects]:
@@ -92,10 +84,9 @@ def _modifier_arguments(ctx: SentenceContext, trig: Trigger, frame: Frame) -> tu
             if word == "by":
                 subjects += mentions_at(target, by_token, people)
             elif word == "between" and PREDICATES[predicate].symmetric:
-                ms = mentions_at(target, by_token, people)
-                if len(ms) >= 2:
-                    subjects.append(ms[0])
-                    objects += [(m, "noun") for m in ms[1:]]
+                pair = _between(mentions_at(target, by_token, people))
+                subjects += pair[0]
+                objects += pair[1]
             elif word in frame.noun_preps and word in data.locative:
                 objects += [(m, "noun") for m in territory(target, by_token)]
             elif word in frame.noun_preps:
@@ -119,9 +110,15 @@ def _participle_arguments(
         found = mentions_at(pobj(c), by_token, people) if c.dep_ in ("agent", "prep") else []
         if c.dep_ == "agent":
             subjects += found
-        elif c.lower_ == "between" and PREDICATES[predicate].symmetric and len(found) >= 2:
-            objects += [(m, "noun") for m in found[1:]]
-            subjects.append(found[0])
-        elif c.lower_ in frame.noun_preps and c.lower_ not in ctx.data.locative and c.lower_ != "between":
+        elif c.lower_ == "between":
+            pair = _between(found) if PREDICATES[predicate].symmetric else ([], [])
+            subjects += pair[0]
+            objects += pair[1]
+        elif c.lower_ in frame.noun_preps and c.lower_ not in ctx.data.locative:
             objects += [(m, "noun") for m in found]
     return (subjects, objects) if objects else ([], [])
+
+
+def _between(found: list[Mention]) -> tuple[list[Mention], Objects]:
+    """ "between X and Y" of a symmetric relation: X the subject, the others its objects."""
+    return ([found[0]], [(m, "noun") for m in found[1:]]) if len(found) >= 2 else ([], [])

@@ -77,13 +77,13 @@ def title_relation(
     )
 
 
-def _in_the_past(ctx: SentenceContext, m: Mention, past: frozenset[str]) -> bool:
+def _in_the_past(ctx: SentenceContext, m: Mention) -> bool:
     """True when a past word ("former", "then") stands in the title phrase before ``m``
     ("former foreign minister X", "former first secretary of the Communist Party X")."""
     doc, i = ctx.doc, m.start - 1
     while i >= ctx.sent.start and i >= m.start - 10:
         tok = doc[i]
-        if tok.lower_ in past:
+        if tok.lower_ in ctx.data.past_titles:
             return True
         if tok.pos_ not in ("PROPN", "NOUN", "ADJ", "PART") and tok.lower_ not in ("of", "the", "-"):
             return False
@@ -149,7 +149,7 @@ def _words_before(sent: Span, end: int, by_token: dict[int, Mention]) -> tuple[i
 def _title_before(ctx: SentenceContext, m: Mention) -> Found | None:
     """ "Chinese President Xi Jinping", "President of Ukraine X", "US Ambassador to Germany X"."""
     sent, by_token, doc = ctx.sent, ctx.by_token, ctx.doc
-    if _in_the_past(ctx, m, ctx.data.lex.cue("titles", "past")):
+    if _in_the_past(ctx, m):
         return None  # "former foreign minister X" holds no office now
     j, words = _words_before(sent, m.start, by_token)
     if not words and j - 1 >= sent.start and (j - 1) in by_token:
@@ -185,7 +185,7 @@ def _title_by_role(ctx: SentenceContext, m: Mention) -> Found | None:
     j, words = _words_before(ctx.sent, m.start, ctx.by_token)
     title = " ".join(words)
     kind = title_kind(title, ctx.data)
-    if not kind or _in_the_past(ctx, m, ctx.data.lex.cue("titles", "past")):
+    if not kind or _in_the_past(ctx, m):
         return None
     org = _org_by_role(ctx, m, kind, title)
     return (kind, org, (j,), "title") if org is not None else None
@@ -223,7 +223,7 @@ def _predicative_title(ctx: SentenceContext, m: Mention) -> Found | None:
     named = {i: found for i, found in mentions.items() if found.kind not in _TITLE_KINDS}
     text = " ".join(w.lower_ for w in words if w.i not in named and w.dep_ != "poss")
     kind = title_kind(text, data)
-    if not kind or any(w in data.lex.cue("titles", "past") for w in text.split()):
+    if not kind or any(w in data.past_titles for w in text.split()):
         return None
     org = _title_org(ctx, title, list(named.values())) or _org_by_role(ctx, m, kind, text)
     if org is None or org.place or org.actor.key == m.actor.key:
@@ -277,7 +277,7 @@ def _apposition(ctx: SentenceContext, m: Mention) -> Found | None:
         words.append(doc[k])
         k += 1
     kind = title_kind(" ".join(w.lower_ for w in words), ctx.data)
-    if not kind or k >= sent.end or any(w.lower_ in ctx.data.lex.cue("titles", "past") for w in words):
+    if not kind or k >= sent.end or any(w.lower_ in ctx.data.past_titles for w in words):
         return None  # "X, the former president of Y" holds no office now
     org = None
     if doc[k].lower_ in _TITLE_PREPS and k + 1 < sent.end:
