@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 from kg.actors.generic import generic_actor
 from kg.extract.actor_linker.data import LinkerData
 from kg.extract.extensions import Mention
+from kg.types import Actor
 
 __all__ = ["agent_mention", "leader_agent_mention"]
 
@@ -60,9 +61,14 @@ def leader_agent_mention(doc: Doc, m: Mention, day: Date | None, taken: set[int]
     noun = _agent_noun(doc, m, taken, ("compound", "poss"))
     if noun is None or noun.lemma_.lower() not in data.leader_agents:
         return None
-    leads = [r for r in m.actor.roles if r.kind == "leader" and r.of is not None]
+    state = _led_state(m.actor, day, data)
+    return Mention(m.start, noun.i + 1, state, "agent") if state is not None else None
+
+
+def _led_state(person: Actor, day: Date | None, data: LinkerData) -> Actor | None:
+    """The one state of the person's leader roles held on ``day``, or else of all their
+    leader roles; None when there is not exactly one."""
+    leads = [r for r in person.roles if r.kind == "leader"]
     states = {r.of for r in leads if r.of and r.holds_on(day)} or {r.of for r in leads if r.of}
     state = data.kb.actors.get(states.pop()) if len(states) == 1 else None
-    if state is None or state.type != "State":
-        return None
-    return Mention(m.start, noun.i + 1, state, "agent")
+    return state if state is not None and state.type == "State" else None

@@ -67,11 +67,14 @@ def _carries_noun_trigger(verb: Token, data: RuleData) -> bool:
     sanctions")."""
     lex = data.lex
     for child in verb.children:
-        if child.dep_ in ("dobj", "obj") and child.lemma_.lower() in data.quantity:
-            child = next((c for c in counted(child) if c.pos_ == "NOUN"), child)
-        if child.dep_ in ("dobj", "obj", "pobj") and child.pos_ == "NOUN":
-            lemma = child.lemma_.lower()
-            if (lemma, "NOUN") in lex.words or any((c.lemma_.lower(), lemma) in lex.compounds for c in child.children):
+        if child.dep_ not in ("dobj", "obj"):
+            continue
+        noun = child
+        if child.lemma_.lower() in data.quantity:
+            noun = next((c for c in counted(child) if c.pos_ == "NOUN"), child)
+        if noun.pos_ == "NOUN":
+            lemma = noun.lemma_.lower()
+            if (lemma, "NOUN") in lex.words or any((c.lemma_.lower(), lemma) in lex.compounds for c in noun.children):
                 return data.carries(verb.lemma_.lower(), lemma)
     return False
 
